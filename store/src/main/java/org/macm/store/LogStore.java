@@ -1,0 +1,54 @@
+package org.macm.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.macm.core.log.Head;
+import org.macm.core.log.LogId;
+import org.macm.core.log.SignedEntry;
+
+/**
+ * Durable storage for a station's logs: its own (one per peer) and its copies of the
+ * peers'. Entries are stored as their exact bytes and signature and never rewritten.
+ *
+ * <p>Every write returns only once it is durable (fsynced). Concurrent writes share one
+ * fsync (group commit), which is how throughput passes the disk's fsync rate. The store
+ * checks the chain of everything it stores (seq follows head, prev is the head's hash);
+ * checking signatures is the caller's job, done before a peer entry is offered.
+ */
+public interface LogStore extends AutoCloseable {
+
+    /**
+     * Appends the next entry of one of this station's own logs and waits until it is durable.
+     * {@code factory} is given the current head and returns the entry that follows it.
+     */
+    SignedEntry append(LogId log, EntryFactory factory);
+
+    /** As {@link #append}, completing when the entry is durable. */
+    CompletableFuture<SignedEntry> appendAsync(LogId log, EntryFactory factory);
+
+    /**
+     * Stores entries of a peer's log, in order, idempotently, and returns one outcome per entry
+     * once the stored ones are durable. Callers must have verified each entry's signature.
+     */
+    List<PeerOutcome> storePeer(List<SignedEntry> entries);
+
+    /** The highest durable entry of a log ({@link Head#EMPTY} if there is none). */
+    Head head(LogId log);
+
+    /** Entries {@code fromSeq} onwards, in seq order, at most {@code max} of them. */
+    List<SignedEntry> read(LogId log, long fromSeq, int max);
+
+    /** One entry, if stored. */
+    Optional<SignedEntry> get(LogId log, long seq);
+
+    /** Every log that has at least one entry. */
+    List<LogId> logs();
+
+    /** Evidence of equivocation recorded for a log, oldest first. */
+    List<Equivocation> equivocations(LogId log);
+
+    /** Stops accepting writes, finishes those under way, releases the file. Idempotent. */
+    @Override
+    void close();
+}

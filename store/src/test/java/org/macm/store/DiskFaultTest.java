@@ -1,0 +1,120 @@
+package org.macm.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.macm.core.log.LogVerifier;
+import org.macm.core.log.LogWriter;
+import org.macm.core.log.SignedEntry;
+
+/**
+ * A real full disk and a real read-only file system: a small tmpfs mounted for the test. It
+ * needs root (CI runs as root); elsewhere it is skipped with a message saying so.
+ */
+class DiskFaultTest {
+    @TempDir
+    Path dir;
+
+    private Path mount;
+    private final LogWriter jp = StoreFixtures.writer(StoreFixtures.JP_LOG, StoreFixtures.key(1));
+
+    @BeforeEach
+    void mountSmallDisk() throws Exception {
+        mount = dir.resolve("disk");
+        Files.createDirectories(mount);
+        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount.toString()) == 0,
+                "skipped: mounting a 1 MiB tmpfs needs root (CI runs as root)");
+    }
+
+    @AfterEach
+    void unmount() throws Exception {
+        run("umount", "-l", mount.toString());
+    }
+
+    private static int run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
+    }
+
+    private void verifyHolds(SqliteLogStore store, List<SignedEntry> returned) {
+        List<SignedEntry> log = store.read(StoreFixtures.JP_LOG, 1, Integer.MAX_VALUE);
+        LogVerifier v = new LogVerifier(StoreFixtures.JP_LOG, StoreFixtures.key(1).verifyingKey());
+        log.forEach(v::append);
+        for (SignedEntry e : returned) {
+            assertThat(log.get((int) e.seq() - 1)).isEqualTo(e);
+        }
+    }
+
+    @Test
+    void append_onFullDisk_saysTheDiskIsFull_andKeepsEveryStoredEntry() throws Exception {
+        Path filler = mount.resolve("filler");
+        List<SignedEntry> returned = new ArrayList<>();
+        try (SqliteLogStore store = SqliteLogStore.open(mount.resolve("macm.db"))) {
+            for (int i = 0; i < 20; i++) {
+                returned.add(store.append(StoreFixtures.JP_LOG, StoreFixtures.message(jp, "before the disk filled " + i)));
+            }
+            try (OutputStream out = Files.newOutputStream(filler)) {
+                byte[] block = new byte[4096];
+                while (true) {
+                    out.write(block);
+                }
+            } catch (IOException expectedWhenFull) {
+                // The disk is now full.
+            }
+            StoreException failure = null;
+            String big = "x".repeat(20_000);
+            for (int i = 0; i < 1000 && failure == null; i++) {
+                try {
+                    returned.add(store.append(StoreFixtures.JP_LOG, StoreFixtures.message(jp, big)));
+                } catch (StoreException e) {
+                    failure = e;
+                }
+            }
+            assertThat(failure).as("an append on a full disk fails").isNotNull();
+            assertThat(failure.getMessage()).contains("the disk is full").contains("Free space on that disk")
+                    .contains("Every entry stored before this one is intact");
+            verifyHolds(store, returned);
+
+            Files.delete(filler);
+            returned.add(store.append(StoreFixtures.JP_LOG, StoreFixtures.message(jp, "after space was freed")));
+            verifyHolds(store, returned);
+        }
+        try (SqliteLogStore reopened = SqliteLogStore.open(mount.resolve("macm.db"))) {
+            verifyHolds(reopened, returned);
+            assertThat(reopened.head(StoreFixtures.JP_LOG)).isEqualTo(returned.get(returned.size() - 1).head());
+        }
+    }
+
+    @Test
+    void open_onReadOnlyFileSystem_saysSo_andKeepsEveryStoredEntry() throws Exception {
+        List<SignedEntry> returned = new ArrayList<>();
+        try (SqliteLogStore store = SqliteLogStore.open(mount.resolve("macm.db"))) {
+            for (int i = 0; i < 5; i++) {
+                returned.add(store.append(StoreFixtures.JP_LOG, StoreFixtures.message(jp, "before " + i)));
+            }
+        }
+        assertThat(run("mount", "-o", "remount,ro", mount.toString())).isZero();
+        assertThatThrownBy(() -> SqliteLogStore.open(mount.resolve("macm.db")))
+                .isInstanceOf(StoreException.class)
+                .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("read-only", "cannot open store"));
+        assertThat(run("mount", "-o", "remount,rw", mount.toString())).isZero();
+        try (SqliteLogStore store = SqliteLogStore.open(mount.resolve("macm.db"))) {
+            verifyHolds(store, returned);
+            returned.add(store.append(StoreFixtures.JP_LOG, StoreFixtures.message(jp, "after remount")));
+            verifyHolds(store, returned);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.macm.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.macm.store.StoreFixtures.CN_LOG;
+import static org.macm.store.StoreFixtures.JP_LOG;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.macm.core.crypto.SigningKey;
+import org.macm.core.log.Head;
+import org.macm.core.log.LogVerifier;
+import org.macm.core.log.LogWriter;
+import org.macm.core.log.SignedEntry;
+
+class SqliteLogStoreTest {
+    @TempDir
+    Path dir;
+
+    private final SigningKey jpKey = StoreFixtures.key(1);
+    private final SigningKey cnKey = StoreFixtures.key(2);
+    private final LogWriter jp = StoreFixtures.writer(JP_LOG, jpKey);
+    private final LogWriter cn = StoreFixtures.writer(CN_LOG, cnKey);
+
+    private List<SignedEntry> cnEntries(int n) {
+        List<SignedEntry> out = new ArrayList<>();
+        Head head = Head.EMPTY;
+        for (int i = 0; i < n; i++) {
+            SignedEntry e = StoreFixtures.message(cn, "cn " + i).next(head);
+            out.add(e);
+            head = e.head();
+        }
+        return out;
+    }
+
+    @Test
+    void append_returnsDurableEntriesThatSurviveReopen() {
+        Path file = dir.resolve("macm.db");
+        SignedEntry last;
+        try (SqliteLogStore store = SqliteLogStore.open(file)) {
+            store.append(JP_LOG, StoreFixtures.message(jp, "one"));
+            last = store.append(JP_LOG, StoreFixtures.message(jp, "two"));
+            assertThat(last.seq()).isEqualTo(2);
+        }
+        try (SqliteLogStore store = SqliteLogStore.open(file)) {
+            assertThat(store.head(JP_LOG)).isEqualTo(last.head());
+            assertThat(store.read(JP_LOG, 1, 10)).extracting(SignedEntry::seq).containsExactly(1L, 2L);
+            assertThat(store.get(JP_LOG, 2)).contains(last);
+            assertThat(store.logs()).containsExactly(JP_LOG);
+            SignedEntry third = store.append(JP_LOG, StoreFixtures.message(jp, "three"));
+            assertThat(third.entry().prev()).isEqualTo(last.hash());
+        }
+    }
+
+    @Test
+    void concurrentAppends_formOneGapFreeVerifiedChain() throws Exception {
+        int writers = 16;
+        int each = 50;
+        try (SqliteLogStore store = SqliteLogStore.open(dir.resolve("macm.db"));
+                ExecutorService pool = Executors.newFixedThreadPool(writers)) {
+            List<CompletableFuture<Void>> all = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int id = w;
+                all.add(CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < each; i++) {
+                        store.append(JP_LOG, StoreFixtures.message(jp, "writer " + id + " #" + i));
+                    }
+                }, pool));
+            }
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+            List<SignedEntry> log = store.read(JP_LOG, 1, 10_000);
+            assertThat(log).hasSize(writers * each);
+            LogVerifier v = new LogVerifier(JP_LOG, jpKey.verifyingKey());
+            log.forEach(v::append);
+            assertThat(store.head(JP_LOG)).isEqualTo(v.head());
+        }
+    }
+
+    @Test
+    void storePeer_resentEntries_areDuplicatesAndChangeNothing() {
+        List<SignedEntry> entries = cnEntries(3);
+        try (SqliteLogStore store = SqliteLogStore.open(dir.resolve("macm.db"))) {
+            assertThat(store.storePeer(entries)).containsOnly(PeerOutcome.STORED);
+            assertThat(store.storePeer(entries)).containsOnly(PeerOutcome.DUPLICATE);
+            assertThat(store.read(CN_LOG, 1, 10)).containsExactlyElementsOf(entries);
+            assertThat(store.equivocations(CN_LOG)).isEmpty();
+        }
+    }
+
+    @Test
+    void storePeer_secondDifferentEntryAtSameSeq_isRecordedAsEquivocation() {
+        List<SignedEntry> entries = cnEntries(2);
+        SignedEntry forged = StoreFixtures.message(cn, "a different second entry").next(entries.get(0).head());
+        try (SqliteLogStore store = SqliteLogStore.open(dir.resolve("macm.db"))) {
+            store.storePeer(entries);
+            assertThat(store.storePeer(List.of(forged))).containsExactly(PeerOutcome.EQUIVOCATION);
+            assertThat(store.get(CN_LOG, 2)).contains(entries.get(1));
+            assertThat(store.equivocations(CN_LOG)).singleElement().satisfies(ev -> {
+                assertThat(ev.stored()).isEqualTo(entries.get(1));
+                assertThat(ev.conflicting()).isEqualTo(forged);
+            });
+        }
+    }
+
+    @Test
+    void storePeer_gapAndBrokenChain_areRefusedAndNothingIsStored() {
+        List<SignedEntry> entries = cnEntries(3);
+        SignedEntry offChain = StoreFixtures.message(cn, "chained elsewhere").next(entries.get(0).head());
+        try (SqliteLogStore store = SqliteLogStore.open(dir.resolve("macm.db"))) {
+            assertThat(store.storePeer(List.of(entries.get(2)))).containsExactly(PeerOutcome.GAP);
+            store.storePeer(List.of(entries.get(0)));
+            // offChain is seq 2 but entries.get(2) (seq 3) chains onto the real seq 2.
+            store.storePeer(List.of(offChain));
+            assertThat(store.storePeer(List.of(entries.get(2)))).containsExactly(PeerOutcome.CHAIN_BROKEN);
+            assertThat(store.head(CN_LOG)).isEqualTo(offChain.head());
+        }
+    }
+
+    @Test
+    void open_secondProcessOnSameStore_isRefusedWithAClearMessage() {
+        Path file = dir.resolve("macm.db");
+        SqliteLogStore first = SqliteLogStore.open(file);
+        try {
+            assertThatThrownBy(() -> SqliteLogStore.open(file)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("is in use by another station process");
+        } finally {
+            first.close();
+        }
+        SqliteLogStore.open(file).close();
+    }
+
+    @Test
+    void open_fileThatIsNotADatabase_saysItIsCorruptAndWhatToDo() throws Exception {
+        Path file = dir.resolve("macm.db");
+        Files.writeString(file, "this is not a database, just some text that was copied over it ".repeat(100),
+                StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> SqliteLogStore.open(file)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("is corrupt or is not a MACM store")
+                .hasMessageContaining("restore the store from a backup");
+    }
+
+    @Test
+    void open_missingFolder_saysSo() {
+        Path file = dir.resolve("nowhere/macm.db");
+        assertThatThrownBy(() -> SqliteLogStore.open(file)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void append_afterClose_isRefused() {
+        SqliteLogStore store = SqliteLogStore.open(dir.resolve("macm.db"));
+        store.close();
+        store.close();
+        assertThatThrownBy(() -> store.append(JP_LOG, StoreFixtures.message(jp, "late")))
+                .hasMessageContaining("is closed");
+    }
+}
