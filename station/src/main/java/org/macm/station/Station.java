@@ -1,0 +1,209 @@
+package org.macm.station;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.macm.core.crypto.SignatureException;
+import org.macm.core.crypto.SigningKey;
+import org.macm.core.log.Body;
+import org.macm.core.log.EntryKind;
+import org.macm.core.log.Head;
+import org.macm.core.log.LinkId;
+import org.macm.core.log.LogId;
+import org.macm.core.log.LogWriter;
+import org.macm.core.log.SignedEntry;
+import org.macm.core.log.StationId;
+import org.macm.station.config.ConfigFile;
+import org.macm.station.config.StationConfig;
+import org.macm.station.identity.Identity;
+import org.macm.station.identity.KeyFiles;
+import org.macm.station.identity.PeerRegistry;
+import org.macm.station.identity.TlsIdentity;
+import org.macm.store.LogStore;
+import org.macm.store.PeerOutcome;
+import org.macm.store.SqliteLogStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One party's station, opened from its folder: identity, pinned peers and store. It writes
+ * this station's logs (messages, receipts, acknowledgements, link tests) and takes in the
+ * peers' entries, accepting only those signed by the pinned key and chained correctly.
+ * Transport is not its concern: the link hands it entries and sends what it wrote.
+ */
+public final class Station implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Station.class);
+    private static final int RECEIPT_WINDOW = 64;
+
+    private final StationLayout layout;
+    private final StationConfig config;
+    private final SigningKey signingKey;
+    private final Identity identity;
+    private final PeerRegistry peers;
+    private final LogStore store;
+    private final Clock clock;
+    /** Pinned identities read so far; a peer's pinned key does not change while the station runs. */
+    private final Map<StationId, Identity> pinned = new ConcurrentHashMap<>();
+
+    private Station(StationLayout layout, StationConfig config, SigningKey signingKey, Identity identity,
+            PeerRegistry peers, LogStore store, Clock clock) {
+        this.layout = layout;
+        this.config = config;
+        this.signingKey = signingKey;
+        this.identity = identity;
+        this.peers = peers;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Opens the station in {@code layout}, checking its config and keys before the store. */
+    public static Station open(StationLayout layout, Clock clock) {
+        StationConfig config = new ConfigFile().read(layout.config());
+        SigningKey signingKey = KeyFiles.readSigningKey(config.signingKeyFile());
+        TlsIdentity tls = TlsIdentity.read(config.tlsKeyFile(), config.tlsCertificateFile());
+        Identity identity = new Identity(config.station(), signingKey.verifyingKey(), tls.certificate());
+        LogStore store = SqliteLogStore.open(config.storeFile(), clock);
+        return new Station(layout, config, signingKey, identity, new PeerRegistry(layout), store, clock);
+    }
+
+    public StationId id() {
+        return config.station();
+    }
+
+    public Identity identity() {
+        return identity;
+    }
+
+    public StationLayout layout() {
+        return layout;
+    }
+
+    public PeerRegistry peers() {
+        return peers;
+    }
+
+    public LogStore store() {
+        return store;
+    }
+
+    public LinkId link(StationId peer) {
+        return LinkId.between(id(), peer);
+    }
+
+    /** This station's log on the link to {@code peer}. */
+    public LogId ownLog(StationId peer) {
+        return new LogId(link(peer), id());
+    }
+
+    /** This station's copy of {@code peer}'s log on their link. */
+    public LogId peerLog(StationId peer) {
+        return new LogId(link(peer), peer);
+    }
+
+    /** Writes {@code body} to the log for {@code peer}; returns once it is durable here. */
+    public SignedEntry write(StationId peer, Body body) {
+        pinned.computeIfAbsent(peer, peers::require);
+        LogWriter writer = new LogWriter(ownLog(peer), signingKey, clock);
+        Head peerHead = store.head(peerLog(peer));
+        return store.append(writer.log(), head -> writer.next(head, peerHead, body));
+    }
+
+    /**
+     * Takes in entries of {@code peer}'s log, in order. Each must be in the peer's log on this
+     * link and signed by the pinned key; those that are go to the store, which dedups them and
+     * keeps evidence of equivocation. Returns one outcome per entry.
+     */
+    public List<IntakeOutcome> receive(StationId peer, List<SignedEntry> entries) {
+        Identity peerIdentity = pinned.computeIfAbsent(peer, peers::require);
+        LogId expected = peerLog(peer);
+        List<IntakeOutcome> outcomes = new ArrayList<>(entries.size());
+        List<SignedEntry> valid = new ArrayList<>(entries.size());
+        List<Integer> validIndex = new ArrayList<>(entries.size());
+        for (SignedEntry e : entries) {
+            if (!e.log().equals(expected)) {
+                LOG.warn("refused entry from {}: it belongs to log {}, not {}", peer, e.log(), expected);
+                outcomes.add(IntakeOutcome.WRONG_LOG);
+                continue;
+            }
+            try {
+                e.verify(peerIdentity.signingKey());
+            } catch (SignatureException ex) {
+                LOG.warn("refused entry from {} seq {}: signature is not the pinned key's", peer, e.seq());
+                outcomes.add(IntakeOutcome.BAD_SIGNATURE);
+                continue;
+            }
+            validIndex.add(outcomes.size());
+            outcomes.add(null);
+            valid.add(e);
+        }
+        List<PeerOutcome> stored = store.storePeer(valid);
+        for (int i = 0; i < stored.size(); i++) {
+            IntakeOutcome o = IntakeOutcome.valueOf(stored.get(i).name());
+            if (o == IntakeOutcome.EQUIVOCATION) {
+                LOG.error("peer {} signed two different entries at seq {}: both kept as evidence", peer,
+                        valid.get(i).seq());
+            }
+            outcomes.set(validIndex.get(i), o);
+        }
+        return outcomes;
+    }
+
+    /**
+     * Writes a receipt for everything of {@code peer}'s log held durably, if anything beyond
+     * the last receipt needs one. Entries are durable before this is called (receive returns
+     * only then), so a receipt never covers an entry that could still be lost. Receipts are not
+     * receipted in turn, or two stations would answer each other for ever: the next entry's
+     * {@code peerHead} already says that a receipt arrived.
+     */
+    public Optional<SignedEntry> receipt(StationId peer) {
+        Head held = store.head(peerLog(peer));
+        long covered = lastReceipted(peer);
+        if (held.seq() <= covered) {
+            return Optional.empty();
+        }
+        boolean needsReceipt = store.read(peerLog(peer), covered + 1, (int) Math.min(Integer.MAX_VALUE, held.seq() - covered))
+                .stream().anyMatch(e -> e.entry().kind() != EntryKind.RECEIPT);
+        return needsReceipt ? Optional.of(write(peer, new Body.Receipt(held))) : Optional.empty();
+    }
+
+    private long lastReceipted(StationId peer) {
+        // Receipts are frequent, so the newest is near the head: read backwards in windows.
+        for (long to = store.head(ownLog(peer)).seq(); to >= 1; to -= RECEIPT_WINDOW) {
+            long from = Math.max(1, to - RECEIPT_WINDOW + 1);
+            long receipted = 0;
+            for (SignedEntry e : store.read(ownLog(peer), from, (int) (to - from + 1))) {
+                if (e.entry().body() instanceof Body.Receipt r) {
+                    receipted = Math.max(receipted, r.upTo().seq());
+                }
+            }
+            if (receipted > 0) {
+                return receipted;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Records that {@code officer} has read message {@code seq} of {@code peer}'s log. The
+     * message must be held here; acknowledging a message never received would be a false
+     * statement signed by this station.
+     */
+    public SignedEntry acknowledge(StationId peer, long seq, String officer, Optional<String> remark) {
+        SignedEntry message = store.get(peerLog(peer), seq).orElseThrow(() -> new StationException(
+                "no message " + seq + " from " + peer + " is held here; see the inbox for what has arrived"));
+        EntryKind kind = message.entry().kind();
+        if (kind != EntryKind.MESSAGE && kind != EntryKind.TEST) {
+            throw new StationException("entry " + seq + " from " + peer + " is a " + kind
+                    + "; only messages and link tests are acknowledged");
+        }
+        return write(peer, new Body.Acknowledgement(message.head(), officer, clock.instant(), remark));
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,104 @@
+package org.macm.station.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Properties;
+import org.macm.core.MacmException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code macm} command. Exit codes: 0 done, 1 the command failed (the message says why
+ * and what to do), 2 the command line was wrong. Errors go to standard error as one line.
+ */
+@Command(name = "macm",
+        mixinStandardHelpOptions = true,
+        versionProvider = Macm.Version.class,
+        description = "MACM: a verifiable hotline between two defense authorities, and the encounter watch.",
+        subcommands = {
+            InitCommand.class,
+            PeerCommand.class,
+            ExportCommand.class,
+            VerifyCommand.class,
+            DemoCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Macm implements Runnable {
+    private final BufferedReader in;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public Macm(InputStream in, Clock clock, SecureRandom random) {
+        this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        this.clock = clock;
+        this.random = random;
+    }
+
+    BufferedReader in() {
+        return in;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    SecureRandom random() {
+        return random;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the command line with the given streams; tests call this, {@link #main} too. */
+    public static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err, Clock clock) {
+        CommandLine cl = new CommandLine(new Macm(in, clock, new SecureRandom()));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            PrintWriter e = line.getErr();
+            if (ex instanceof MacmException) {
+                e.println("macm: " + ex.getMessage());
+            } else {
+                e.println("macm: unexpected error (please report it with the command you ran): " + ex);
+                ex.printStackTrace(e);
+            }
+            e.flush();
+            return 1;
+        });
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = commandLine(System.in, out, err, Clock.systemUTC()).execute(args);
+        out.flush();
+        System.exit(code);
+    }
+
+    /** The version from the build, as {@code macm --version} prints it. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream s = Macm.class.getResourceAsStream("/org/macm/station/version.properties")) {
+                if (s != null) {
+                    p.load(s);
+                }
+            }
+            return new String[] {"macm " + p.getProperty("version", "unknown"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}

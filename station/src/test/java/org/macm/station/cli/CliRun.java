@@ -1,0 +1,27 @@
+package org.macm.station.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/** Runs the macm command line in process and keeps what it printed, as a person would see it. */
+record CliRun(int exitCode, String out, String err) {
+    static CliRun withInput(String input, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Macm.commandLine(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out, true), new PrintWriter(err, true), Clock.systemUTC()).execute(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    static CliRun run(String... args) {
+        return withInput("", args);
+    }
+
+    /** The error a person sees: one line. */
+    String errorLine() {
+        return err.strip();
+    }
+}
