@@ -108,7 +108,7 @@ public final class Station implements AutoCloseable {
         pinned.computeIfAbsent(peer, peers::require);
         LogWriter writer = new LogWriter(ownLog(peer), signingKey, clock);
         Head peerHead = store.head(peerLog(peer));
-        return store.append(writer.log(), head -> writer.next(head, peerHead, body));
+        return store.append(writer.log(), head -> writer.draft(head, peerHead, body));
     }
 
     /**

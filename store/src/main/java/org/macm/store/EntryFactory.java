@@ -1,13 +1,14 @@
 package org.macm.store;
 
+import org.macm.core.log.EntryDraft;
 import org.macm.core.log.Head;
-import org.macm.core.log.SignedEntry;
 
 /**
- * Makes the entry that follows a log's current head. The store calls it under the log's
- * lock, so it must be quick (laying out and signing bytes is) and must not call the store.
+ * Lays out the entry that follows a log's current head, unsigned. The store calls it under
+ * the log's lock, so it must be quick and must not call the store; the store then has the
+ * draft signed outside the lock, so concurrent senders sign in parallel.
  */
 @FunctionalInterface
 public interface EntryFactory {
-    SignedEntry next(Head head);
+    EntryDraft next(Head head);
 }

@@ -28,9 +28,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.macm.core.MacmException;
+import org.macm.core.log.EntryDraft;
 import org.macm.core.log.EntryHash;
 import org.macm.core.log.Head;
 import org.macm.core.log.LinkId;
@@ -73,14 +75,36 @@ public final class SqliteLogStore implements LogStore {
     /** Durable heads, owned by the writer thread. */
     private final Map<LogId, Head> durableHeads = new HashMap<>();
     private final Thread writer;
+    /** Owned by the writer thread. */
+    private PreparedStatement insertStatement;
     /** Writers enqueue under the read side; close takes the write side, so nothing is queued after it. */
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private volatile boolean closed;
+    private final LongAdder commits = new LongAdder();
+    private final LongAdder committedWrites = new LongAdder();
+    private final LongAdder commitNanos = new LongAdder();
+
+    /** How group commit is doing: transactions, the writes they carried, time spent in them. */
+    public record CommitStats(long commits, long writes, long nanos) {
+        public double writesPerCommit() {
+            return commits == 0 ? 0 : (double) writes / commits;
+        }
+
+        public double microsPerCommit() {
+            return commits == 0 ? 0 : nanos / 1e3 / commits;
+        }
+    }
+
+    public CommitStats commitStats() {
+        return new CommitStats(commits.sum(), committedWrites.sum(), commitNanos.sum());
+    }
 
     private sealed interface Write permits OwnAppend, PeerStore {
     }
 
-    private record OwnAppend(SignedEntry entry, CompletableFuture<SignedEntry> done) implements Write {
+    /** An own-log append: queued in chain order as a draft, signed by its sender while it waits. */
+    private record OwnAppend(EntryDraft draft, CompletableFuture<SignedEntry> signed,
+            CompletableFuture<SignedEntry> done) implements Write {
     }
 
     private record PeerStore(List<SignedEntry> entries, CompletableFuture<List<PeerOutcome>> done) implements Write {
@@ -199,6 +223,7 @@ public final class SqliteLogStore implements LogStore {
     public CompletableFuture<SignedEntry> appendAsync(LogId log, EntryFactory factory) {
         Objects.requireNonNull(factory, "factory");
         ReentrantLock lock = logLocks.computeIfAbsent(log, l -> new ReentrantLock());
+        OwnAppend op;
         lock.lock();
         lifecycle.readLock().lock();
         try {
@@ -207,19 +232,24 @@ public final class SqliteLogStore implements LogStore {
             if (head == null) {
                 head = readHead(log);
             }
-            SignedEntry entry = factory.next(head);
-            if (!entry.log().equals(log) || entry.seq() != head.seq() + 1 || !entry.entry().prev().equals(head.hash())) {
-                throw new StoreException("entry factory for " + log + " returned " + entry + " which does not follow "
+            EntryDraft draft = factory.next(head);
+            if (!draft.log().equals(log) || draft.seq() != head.seq() + 1 || !draft.entry().prev().equals(head.hash())) {
+                throw new StoreException("entry factory for " + log + " returned " + draft + " which does not follow "
                         + head);
             }
-            CompletableFuture<SignedEntry> done = new CompletableFuture<>();
-            queue.add(new OwnAppend(entry, done));
-            pendingHeads.put(log, entry.head());
-            return done;
+            op = new OwnAppend(draft, new CompletableFuture<>(), new CompletableFuture<>());
+            queue.add(op);
+            pendingHeads.put(log, draft.head());
         } finally {
             lifecycle.readLock().unlock();
             lock.unlock();
         }
+        try {
+            op.signed().complete(op.draft().sign());
+        } catch (RuntimeException e) {
+            op.signed().completeExceptionally(e);
+        }
+        return op.done();
     }
 
     @Override
@@ -287,18 +317,22 @@ public final class SqliteLogStore implements LogStore {
         List<Runnable> completions = new ArrayList<>(batch.size());
         Set<LogId> brokenOwnLogs = new HashSet<>();
         long now = clock.millis();
+        long started = System.nanoTime();
         try {
             execute(writeConnection, "BEGIN IMMEDIATE");
             for (Write w : batch) {
                 switch (w) {
                     case OwnAppend a -> {
-                        SignedEntry e = a.entry();
-                        Head head = headOf(e.log(), tentative);
-                        if (e.seq() != head.seq() + 1 || !e.entry().prev().equals(head.hash())) {
-                            brokenOwnLogs.add(e.log());
-                            StoreException ex = new StoreException("append to " + e.log() + " refused: entry seq "
-                                    + e.seq() + " does not follow the durable head " + head
-                                    + " (an earlier append failed); retry the send");
+                        SignedEntry e = signed(a);
+                        Head head = headOf(a.draft().log(), tentative);
+                        if (e == null || e.seq() != head.seq() + 1 || !e.entry().prev().equals(head.hash())) {
+                            brokenOwnLogs.add(a.draft().log());
+                            StoreException ex = e == null
+                                    ? new StoreException("append to " + a.draft().log() + " failed: the entry could not "
+                                            + "be signed; retry the send")
+                                    : new StoreException("append to " + e.log() + " refused: entry seq " + e.seq()
+                                            + " does not follow the durable head " + head
+                                            + " (an earlier append failed); retry the send");
                             completions.add(() -> a.done().completeExceptionally(ex));
                         } else {
                             insert(e, now);
@@ -324,17 +358,29 @@ public final class SqliteLogStore implements LogStore {
             Set<LogId> ownLogs = new HashSet<>();
             for (Write w : batch) {
                 if (w instanceof OwnAppend a) {
-                    ownLogs.add(a.entry().log());
+                    ownLogs.add(a.draft().log());
                 }
                 fail(w, failure);
             }
             resetOwnLogs(ownLogs, failure);
             return;
         }
+        commits.increment();
+        committedWrites.add(batch.size());
+        commitNanos.add(System.nanoTime() - started);
         durableHeads.putAll(tentative);
         completions.forEach(Runnable::run);
         if (!brokenOwnLogs.isEmpty()) {
             resetOwnLogs(brokenOwnLogs, new StoreException("an earlier append to this log failed; retry the send"));
+        }
+    }
+
+    /** Waits for the sender to sign its draft (it is doing so now); null if signing failed. */
+    private static SignedEntry signed(OwnAppend a) {
+        try {
+            return a.signed().join();
+        } catch (CompletionException e) {
+            return null;
         }
     }
 
@@ -366,7 +412,7 @@ public final class SqliteLogStore implements LogStore {
             lock.lock();
             try {
                 queue.removeIf(w -> {
-                    if (w instanceof OwnAppend a && a.entry().log().equals(log)) {
+                    if (w instanceof OwnAppend a && a.draft().log().equals(log)) {
                         a.done().completeExceptionally(cause);
                         return true;
                     }
@@ -402,17 +448,20 @@ public final class SqliteLogStore implements LogStore {
     }
 
     private void insert(SignedEntry e, long now) throws SQLException {
-        try (PreparedStatement s = writeConnection.prepareStatement(
-                "INSERT INTO entry (link, author, seq, hash, bytes, signature, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, e.log().link().toString());
-            s.setString(2, e.log().author().toString());
-            s.setLong(3, e.seq());
-            s.setBytes(4, e.hash().toBytes());
-            s.setBytes(5, e.bytes());
-            s.setBytes(6, e.signature());
-            s.setLong(7, now);
-            s.executeUpdate();
+        if (insertStatement == null) {
+            // Prepared once: the writer thread inserts every entry through it.
+            insertStatement = writeConnection.prepareStatement(
+                    "INSERT INTO entry (link, author, seq, hash, bytes, signature, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
         }
+        PreparedStatement s = insertStatement;
+        s.setString(1, e.log().link().toString());
+        s.setString(2, e.log().author().toString());
+        s.setLong(3, e.seq());
+        s.setBytes(4, e.hash().toBytes());
+        s.setBytes(5, e.bytes());
+        s.setBytes(6, e.signature());
+        s.setLong(7, now);
+        s.executeUpdate();
     }
 
     private EntryHash storedHash(LogId log, long seq) throws SQLException {
@@ -605,6 +654,7 @@ public final class SqliteLogStore implements LogStore {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        closeQuietly(insertStatement, null, null);
         closeQuietly(readConnection, writeConnection, null);
         try {
             fileLock.release();
@@ -614,7 +664,7 @@ public final class SqliteLogStore implements LogStore {
         closeQuietly(null, null, lockChannel);
     }
 
-    private static void closeQuietly(Connection read, Connection write, FileChannel channel) {
+    private static void closeQuietly(AutoCloseable read, AutoCloseable write, AutoCloseable channel) {
         for (AutoCloseable c : new AutoCloseable[] {read, write, channel}) {
             if (c != null) {
                 try {

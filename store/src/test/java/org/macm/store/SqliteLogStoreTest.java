@@ -34,7 +34,7 @@ class SqliteLogStoreTest {
         List<SignedEntry> out = new ArrayList<>();
         Head head = Head.EMPTY;
         for (int i = 0; i < n; i++) {
-            SignedEntry e = StoreFixtures.message(cn, "cn " + i).next(head);
+            SignedEntry e = StoreFixtures.message(cn, "cn " + i).next(head).sign();
             out.add(e);
             head = e.head();
         }
@@ -98,7 +98,7 @@ class SqliteLogStoreTest {
     @Test
     void storePeer_secondDifferentEntryAtSameSeq_isRecordedAsEquivocation() {
         List<SignedEntry> entries = cnEntries(2);
-        SignedEntry forged = StoreFixtures.message(cn, "a different second entry").next(entries.get(0).head());
+        SignedEntry forged = StoreFixtures.message(cn, "a different second entry").next(entries.get(0).head()).sign();
         try (SqliteLogStore store = SqliteLogStore.open(dir.resolve("macm.db"))) {
             store.storePeer(entries);
             assertThat(store.storePeer(List.of(forged))).containsExactly(PeerOutcome.EQUIVOCATION);
@@ -113,7 +113,7 @@ class SqliteLogStoreTest {
     @Test
     void storePeer_gapAndBrokenChain_areRefusedAndNothingIsStored() {
         List<SignedEntry> entries = cnEntries(3);
-        SignedEntry offChain = StoreFixtures.message(cn, "chained elsewhere").next(entries.get(0).head());
+        SignedEntry offChain = StoreFixtures.message(cn, "chained elsewhere").next(entries.get(0).head()).sign();
         try (SqliteLogStore store = SqliteLogStore.open(dir.resolve("macm.db"))) {
             assertThat(store.storePeer(List.of(entries.get(2)))).containsExactly(PeerOutcome.GAP);
             store.storePeer(List.of(entries.get(0)));

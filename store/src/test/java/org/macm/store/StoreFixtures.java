@@ -40,7 +40,7 @@ final class StoreFixtures {
     }
 
     static EntryFactory message(LogWriter w, String text) {
-        return head -> w.next(head, Head.EMPTY,
+        return head -> w.draft(head, Head.EMPTY,
                 new Body.Message(Precedence.ROUTINE, new MessageContent.FreeText("en", text)));
     }
 }

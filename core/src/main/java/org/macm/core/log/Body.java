@@ -1,6 +1,7 @@
 package org.macm.core.log;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import org.macm.core.MacmException;
@@ -51,6 +52,7 @@ public sealed interface Body {
             Objects.requireNonNull(officer, "officer");
             Objects.requireNonNull(time, "time");
             Objects.requireNonNull(remark, "remark");
+            time = time.truncatedTo(ChronoUnit.MILLIS);
             if (message.isEmpty()) {
                 throw new MacmException("an acknowledgement names a message (seq 1 or higher)");
             }
@@ -72,6 +74,7 @@ public sealed interface Body {
     record LinkTest(Instant scheduled, boolean humanAck) implements Body {
         public LinkTest {
             Objects.requireNonNull(scheduled, "scheduled");
+            scheduled = scheduled.truncatedTo(ChronoUnit.MILLIS);
         }
 
         @Override

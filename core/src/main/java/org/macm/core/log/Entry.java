@@ -1,6 +1,7 @@
 package org.macm.core.log;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.macm.core.MacmException;
 
@@ -13,7 +14,7 @@ import org.macm.core.MacmException;
  * @param log      the link and the author whose log this entry belongs to
  * @param seq      position in the log, starting at 1 with no gaps
  * @param prev     SHA-256 of the previous entry's bytes ({@link EntryHash#ZERO} for seq 1)
- * @param time     when the author wrote the entry (UTC, millisecond precision)
+ * @param time     when the author wrote the entry (UTC; held to the millisecond, as written)
  * @param peerHead the highest contiguous entry of the peer's log the author held durably
  * @param body     what the entry says
  */
@@ -24,6 +25,7 @@ public record Entry(int version, LogId log, long seq, EntryHash prev, Instant ti
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(peerHead, "peerHead");
         Objects.requireNonNull(body, "body");
+        time = time.truncatedTo(ChronoUnit.MILLIS);
         if (seq < 1) {
             throw new MacmException("entry seq starts at 1, got " + seq);
         }

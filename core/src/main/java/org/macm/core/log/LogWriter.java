@@ -7,7 +7,8 @@ import org.macm.core.crypto.SigningKey;
 
 /**
  * Authors entries for one log: lays out the bytes, chains them to the previous head and
- * signs them. It keeps no state of its own; the store passes in the durable head under its
+ * signs them (at once with {@link #next}, or later with {@link #draft} and
+ * {@link EntryDraft#sign()}). It keeps no state of its own; the store passes in the durable head under its
  * per-log lock, which is what keeps seq and prev gap-free under concurrent senders.
  */
 public final class LogWriter {
@@ -27,12 +28,19 @@ public final class LogWriter {
 
     /** The entry that follows {@code head}, stating {@code peerHead} and saying {@code body}. */
     public SignedEntry next(Head head, Head peerHead, Body body) {
+        return draft(head, peerHead, body).sign();
+    }
+
+    /**
+     * The bytes of the entry that follows {@code head}, not yet signed. The codec writes every
+     * field of the view and nothing else (times are held to the millisecond, as written), so the
+     * view and the bytes say the same; the codec's round-trip tests hold it to that.
+     */
+    public EntryDraft draft(Head head, Head peerHead, Body body) {
         if (head.seq() == Long.MAX_VALUE) {
             throw new MacmException("log " + log + " is full");
         }
         Entry entry = new Entry(EntryCodec.VERSION, log, head.seq() + 1, head.hash(), clock.instant(), peerHead, body);
-        byte[] bytes = EntryCodec.encode(entry);
-        Entry parsedBack = EntryCodec.decode(bytes);
-        return SignedEntry.ofWritten(bytes, key.sign(bytes), parsedBack);
+        return new EntryDraft(EntryCodec.encode(entry), entry, key);
     }
 }

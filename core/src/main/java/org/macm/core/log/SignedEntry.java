@@ -14,11 +14,11 @@ public final class SignedEntry {
     private final Entry entry;
     private final EntryHash hash;
 
-    private SignedEntry(byte[] bytes, byte[] signature, Entry entry) {
+    private SignedEntry(byte[] bytes, byte[] signature, Entry entry, EntryHash hash) {
         this.bytes = bytes;
         this.signature = signature;
         this.entry = entry;
-        this.hash = EntryHash.of(bytes);
+        this.hash = hash;
     }
 
     /**
@@ -28,12 +28,12 @@ public final class SignedEntry {
     public static SignedEntry parse(byte[] bytes, byte[] signature) {
         Objects.requireNonNull(signature, "signature");
         byte[] copy = bytes.clone();
-        return new SignedEntry(copy, signature.clone(), EntryCodec.decode(copy));
+        return new SignedEntry(copy, signature.clone(), EntryCodec.decode(copy), EntryHash.of(copy));
     }
 
-    /** For the writer, which has just produced {@code bytes} from {@code entry}. */
-    static SignedEntry ofWritten(byte[] bytes, byte[] signature, Entry entry) {
-        return new SignedEntry(bytes, signature, entry);
+    /** For the writer, which has just produced {@code bytes} (with that hash) from {@code entry}. */
+    static SignedEntry ofWritten(byte[] bytes, byte[] signature, Entry entry, EntryHash hash) {
+        return new SignedEntry(bytes, signature, entry, hash);
     }
 
     /** Throws {@link org.macm.core.crypto.SignatureException} unless {@code key} signed these bytes. */
