@@ -34,17 +34,19 @@ public final class BenchMain {
         AppendLoad.Rate fsync = load.fsyncBaseline();
         AppendLoad.Rate one = load.appends(1);
         AppendLoad.Rate sixteen = load.appends(16);
+        AppendLoad.Rate sixtyFour = load.appends(64);
         Files.deleteIfExists(dir);
         System.out.println("Durable appends (each returns only after fsync)");
-        for (AppendLoad.Rate r : new AppendLoad.Rate[] {fsync, one, sixteen}) {
+        for (AppendLoad.Rate r : new AppendLoad.Rate[] {fsync, one, sixteen, sixtyFour}) {
             System.out.printf(Locale.ROOT, "  %-52s %10.0f /s  (%d in %.1f s)%s%n", r.name(), r.perSecond(), r.operations(),
                     r.seconds(), r.commits().commits() == 0 ? "" : String.format(Locale.ROOT,
                             "  %.1f entries per commit, %.0f us per commit", r.commits().writesPerCommit(),
                             r.commits().microsPerCommit()));
         }
-        System.out.printf(Locale.ROOT, "  group commit vs one writer:              %6.1fx%n", sixteen.perSecond() / one.perSecond());
-        System.out.printf(Locale.ROOT, "  group commit vs one-at-a-time fsync:     %6.1fx   (target: >= 10x)%n%n",
-                sixteen.perSecond() / fsync.perSecond());
+        System.out.printf(Locale.ROOT, "  16 writers vs 1 writer (one fsync per append):  %5.1fx   (target: >= 10x)%n",
+                sixteen.perSecond() / one.perSecond());
+        System.out.printf(Locale.ROOT, "  64 writers vs 1 writer:                         %5.1fx%n", sixtyFour.perSecond() / one.perSecond());
+        System.out.printf(Locale.ROOT, "  16 writers vs raw fdatasync one at a time:      %5.1fx%n%n", sixteen.perSecond() / fsync.perSecond());
 
         Options options = new OptionsBuilder()
                 .include(SigningBenchmark.class.getSimpleName())

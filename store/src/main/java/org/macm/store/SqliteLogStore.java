@@ -223,6 +223,16 @@ public final class SqliteLogStore implements LogStore {
     public CompletableFuture<SignedEntry> appendAsync(LogId log, EntryFactory factory) {
         Objects.requireNonNull(factory, "factory");
         ReentrantLock lock = logLocks.computeIfAbsent(log, l -> new ReentrantLock());
+        OwnAppend op = enqueue(log, factory, lock);
+        try {
+            op.signed().complete(op.draft().sign());
+        } catch (RuntimeException e) {
+            op.signed().completeExceptionally(e);
+        }
+        return op.done();
+    }
+
+    private OwnAppend enqueue(LogId log, EntryFactory factory, ReentrantLock lock) {
         OwnAppend op;
         lock.lock();
         lifecycle.readLock().lock();
@@ -244,12 +254,7 @@ public final class SqliteLogStore implements LogStore {
             lifecycle.readLock().unlock();
             lock.unlock();
         }
-        try {
-            op.signed().complete(op.draft().sign());
-        } catch (RuntimeException e) {
-            op.signed().completeExceptionally(e);
-        }
-        return op.done();
+        return op;
     }
 
     @Override
