@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.macm.core.crypto.SignatureException;
 import org.macm.core.crypto.SigningKey;
 import org.macm.core.log.Body;
@@ -47,9 +49,14 @@ public final class Station implements AutoCloseable {
     private final Clock clock;
     /** Pinned identities read so far; a peer's pinned key does not change while the station runs. */
     private final Map<StationId, Identity> pinned = new ConcurrentHashMap<>();
+    private final List<Consumer<StationId>> writeListeners = new CopyOnWriteArrayList<>();
+    /** The highest peerHead this station has stated in its log for each peer (see write). */
+    private final Map<StationId, Head> statedPeerHead = new ConcurrentHashMap<>();
+    private final TlsIdentity tls;
 
     private Station(StationLayout layout, StationConfig config, SigningKey signingKey, Identity identity,
-            PeerRegistry peers, LogStore store, Clock clock) {
+            TlsIdentity tls, PeerRegistry peers, LogStore store, Clock clock) {
+        this.tls = tls;
         this.layout = layout;
         this.config = config;
         this.signingKey = signingKey;
@@ -66,7 +73,7 @@ public final class Station implements AutoCloseable {
         TlsIdentity tls = TlsIdentity.read(config.tlsKeyFile(), config.tlsCertificateFile());
         Identity identity = new Identity(config.station(), signingKey.verifyingKey(), tls.certificate());
         LogStore store = SqliteLogStore.open(config.storeFile(), clock);
-        return new Station(layout, config, signingKey, identity, new PeerRegistry(layout), store, clock);
+        return new Station(layout, config, signingKey, identity, tls, new PeerRegistry(layout), store, clock);
     }
 
     public StationId id() {
@@ -79,6 +86,23 @@ public final class Station implements AutoCloseable {
 
     public StationLayout layout() {
         return layout;
+    }
+
+    public StationConfig config() {
+        return config;
+    }
+
+    public TlsIdentity tls() {
+        return tls;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Called with the peer's name after every durable write to that peer's log (the link sends it). */
+    public void onWrite(Consumer<StationId> listener) {
+        writeListeners.add(listener);
     }
 
     public PeerRegistry peers() {
@@ -107,8 +131,15 @@ public final class Station implements AutoCloseable {
     public SignedEntry write(StationId peer, Body body) {
         pinned.computeIfAbsent(peer, peers::require);
         LogWriter writer = new LogWriter(ownLog(peer), signingKey, clock);
-        Head peerHead = store.head(peerLog(peer));
-        return store.append(writer.log(), head -> writer.draft(head, peerHead, body));
+        Head held = store.head(peerLog(peer));
+        SignedEntry written = store.append(writer.log(), head -> {
+            // Under the log's lock: a writer that read the peer's head earlier must not state
+            // an older peerHead than the entry before it, or the log would seem to go back.
+            Head peerHead = statedPeerHead.merge(peer, held, (a, b) -> b.seq() > a.seq() ? b : a);
+            return writer.draft(head, peerHead, body);
+        });
+        writeListeners.forEach(l -> l.accept(peer));
+        return written;
     }
 
     /**

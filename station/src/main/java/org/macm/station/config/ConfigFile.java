@@ -7,12 +7,20 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.macm.core.MacmException;
+import org.macm.core.log.Precedence;
 import org.macm.core.log.StationId;
 
 /**
@@ -26,7 +34,35 @@ public final class ConfigFile {
             @JsonProperty("store") String store,
             @JsonProperty("signing-key") String signingKey,
             @JsonProperty("tls-key") String tlsKey,
-            @JsonProperty("tls-certificate") String tlsCertificate) {
+            @JsonProperty("tls-certificate") String tlsCertificate,
+            @JsonProperty("link") RawLink link,
+            @JsonProperty("peers") List<RawPeer> peers,
+            @JsonProperty("api") RawApi api,
+            @JsonProperty("deadlines") RawDeadlines deadlines,
+            @JsonProperty("link-tests") RawTests tests) {
+    }
+
+    /** {@code [link]} */
+    record RawLink(@JsonProperty("listen") List<String> listen,
+            @JsonProperty("heartbeat-interval") String heartbeatInterval,
+            @JsonProperty("heartbeat-misses") Integer heartbeatMisses) {
+    }
+
+    /** {@code [[peers]]} */
+    record RawPeer(@JsonProperty("station") String station, @JsonProperty("endpoints") List<String> endpoints) {
+    }
+
+    /** {@code [api]} */
+    record RawApi(@JsonProperty("listen") String listen) {
+    }
+
+    /** {@code [deadlines]}: the human acknowledgement deadline per precedence. */
+    record RawDeadlines(@JsonProperty("flash") String flash, @JsonProperty("immediate") String immediate,
+            @JsonProperty("priority") String priority, @JsonProperty("routine") String routine) {
+    }
+
+    /** {@code [link-tests]} */
+    record RawTests(@JsonProperty("interval") String interval, @JsonProperty("human-ack") Boolean humanAck) {
     }
 
     private final TomlMapper mapper = TomlMapper.builder()
@@ -73,11 +109,50 @@ public final class ConfigFile {
             throw new ConfigException("config file " + file + ": key 'station': " + e.getMessage(), e);
         }
         Path base = file.toAbsolutePath().getParent();
+        ValueReader v = new ValueReader(file);
+        RawLink link = raw.link() == null ? new RawLink(null, null, null) : raw.link();
+        List<InetSocketAddress> listen = link.listen() == null ? List.of()
+                : link.listen().stream().map(a -> v.address("link.listen", a)).toList();
+        Map<StationId, List<InetSocketAddress>> dial = new LinkedHashMap<>();
+        if (raw.peers() != null) {
+            for (int i = 0; i < raw.peers().size(); i++) {
+                RawPeer p = raw.peers().get(i);
+                String key = "peers[" + (i + 1) + "]";
+                if (p == null || p.station() == null) {
+                    throw new ConfigException("config file " + file + ": " + key + " needs 'station'");
+                }
+                StationId peer = v.station(key + ".station", p.station());
+                List<InetSocketAddress> endpoints = p.endpoints() == null ? List.of()
+                        : p.endpoints().stream().map(a -> v.address(key + ".endpoints", a)).toList();
+                if (dial.put(peer, endpoints) != null) {
+                    throw new ConfigException("config file " + file + ": peer " + peer + " is listed twice in [[peers]]");
+                }
+            }
+        }
+        Duration heartbeat = v.duration("link.heartbeat-interval", link.heartbeatInterval(), Duration.ofSeconds(2));
+        int misses = link.heartbeatMisses() == null ? 3 : link.heartbeatMisses();
+        if (misses < 1) {
+            throw new ConfigException("config file " + file + ": key 'link.heartbeat-misses' must be 1 or more");
+        }
+        InetSocketAddress api = raw.api() == null || raw.api().listen() == null
+                ? new InetSocketAddress(InetAddress.getLoopbackAddress(), 0) : v.address("api.listen", raw.api().listen());
+        Map<Precedence, Duration> deadlines = new EnumMap<>(Precedence.class);
+        RawDeadlines d = raw.deadlines() == null ? new RawDeadlines(null, null, null, null) : raw.deadlines();
+        deadlines.put(Precedence.FLASH, v.duration("deadlines.flash", d.flash(), Precedence.FLASH.defaultAckDeadline()));
+        deadlines.put(Precedence.IMMEDIATE, v.duration("deadlines.immediate", d.immediate(),
+                Precedence.IMMEDIATE.defaultAckDeadline()));
+        deadlines.put(Precedence.PRIORITY, v.duration("deadlines.priority", d.priority(),
+                Precedence.PRIORITY.defaultAckDeadline()));
+        deadlines.put(Precedence.ROUTINE, v.duration("deadlines.routine", d.routine(), Precedence.ROUTINE.defaultAckDeadline()));
+        RawTests t = raw.tests() == null ? new RawTests(null, null) : raw.tests();
         return new StationConfig(station,
                 path(base, raw.store(), "store/macm.db"),
                 path(base, raw.signingKey(), "keys/signing.key"),
                 path(base, raw.tlsKey(), "keys/tls.key"),
-                path(base, raw.tlsCertificate(), "keys/tls.crt"));
+                path(base, raw.tlsCertificate(), "keys/tls.crt"),
+                listen, dial, heartbeat, misses, api, deadlines,
+                v.duration("link-tests.interval", t.interval(), Duration.ofHours(1)),
+                t.humanAck() != null && t.humanAck());
     }
 
     private static Path path(Path base, String value, String fallback) {
@@ -100,6 +175,32 @@ public final class ConfigFile {
                 signing-key = "keys/signing.key"
                 tls-key = "keys/tls.key"
                 tls-certificate = "keys/tls.crt"
+
+                [link]
+                # Addresses peers connect to. Use a routable address to accept a real peer.
+                listen = ["127.0.0.1:7701"]
+                heartbeat-interval = "2s"
+                heartbeat-misses = 3
+
+                # One [[peers]] table per pinned peer this station dials; each endpoint is a path.
+                # [[peers]]
+                # station = "cn-mnd"
+                # endpoints = ["192.0.2.10:7701", "198.51.100.10:7701"]
+
+                [api]
+                # The local API that the CLI and the console use. Loopback only unless you mean it.
+                listen = "127.0.0.1:7801"
+
+                [deadlines]
+                # How long a duty officer has to acknowledge a message, by precedence.
+                flash = "5m"
+                immediate = "30m"
+                priority = "3h"
+                routine = "6h"
+
+                [link-tests]
+                interval = "1h"
+                human-ack = false
                 """.formatted(station);
     }
 }

@@ -1,7 +1,12 @@
 package org.macm.station.config;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.macm.core.log.Precedence;
 import org.macm.core.log.StationId;
 
 /**
@@ -13,14 +18,34 @@ import org.macm.core.log.StationId;
  * @param signingKeyFile     Ed25519 private key (default {@code keys/signing.key})
  * @param tlsKeyFile         TLS private key (default {@code keys/tls.key})
  * @param tlsCertificateFile TLS certificate (default {@code keys/tls.crt})
+ * @param listen             addresses the link accepts peers on (default none: dial only)
+ * @param dial               per peer, the endpoints this station dials, one path each
+ * @param heartbeatInterval  heartbeat interval on every path (default 2 s)
+ * @param heartbeatMisses    intervals of silence before a path is closed (default 3)
+ * @param api                the local HTTP API address (default 127.0.0.1, port 0 = any free port)
+ * @param ackDeadlines       per precedence, the human acknowledgement deadline
+ * @param testInterval       how often a scheduled link test goes out (default 1 h)
+ * @param testHumanAck       whether the peer's duty officer must acknowledge link tests
  */
 public record StationConfig(StationId station, Path storeFile, Path signingKeyFile, Path tlsKeyFile,
-        Path tlsCertificateFile) {
+        Path tlsCertificateFile, List<InetSocketAddress> listen, Map<StationId, List<InetSocketAddress>> dial,
+        Duration heartbeatInterval, int heartbeatMisses, InetSocketAddress api, Map<Precedence, Duration> ackDeadlines,
+        Duration testInterval, boolean testHumanAck) {
     public StationConfig {
         Objects.requireNonNull(station, "station");
         Objects.requireNonNull(storeFile, "storeFile");
         Objects.requireNonNull(signingKeyFile, "signingKeyFile");
         Objects.requireNonNull(tlsKeyFile, "tlsKeyFile");
         Objects.requireNonNull(tlsCertificateFile, "tlsCertificateFile");
+        listen = List.copyOf(listen);
+        dial = Map.copyOf(dial);
+        Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+        Objects.requireNonNull(api, "api");
+        ackDeadlines = Map.copyOf(ackDeadlines);
+        Objects.requireNonNull(testInterval, "testInterval");
+    }
+
+    public Duration ackDeadline(Precedence p) {
+        return ackDeadlines.getOrDefault(p, p.defaultAckDeadline());
     }
 }

@@ -1,0 +1,60 @@
+package org.macm.link;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.macm.core.log.Head;
+import org.macm.core.log.LinkId;
+import org.macm.core.log.SignedEntry;
+import org.macm.core.log.StationId;
+
+/**
+ * What travels on a connection, one record per frame type. The set is closed: an unknown
+ * type closes the connection with {@link ErrorCode#MALFORMED_FRAME}. Layouts are in
+ * {@link FrameCodec} and docs/PROTOCOL.md.
+ */
+public sealed interface Frame {
+
+    /**
+     * The first frame each side sends. {@code head} is the sender's own log head;
+     * {@code peerHead} is how much of the receiver's log the sender holds durably, so the
+     * receiver resends from {@code peerHead.seq + 1}.
+     */
+    record Hello(int protocol, StationId station, LinkId link, Head head, Head peerHead, String catalog)
+            implements Frame {
+        public Hello {
+            Objects.requireNonNull(station, "station");
+            Objects.requireNonNull(link, "link");
+            Objects.requireNonNull(head, "head");
+            Objects.requireNonNull(peerHead, "peerHead");
+            Objects.requireNonNull(catalog, "catalog");
+        }
+    }
+
+    /** Entries of the sender's log, consecutive, as their exact bytes and signatures. */
+    record Entries(List<SignedEntry> entries) implements Frame {
+        public Entries {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /** Liveness, every heartbeat interval; not logged. Carries both heads as in HELLO. */
+    record Heartbeat(Head head, Head peerHead) implements Frame {
+        public Heartbeat {
+            Objects.requireNonNull(head, "head");
+            Objects.requireNonNull(peerHead, "peerHead");
+        }
+    }
+
+    /** "Send your log again from {@code fromSeq}": after a gap, the receiver asks for what is missing. */
+    record Resend(long fromSeq) implements Frame {
+    }
+
+    /** The sender is closing the connection, and why. */
+    record Failure(ErrorCode code, Optional<String> message) implements Frame {
+        public Failure {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.macm.link;
+
+import java.util.List;
+import org.macm.core.log.Head;
+import org.macm.core.log.SignedEntry;
+import org.macm.core.log.StationId;
+
+/**
+ * What the link needs from its station: read this station's log for a peer, take in the
+ * peer's entries, and write receipts. The station implements it; the link never touches
+ * the store or the keys directly.
+ */
+public interface LinkHost {
+
+    /** This station's log head on the link to {@code peer}. */
+    Head ownHead(StationId peer);
+
+    /** How much of {@code peer}'s log this station holds durably. */
+    Head heldPeerHead(StationId peer);
+
+    /** Entries of this station's log for {@code peer} from {@code fromSeq}, at most {@code max}. */
+    List<SignedEntry> ownEntries(StationId peer, long fromSeq, int max);
+
+    /**
+     * Verifies and stores entries received from {@code peer}; returns once the stored ones
+     * are durable, saying whether anything new was stored and where a gap begins, if any.
+     */
+    Intake receive(StationId peer, List<SignedEntry> entries);
+
+    /** Writes a receipt for what is now held of {@code peer}'s log, if one is due. */
+    void receipt(StationId peer);
+
+    /** The hash of this station's template catalog, exchanged in HELLO. */
+    String catalogHash();
+
+    /** What became of a batch of received entries. */
+    record Intake(int stored, int duplicates, int refused, long gapFrom) {
+        /** No gap: nothing needs to be re-requested. */
+        public static final long NO_GAP = -1;
+
+        public boolean hasGap() {
+            return gapFrom != NO_GAP;
+        }
+    }
+}

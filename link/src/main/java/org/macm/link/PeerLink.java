@@ -1,0 +1,137 @@
+package org.macm.link;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.macm.core.log.Head;
+import org.macm.core.log.StationId;
+
+/**
+ * The link to one peer: its paths, their liveness, and the signal that wakes every path's
+ * sender when this station appends to the peer's log. Entries go out on every live path; the
+ * peer dedups, so losing a path loses nothing and costs no failover time.
+ */
+final class PeerLink {
+    private final StationId peer;
+    private final Clock clock;
+    private final long silenceMillis;
+    private final Map<String, PathRecord> paths = new ConcurrentHashMap<>();
+    private final AtomicReference<Head> peerReportsHolding = new AtomicReference<>(Head.EMPTY);
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private volatile boolean catalogMatches = true;
+    private long version;
+
+    private static final class PathRecord {
+        volatile boolean connected;
+        volatile Instant lastHeard;
+        volatile String lastError;
+    }
+
+    PeerLink(StationId peer, Clock clock, long silenceMillis) {
+        this.peer = peer;
+        this.clock = clock;
+        this.silenceMillis = silenceMillis;
+    }
+
+    StationId peer() {
+        return peer;
+    }
+
+    /** Declares a path this station dials, so it counts as down until it connects. */
+    void expect(String path) {
+        paths.computeIfAbsent(path, p -> new PathRecord());
+    }
+
+    void connected(String path) {
+        PathRecord r = paths.computeIfAbsent(path, p -> new PathRecord());
+        r.connected = true;
+        r.lastHeard = clock.instant();
+    }
+
+    void heard(String path) {
+        PathRecord r = paths.get(path);
+        if (r != null) {
+            r.lastHeard = clock.instant();
+        }
+    }
+
+    void disconnected(String path, Optional<String> error, boolean inbound) {
+        PathRecord r = paths.get(path);
+        if (r != null) {
+            r.connected = false;
+            r.lastError = error.orElse(null);
+        }
+        error.ifPresent(e -> errors.incrementAndGet());
+        if (inbound) {
+            // An inbound path's name carries the peer's ephemeral port; it will not come back under it.
+            paths.remove(path);
+        }
+    }
+
+    void peerReports(Head holding) {
+        peerReportsHolding.accumulateAndGet(holding, (a, b) -> b.seq() > a.seq() ? b : a);
+    }
+
+    void catalog(boolean matches) {
+        catalogMatches = matches;
+    }
+
+    void refusedEntries(int n) {
+        refused.addAndGet(n);
+    }
+
+    /** Wakes every sender of this link: the station appended to the peer's log. */
+    synchronized void appended() {
+        version++;
+        notifyAll();
+    }
+
+    synchronized long version() {
+        return version;
+    }
+
+    /** Waits until something is appended after {@code seen}, or {@code millis} pass. */
+    synchronized void awaitAppend(long seen, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (version == seen) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return;
+            }
+            wait(left);
+        }
+    }
+
+    private boolean alive(PathRecord r, Instant now) {
+        return r.connected && r.lastHeard != null && now.toEpochMilli() - r.lastHeard.toEpochMilli() <= silenceMillis;
+    }
+
+    LinkState state() {
+        Instant now = clock.instant();
+        int alive = 0;
+        for (PathRecord r : paths.values()) {
+            if (alive(r, now)) {
+                alive++;
+            }
+        }
+        if (alive == 0) {
+            return LinkState.DOWN;
+        }
+        return alive == paths.size() ? LinkState.UP : LinkState.DEGRADED;
+    }
+
+    LinkStatus status(LinkHost host) {
+        List<PathStatus> list = new ArrayList<>();
+        paths.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> list.add(new PathStatus(e.getKey(),
+                e.getValue().connected, Optional.ofNullable(e.getValue().lastHeard), Optional.ofNullable(e.getValue().lastError))));
+        return new LinkStatus(peer, state(), list, host.ownHead(peer), host.heldPeerHead(peer), peerReportsHolding.get(),
+                catalogMatches, refused.get(), errors.get());
+    }
+}

@@ -1,0 +1,237 @@
+package org.macm.link;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLSocket;
+import org.macm.core.log.LinkId;
+import org.macm.core.log.SignedEntry;
+import org.macm.core.log.StationId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection (path) to a peer, after TLS: HELLO both ways, then a sender that streams
+ * this station's log from what the peer holds and a reader that takes in the peer's
+ * entries, receipts them once durable, and asks for a resend after a gap. Heartbeats keep
+ * the path alive; silence past the limit, a malformed frame or a protocol error closes it
+ * (the dialler reconnects), never the station.
+ */
+final class Session {
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+    private static final int MAX_BATCH_BYTES = FrameCodec.MAX_FRAME_BYTES - 4096;
+
+    private final SSLSocket socket;
+    private final StationId self;
+    private final StationId peer;
+    private final String path;
+    private final boolean inbound;
+    private final LinkHost host;
+    private final LinkConfig config;
+    private final PeerLink link;
+    private final Object writeLock = new Object();
+    private final AtomicLong resendFrom = new AtomicLong(-1);
+    private OutputStream out;
+    private volatile boolean closing;
+
+    Session(SSLSocket socket, StationId self, StationId peer, String path, boolean inbound, LinkHost host,
+            LinkConfig config, PeerLink link) {
+        this.socket = socket;
+        this.self = self;
+        this.peer = peer;
+        this.path = path;
+        this.inbound = inbound;
+        this.host = host;
+        this.config = config;
+        this.link = link;
+    }
+
+    /** Runs the session on the calling thread until the connection ends. */
+    void run() {
+        Optional<String> error = Optional.empty();
+        Thread sender = null;
+        try {
+            socket.setSoTimeout((int) config.handshakeTimeout().toMillis());
+            socket.setTcpNoDelay(true);
+            out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 64 * 1024));
+            LinkId linkId = LinkId.between(self, peer);
+            send(new Frame.Hello(FrameCodec.PROTOCOL_VERSION, self, linkId, host.ownHead(peer), host.heldPeerHead(peer),
+                    host.catalogHash()));
+            Frame.Hello hello = expectHello(in, linkId);
+            link.connected(path);
+            LOG.info("path {} to {} is up (peer holds our log to seq {})", path, peer, hello.peerHead().seq());
+            socket.setSoTimeout((int) config.silenceLimit().toMillis());
+            long startAt = hello.peerHead().seq() + 1;
+            sender = Thread.ofVirtual().name("macm-send-" + peer + "-" + path).start(() -> sendLoop(startAt));
+            readLoop(in);
+        } catch (EOFException e) {
+            error = closing ? Optional.empty() : Optional.of("the peer closed the connection");
+        } catch (SocketTimeoutException e) {
+            error = Optional.of(ErrorCode.PEER_SILENT + ": nothing heard for " + config.silenceLimit().toMillis() + " ms");
+            sendQuietly(new Frame.Failure(ErrorCode.PEER_SILENT, Optional.empty()));
+        } catch (LinkException e) {
+            error = Optional.of(e.getMessage());
+            LOG.warn("closing path {} to {}: {}", path, peer, e.getMessage());
+            sendQuietly(new Frame.Failure(e.code(), Optional.of(e.getMessage())));
+        } catch (IOException e) {
+            error = closing ? Optional.empty() : Optional.of("connection lost: " + e.getMessage());
+        } catch (RuntimeException e) {
+            error = Optional.of(ErrorCode.INTERNAL + ": " + e.getMessage());
+            LOG.error("path {} to {} failed", path, peer, e);
+            sendQuietly(new Frame.Failure(ErrorCode.INTERNAL, Optional.empty()));
+        } finally {
+            close();
+            if (sender != null) {
+                sender.interrupt();
+            }
+            link.disconnected(path, error, inbound);
+            link.appended(); // wake the sender so it sees the socket closed
+            error.ifPresent(e -> LOG.info("path {} to {} is down: {}", path, peer, e));
+        }
+    }
+
+    private Frame.Hello expectHello(DataInputStream in, LinkId linkId) throws IOException {
+        Frame first;
+        try {
+            first = FrameCodec.read(in);
+        } catch (SocketTimeoutException e) {
+            throw new LinkException(ErrorCode.HANDSHAKE_TIMEOUT, "no HELLO within " + config.handshakeTimeout().toMillis() + " ms");
+        }
+        if (first instanceof Frame.Failure e) {
+            throw new LinkException(e.code(), "the peer refused the connection: " + e.message().orElse(""));
+        }
+        if (!(first instanceof Frame.Hello hello)) {
+            throw new LinkException(ErrorCode.UNEXPECTED_FRAME, "expected HELLO, got " + first.getClass().getSimpleName());
+        }
+        if (hello.protocol() != FrameCodec.PROTOCOL_VERSION) {
+            throw new LinkException(ErrorCode.UNSUPPORTED_VERSION, "peer speaks protocol " + hello.protocol()
+                    + ", this station speaks " + FrameCodec.PROTOCOL_VERSION);
+        }
+        if (!hello.station().equals(peer) || !hello.link().equals(linkId)) {
+            throw new LinkException(ErrorCode.WRONG_PEER, "HELLO says station " + hello.station() + " on link "
+                    + hello.link() + ", but the certificate is " + peer + "'s");
+        }
+        boolean catalogMatches = hello.catalog().equals(host.catalogHash());
+        link.catalog(catalogMatches);
+        if (!catalogMatches) {
+            LOG.warn("peer {} has template catalog {}, ours is {}: messages on unknown forms will show raw fields",
+                    peer, hello.catalog(), host.catalogHash());
+        }
+        link.peerReports(hello.peerHead());
+        return hello;
+    }
+
+    private void readLoop(DataInputStream in) throws IOException {
+        while (!closing) {
+            Frame frame = FrameCodec.read(in);
+            link.heard(path);
+            switch (frame) {
+                case Frame.Entries e -> take(e.entries());
+                case Frame.Heartbeat h -> link.peerReports(h.peerHead());
+                case Frame.Resend r -> {
+                    resendFrom.accumulateAndGet(r.fromSeq(), (a, b) -> a < 0 ? b : Math.min(a, b));
+                    link.appended();
+                }
+                case Frame.Failure e -> throw new EOFException("peer closed the path: " + e.code()
+                        + e.message().map(m -> " (" + m + ")").orElse(""));
+                case Frame.Hello h -> throw new LinkException(ErrorCode.UNEXPECTED_FRAME, "a second HELLO");
+            }
+        }
+    }
+
+    private void take(List<SignedEntry> entries) throws IOException {
+        LinkHost.Intake intake = host.receive(peer, entries);
+        if (intake.refused() > 0) {
+            link.refusedEntries(intake.refused());
+        }
+        if (intake.stored() > 0) {
+            host.receipt(peer);
+        }
+        if (intake.hasGap()) {
+            send(new Frame.Resend(intake.gapFrom()));
+        }
+    }
+
+    private void sendLoop(long startAt) {
+        long next = startAt;
+        long lastHeartbeat = 0;
+        long interval = config.heartbeatInterval().toMillis();
+        try {
+            while (!closing) {
+                long seen = link.version();
+                long rewind = resendFrom.getAndSet(-1);
+                if (rewind > 0 && rewind < next) {
+                    next = rewind;
+                }
+                List<SignedEntry> batch = host.ownEntries(peer, next, FrameCodec.MAX_ENTRIES_PER_FRAME);
+                if (!batch.isEmpty()) {
+                    List<SignedEntry> frame = fit(batch);
+                    send(new Frame.Entries(frame));
+                    next = frame.get(frame.size() - 1).seq() + 1;
+                    continue;
+                }
+                long now = System.currentTimeMillis();
+                if (now - lastHeartbeat >= interval) {
+                    send(new Frame.Heartbeat(host.ownHead(peer), host.heldPeerHead(peer)));
+                    lastHeartbeat = now;
+                }
+                link.awaitAppend(seen, Math.max(1, interval - (System.currentTimeMillis() - lastHeartbeat)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            if (!closing) {
+                LOG.info("path {} to {}: sending stopped: {}", path, peer, e.getMessage());
+            }
+            close();
+        }
+    }
+
+    private static List<SignedEntry> fit(List<SignedEntry> batch) {
+        List<SignedEntry> frame = new ArrayList<>(batch.size());
+        int bytes = 2;
+        for (SignedEntry e : batch) {
+            int size = FrameCodec.entrySize(e);
+            if (!frame.isEmpty() && bytes + size > MAX_BATCH_BYTES) {
+                break;
+            }
+            frame.add(e);
+            bytes += size;
+        }
+        return frame;
+    }
+
+    private void send(Frame frame) throws IOException {
+        synchronized (writeLock) {
+            FrameCodec.write(out, frame);
+        }
+    }
+
+    private void sendQuietly(Frame frame) {
+        try {
+            if (out != null && !socket.isClosed()) {
+                send(frame);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // The connection is being closed because it failed; the error frame is a courtesy.
+        }
+    }
+
+    void close() {
+        closing = true;
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Closing a failed socket can fail too; it is closed either way.
+        }
+    }
+}

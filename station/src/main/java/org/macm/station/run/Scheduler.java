@@ -1,0 +1,159 @@
+package org.macm.station.run;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.macm.core.log.Body;
+import org.macm.core.log.EntryKind;
+import org.macm.core.log.SignedEntry;
+import org.macm.core.log.StationId;
+import org.macm.station.Station;
+import org.macm.station.identity.Identity;
+import org.macm.station.traffic.MessageBoard;
+import org.macm.station.traffic.MessageState;
+import org.macm.station.traffic.MessageView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The station's clockwork: sends the scheduled link tests, and escalates every message not
+ * acknowledged within its precedence's deadline, on both stations (the sender sees that
+ * its message went unanswered; the receiver that it has not answered). An escalation is
+ * logged once and listed in the status until the message is acknowledged.
+ */
+final class Scheduler implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+
+    private final Station station;
+    private final MessageBoard board;
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "macm-scheduler");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<String> escalated = ConcurrentHashMap.newKeySet();
+    private volatile List<MessageView> overdue = List.of();
+    private final Map<StationId, TestStats> tests = new ConcurrentHashMap<>();
+    private ScheduledFuture<?> ticks;
+
+    /** Link tests sent to a peer: how many were answered (receipted, or acknowledged when asked) and missed. */
+    record TestStats(int sent, int answered, int missed, Optional<Instant> last) {
+    }
+
+    Scheduler(Station station, MessageBoard board) {
+        this.station = station;
+        this.board = board;
+    }
+
+    Scheduler start() {
+        // tickQuietly catches everything, so the future never holds an exception worth reading.
+        ticks = executor.scheduleWithFixedDelay(this::tickQuietly, 0, 1, TimeUnit.SECONDS);
+        return this;
+    }
+
+    List<MessageView> overdue() {
+        return overdue;
+    }
+
+    TestStats testStats(StationId peer) {
+        return tests.getOrDefault(peer, new TestStats(0, 0, 0, Optional.empty()));
+    }
+
+    private void tickQuietly() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            LOG.error("scheduler tick failed; retrying in a second", e);
+        }
+    }
+
+    void tick() {
+        Instant now = station.clock().instant();
+        List<MessageView> late = new ArrayList<>();
+        for (Identity peerIdentity : station.peers().all()) {
+            StationId peer = peerIdentity.station();
+            sendTestIfDue(peer, now);
+            List<MessageView> sent = board.sent(peer, now);
+            countTests(peer, sent, now);
+            for (MessageView v : sent) {
+                escalate(v, late, "sent to " + peer + " and not acknowledged");
+            }
+            for (MessageView v : board.inbox(peer, now)) {
+                escalate(v, late, "received from " + peer + " and not yet acknowledged here");
+            }
+        }
+        overdue = List.copyOf(late);
+    }
+
+    private void escalate(MessageView v, List<MessageView> late, String what) {
+        if (v.state() != MessageState.OVERDUE) {
+            return;
+        }
+        late.add(v);
+        if (escalated.add(v.id())) {
+            LOG.warn("ESCALATION: {} {} {} {} by its deadline {}", v.precedence(), v.kind() == EntryKind.TEST ? "link test"
+                    : "message", v.id(), what, v.deadline().map(Object::toString).orElse("?"));
+        }
+    }
+
+    private void sendTestIfDue(StationId peer, Instant now) {
+        Duration interval = station.config().testInterval();
+        Optional<Instant> last = lastTest(peer);
+        if (last.isEmpty() || !now.isBefore(last.get().plus(interval))) {
+            station.write(peer, new Body.LinkTest(now, station.config().testHumanAck()));
+        }
+    }
+
+    private Optional<Instant> lastTest(StationId peer) {
+        long head = station.store().head(station.ownLog(peer)).seq();
+        for (long to = head; to >= 1; to -= 256) {
+            long from = Math.max(1, to - 255);
+            List<SignedEntry> window = station.store().read(station.ownLog(peer), from, (int) (to - from + 1));
+            for (int i = window.size() - 1; i >= 0; i--) {
+                if (window.get(i).entry().body() instanceof Body.LinkTest t) {
+                    return Optional.of(t.scheduled());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void countTests(StationId peer, List<MessageView> sent, Instant now) {
+        int count = 0;
+        int answered = 0;
+        int missed = 0;
+        Optional<Instant> last = Optional.empty();
+        Duration grace = station.config().testInterval();
+        for (MessageView v : sent) {
+            if (v.kind() != EntryKind.TEST) {
+                continue;
+            }
+            count++;
+            last = Optional.of(v.time());
+            boolean humanAsked = v.deadline().isPresent();
+            if (v.state() == MessageState.ACKNOWLEDGED || (!humanAsked && v.state() == MessageState.RECEIPTED)) {
+                answered++;
+            } else if (v.state() == MessageState.OVERDUE || (!humanAsked && now.isAfter(v.time().plus(grace)))) {
+                missed++;
+            }
+        }
+        tests.put(peer, new TestStats(count, answered, missed, last));
+    }
+
+    @Override
+    public void close() {
+        if (ticks != null) {
+            ticks.cancel(false);
+        }
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,181 @@
+package org.macm.station.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.macm.core.MacmException;
+import org.macm.core.log.Body;
+import org.macm.core.log.EntryCodec;
+import org.macm.core.log.Head;
+import org.macm.core.log.MessageContent;
+import org.macm.core.log.Precedence;
+import org.macm.core.log.SignedEntry;
+import org.macm.core.log.StationId;
+import org.macm.link.LinkStatus;
+import org.macm.link.Links;
+import org.macm.link.PathStatus;
+import org.macm.station.Station;
+import org.macm.station.api.ApiException;
+import org.macm.station.api.ApiServer;
+import org.macm.station.api.Role;
+import org.macm.station.api.Route;
+import org.macm.station.identity.Identity;
+import org.macm.station.traffic.MessageBoard;
+import org.macm.station.traffic.MessageView;
+
+/**
+ * The routes of the local API (docs/api/openapi.yaml describes them; a test keeps the two
+ * in step). Handlers translate JSON to station calls and back, nothing more.
+ */
+final class StationApi {
+    private final ObjectMapper json = JsonMapper.builder().build();
+    private final Station station;
+    private final Links links;
+    private final MessageBoard board;
+    private final Scheduler scheduler;
+
+    StationApi(Station station, Links links, MessageBoard board, Scheduler scheduler) {
+        this.station = station;
+        this.links = links;
+        this.board = board;
+        this.scheduler = scheduler;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                new Route("GET", "/api/v1/status", Role.OPERATOR, (m, b) -> status()),
+                new Route("GET", "/api/v1/inbox", Role.OPERATOR, (m, b) -> traffic(true)),
+                new Route("GET", "/api/v1/sent", Role.OPERATOR, (m, b) -> traffic(false)),
+                new Route("POST", "/api/v1/messages", Role.OPERATOR, (m, b) -> send(b)),
+                new Route("GET", "/api/v1/messages/{author}/{seq}", Role.OPERATOR,
+                        (m, b) -> message(m.group(1), m.group(2))),
+                new Route("POST", "/api/v1/acknowledgements", Role.OPERATOR, (m, b) -> acknowledge(b)));
+    }
+
+    private List<StationId> peers() {
+        return station.peers().all().stream().map(Identity::station).toList();
+    }
+
+    private JsonNode status() {
+        ObjectNode root = json.createObjectNode();
+        root.put("station", station.id().value());
+        root.put("time", EntryCodec.formatTime(station.clock().instant()));
+        ArrayNode out = root.putArray("links");
+        for (LinkStatus s : links.status()) {
+            ObjectNode l = out.addObject();
+            l.put("peer", s.peer().value());
+            l.put("state", s.state().name());
+            l.set("ownHead", head(s.ownHead()));
+            l.set("heldPeerHead", head(s.heldPeerHead()));
+            l.set("peerHoldsOurs", head(s.peerReportsHolding()));
+            l.put("catalogMatches", s.catalogMatches());
+            l.put("refusedEntries", s.refusedEntries());
+            l.put("pathErrors", s.closedForErrors());
+            ArrayNode paths = l.putArray("paths");
+            for (PathStatus p : s.paths()) {
+                ObjectNode pn = paths.addObject();
+                pn.put("name", p.name());
+                pn.put("connected", p.connected());
+                p.lastHeard().ifPresent(t -> pn.put("lastHeard", EntryCodec.formatTime(t)));
+                p.lastError().ifPresent(e -> pn.put("lastError", e));
+            }
+            Scheduler.TestStats t = scheduler.testStats(s.peer());
+            ObjectNode tests = l.putObject("linkTests");
+            tests.put("sent", t.sent());
+            tests.put("answered", t.answered());
+            tests.put("missed", t.missed());
+            t.last().ifPresent(x -> tests.put("last", EntryCodec.formatTime(x)));
+        }
+        ArrayNode escalations = root.putArray("escalations");
+        for (MessageView v : scheduler.overdue()) {
+            escalations.add(view(v));
+        }
+        return root;
+    }
+
+    private JsonNode traffic(boolean incoming) {
+        ArrayNode out = json.createArrayNode();
+        Instant now = station.clock().instant();
+        for (StationId peer : peers()) {
+            for (MessageView v : incoming ? board.inbox(peer, now) : board.sent(peer, now)) {
+                out.add(view(v));
+            }
+        }
+        return json.createObjectNode().set("messages", out);
+    }
+
+    private ObjectNode view(MessageView v) {
+        ObjectNode n = json.createObjectNode();
+        n.put("id", v.id());
+        n.put("from", v.from().value());
+        n.put("to", v.to().value());
+        n.put("seq", v.seq());
+        n.put("kind", v.kind().name());
+        n.put("precedence", v.precedence().name());
+        n.put("summary", v.summary());
+        v.lang().ifPresent(l -> n.put("lang", l));
+        n.put("time", EntryCodec.formatTime(v.time()));
+        n.put("state", v.state().name());
+        v.deadline().ifPresent(d -> n.put("deadline", EntryCodec.formatTime(d)));
+        v.acknowledgedBy().ifPresent(o -> n.put("acknowledgedBy", o));
+        return n;
+    }
+
+    private JsonNode send(JsonNode body) {
+        StationId to = parse(() -> StationId.of(ApiServer.requiredText(body, "to")), "to");
+        Precedence precedence = parse(() -> Precedence.valueOf(ApiServer.requiredText(body, "precedence")),
+                "precedence (FLASH, IMMEDIATE, PRIORITY or ROUTINE)");
+        String text = ApiServer.requiredText(body, "text");
+        String lang = body.hasNonNull("lang") ? body.get("lang").asText() : "en";
+        MessageContent content = parse(() -> new MessageContent.FreeText(lang, text), "lang");
+        SignedEntry e = station.write(to, new Body.Message(precedence, content));
+        return json.createObjectNode().put("id", station.id() + "/" + e.seq()).put("seq", e.seq())
+                .put("hash", e.hash().hex());
+    }
+
+    private JsonNode message(String author, String seqText) {
+        StationId who = parse(() -> StationId.of(author), "author");
+        long seq = parse(() -> Long.parseLong(seqText), "seq");
+        Instant now = station.clock().instant();
+        List<MessageView> views = who.equals(station.id())
+                ? peers().stream().flatMap(p -> board.sent(p, now).stream()).toList()
+                : board.inbox(who, now);
+        return views.stream().filter(v -> v.from().equals(who) && v.seq() == seq).findFirst().map(this::view)
+                .orElseThrow(() -> new ApiException(404, "no message " + who + "/" + seq));
+    }
+
+    private JsonNode acknowledge(JsonNode body) {
+        String id = ApiServer.requiredText(body, "id");
+        int slash = id.indexOf('/');
+        if (slash < 1) {
+            throw new ApiException(400, "field 'id' is AUTHOR/SEQ, e.g. cn-mnd/7, not '" + id + "'");
+        }
+        StationId peer = parse(() -> StationId.of(id.substring(0, slash)), "id");
+        long seq = parse(() -> Long.parseLong(id.substring(slash + 1)), "id");
+        String officer = ApiServer.requiredText(body, "officer");
+        Optional<String> remark = body.hasNonNull("remark") ? Optional.of(body.get("remark").asText()) : Optional.empty();
+        SignedEntry e = station.acknowledge(peer, seq, officer, remark);
+        return json.createObjectNode().put("id", station.id() + "/" + e.seq()).put("acknowledges", id);
+    }
+
+    private ObjectNode head(Head h) {
+        return json.createObjectNode().put("seq", h.seq()).put("hash", h.hash().hex());
+    }
+
+    private interface Parse<T> {
+        T get();
+    }
+
+    private static <T> T parse(Parse<T> p, String field) {
+        try {
+            return p.get();
+        } catch (MacmException | IllegalArgumentException e) {
+            throw new ApiException(400, "field '" + field + "': " + e.getMessage());
+        }
+    }
+}

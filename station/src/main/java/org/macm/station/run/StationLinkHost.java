@@ -1,0 +1,63 @@
+package org.macm.station.run;
+
+import java.util.List;
+import org.macm.core.log.Head;
+import org.macm.core.log.SignedEntry;
+import org.macm.core.log.StationId;
+import org.macm.link.LinkHost;
+import org.macm.station.IntakeOutcome;
+import org.macm.station.Station;
+
+/** Lets the link read and write a station's logs, and nothing else. */
+final class StationLinkHost implements LinkHost {
+    private final Station station;
+    private final String catalogHash;
+
+    StationLinkHost(Station station, String catalogHash) {
+        this.station = station;
+        this.catalogHash = catalogHash;
+    }
+
+    @Override
+    public Head ownHead(StationId peer) {
+        return station.store().head(station.ownLog(peer));
+    }
+
+    @Override
+    public Head heldPeerHead(StationId peer) {
+        return station.store().head(station.peerLog(peer));
+    }
+
+    @Override
+    public List<SignedEntry> ownEntries(StationId peer, long fromSeq, int max) {
+        return station.store().read(station.ownLog(peer), fromSeq, max);
+    }
+
+    @Override
+    public Intake receive(StationId peer, List<SignedEntry> entries) {
+        List<IntakeOutcome> outcomes = station.receive(peer, entries);
+        int stored = 0;
+        int duplicates = 0;
+        int refused = 0;
+        long gapFrom = Intake.NO_GAP;
+        for (IntakeOutcome o : outcomes) {
+            switch (o) {
+                case STORED -> stored++;
+                case DUPLICATE -> duplicates++;
+                case GAP -> gapFrom = heldPeerHead(peer).seq() + 1;
+                case EQUIVOCATION, CHAIN_BROKEN, BAD_SIGNATURE, WRONG_LOG -> refused++;
+            }
+        }
+        return new Intake(stored, duplicates, refused, gapFrom);
+    }
+
+    @Override
+    public void receipt(StationId peer) {
+        station.receipt(peer);
+    }
+
+    @Override
+    public String catalogHash() {
+        return catalogHash;
+    }
+}

@@ -1,0 +1,126 @@
+package org.macm.station.run;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.macm.core.log.StationId;
+import org.macm.link.LinkConfig;
+import org.macm.link.Links;
+import org.macm.link.PinnedTls;
+import org.macm.station.Station;
+import org.macm.station.StationException;
+import org.macm.station.StationLayout;
+import org.macm.station.api.ApiServer;
+import org.macm.station.api.ApiToken;
+import org.macm.station.identity.Identity;
+import org.macm.station.traffic.MessageBoard;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running station: its store, links, scheduler and local API, started in that order and
+ * closed in reverse, each part closed even when another fails. The API's address is written
+ * to {@code DIR/api.url} so that the CLI finds it.
+ */
+public final class StationRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StationRuntime.class);
+
+    private final Station station;
+    private final Links links;
+    private final Scheduler scheduler;
+    private final ApiServer api;
+
+    private StationRuntime(Station station, Links links, Scheduler scheduler, ApiServer api) {
+        this.station = station;
+        this.links = links;
+        this.scheduler = scheduler;
+        this.api = api;
+    }
+
+    /** Opens the station in {@code layout} and starts it; throws (leaving nothing running) if any part fails. */
+    public static StationRuntime start(StationLayout layout, Clock clock, String catalogHash) {
+        Station station = Station.open(layout, clock);
+        Links links = null;
+        Scheduler scheduler = null;
+        ApiServer api = null;
+        try {
+            Map<StationId, X509Certificate> pinned = new LinkedHashMap<>();
+            for (Identity p : station.peers().all()) {
+                pinned.put(p.station(), p.tlsCertificate());
+            }
+            SecureRandom random = new SecureRandom();
+            PinnedTls tls = new PinnedTls(station.tls().privateKey(), station.tls().certificate(), pinned, random);
+            LinkConfig config = LinkConfig.of(station.id(), station.config().listen(), station.config().dial())
+                    .withHeartbeat(station.config().heartbeatInterval(), station.config().heartbeatMisses());
+            links = new Links(config, tls, new StationLinkHost(station, catalogHash), List.copyOf(pinned.keySet()), clock);
+            station.onWrite(links::appended);
+            links.start();
+            MessageBoard board = new MessageBoard(station);
+            scheduler = new Scheduler(station, board).start();
+            ApiToken token = ApiToken.loadOrCreate(layout.dir().resolve("api.token"), random);
+            api = new ApiServer(station.config().api(), token, new StationApi(station, links, board, scheduler).routes())
+                    .start();
+            writeApiUrl(layout.dir().resolve("api.url"), api.address());
+            LOG.info("station {} running: link on {}, API on {}", station.id(), links.boundPorts(), api.address());
+            return new StationRuntime(station, links, scheduler, api);
+        } catch (RuntimeException e) {
+            closeAll(api, scheduler, links, station);
+            throw e;
+        }
+    }
+
+    private static void writeApiUrl(Path file, InetSocketAddress address) {
+        String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getHostString();
+        try {
+            Files.writeString(file, "http://" + host + ":" + address.getPort() + "\n", StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new StationException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Station station() {
+        return station;
+    }
+
+    public Links links() {
+        return links;
+    }
+
+    public InetSocketAddress apiAddress() {
+        return api.address();
+    }
+
+    public List<Integer> linkPorts() {
+        return links.boundPorts();
+    }
+
+    ApiServer api() {
+        return api;
+    }
+
+    @Override
+    public void close() {
+        closeAll(api, scheduler, links, station);
+    }
+
+    private static void closeAll(AutoCloseable... parts) {
+        for (AutoCloseable p : parts) {
+            if (p == null) {
+                continue;
+            }
+            try {
+                p.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", p.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+    }
+}
