@@ -34,8 +34,8 @@ class DiskFaultTest {
     void mountSmallDisk() throws Exception {
         mount = dir.resolve("disk");
         Files.createDirectories(mount);
-        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount.toString()) == 0,
-                "skipped: mounting a 1 MiB tmpfs needs root (CI runs as root)");
+        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", mount.toString()) == 0,
+                "skipped: mounting an 8 MiB tmpfs needs root (CI runs as root)");
     }
 
     @AfterEach
@@ -90,6 +90,9 @@ class DiskFaultTest {
 
             Files.delete(filler);
             returned.add(store.append(StoreFixtures.JP_LOG, StoreFixtures.message(jp, "after space was freed")));
+            assertThat(returned.get(returned.size() - 1).entry().prev())
+                    .as("the entry after the failure chains onto the last durable one")
+                    .isEqualTo(returned.get(returned.size() - 2).hash());
             verifyHolds(store, returned);
         }
         try (SqliteLogStore reopened = SqliteLogStore.open(mount.resolve("macm.db"))) {
