@@ -1,18 +1,26 @@
 package org.macm.station.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
 import org.macm.core.log.Body;
 import org.macm.core.log.MessageContent;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
+import org.macm.link.LinkState;
+import org.macm.link.LinkStatus;
 import org.macm.station.Station;
+import org.macm.station.StationException;
 import org.macm.station.StationInit;
 import org.macm.station.StationLayout;
 import org.macm.station.export.ExportFile;
@@ -20,6 +28,7 @@ import org.macm.station.export.ExportVerifier;
 import org.macm.station.export.KeyRing;
 import org.macm.station.identity.Identity;
 import org.macm.station.identity.PeerRegistry;
+import org.macm.station.run.StationRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -28,18 +37,18 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code macm demo}: two stations, jp-mod and cn-mnd, in one working folder, pinned to each
- * other; a short realistic exchange (an encounter notice, its receipt and acknowledgement, a
- * reply in Chinese, a link test); then both logs exported and verified together. Re-running
- * reuses the folder and adds another exchange to the same logs.
- *
- * <p>Until the network link lands, the two stations hand each other entries in process; each
- * still checks every entry against the other's pinned key before storing it.
+ * other and running on loopback over mutually authenticated TLS with two paths; a short
+ * realistic exchange (an encounter notice, its receipt and acknowledgement, a reply in
+ * Chinese, a link test); both logs exported and verified together; then the stations keep
+ * running until Ctrl-C so that you can send more with {@code macm send}. Re-running reuses
+ * the folder and adds to the same logs.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run two stations (jp-mod, cn-mnd) on this machine through a short exchange, then verify their logs.")
+        description = "Run two stations (jp-mod, cn-mnd) on this machine, linked over TLS, through an exchange.")
 final class DemoCommand implements Callable<Integer> {
     static final StationId JP = StationId.of("jp-mod");
     static final StationId CN = StationId.of("cn-mnd");
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @ParentCommand
     private Macm macm;
@@ -51,8 +60,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "Working folder for the two stations (default: ${DEFAULT-VALUE}).")
     private Path dir;
 
+    @Option(names = "--once", description = "Stop after the exchange instead of running until Ctrl-C.")
+    private boolean once;
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         StationLayout jpLayout = new StationLayout(dir.resolve(JP.value()));
         StationLayout cnLayout = new StationLayout(dir.resolve(CN.value()));
@@ -60,35 +72,80 @@ final class DemoCommand implements Callable<Integer> {
         Identity cnId = ensureStation(cnLayout, CN, out);
         new PeerRegistry(jpLayout).pin(jpId, cnId);
         new PeerRegistry(cnLayout).pin(cnId, jpId);
-        out.println("Stations pinned to each other:");
+        out.println("Stations pinned to each other (fingerprints):");
         out.println("  " + JP + "  " + jpId.fingerprint());
         out.println("  " + CN + "  " + cnId.fingerprint());
         out.println();
 
-        Path jpExport = dir.resolve("exports").resolve(JP + ".jsonl").toAbsolutePath();
-        Path cnExport = dir.resolve("exports").resolve(CN + ".jsonl").toAbsolutePath();
-        try (Station jp = Station.open(jpLayout, macm.clock()); Station cn = Station.open(cnLayout, macm.clock())) {
+        // cn-mnd listens on two ports (two paths); jp-mod dials both once it knows them.
+        writeConfig(cnLayout, CN, "\"127.0.0.1:0\", \"127.0.0.1:0\"", "");
+        StationRuntime cn = StationRuntime.start(cnLayout, macm.clock(), macm.catalogHash());
+        StationRuntime jp = null;
+        try {
+            String endpoints = cn.linkPorts().stream().map(p -> "\"127.0.0.1:" + p + "\"").reduce((a, b) -> a + ", " + b)
+                    .orElseThrow();
+            writeConfig(jpLayout, JP, "", "[[peers]]\nstation = \"cn-mnd\"\nendpoints = [" + endpoints + "]\n");
+            jp = StationRuntime.start(jpLayout, macm.clock(), macm.catalogHash());
+            awaitUp(jp, out);
             exchange(jp, cn, out);
-            Files.createDirectories(jpExport.getParent());
-            ExportFile.write(jpExport, jp.store().read(jp.ownLog(CN), 1, Integer.MAX_VALUE));
-            ExportFile.write(cnExport, jp.store().read(jp.peerLog(CN), 1, Integer.MAX_VALUE));
-        } catch (java.io.IOException e) {
-            throw new org.macm.station.StationException("cannot write exports in " + dir + ": " + e.getMessage(), e);
+            verify(jp, jpLayout, cnLayout, out);
+            out.println();
+            out.println("The stations keep running. In another terminal:");
+            out.println("  ./macm send --dir " + jpLayout.dir() + " --to cn-mnd --precedence FLASH --text \"...\"");
+            out.println("  ./macm inbox --dir " + cnLayout.dir());
+            out.println("  ./macm ack --dir " + cnLayout.dir() + " jp-mod/SEQ --officer \"Lt Col Wang Hao\"");
+            out.println("  ./macm status --dir " + jpLayout.dir());
+            out.println("Local APIs (token in each station's api.token):");
+            out.println("  jp-mod  http://127.0.0.1:" + jp.apiAddress().getPort() + "/api/v1/status");
+            out.println("  cn-mnd  http://127.0.0.1:" + cn.apiAddress().getPort() + "/api/v1/status");
+            if (once) {
+                return 0;
+            }
+            out.println("Press Ctrl-C to stop both stations.");
+            out.flush();
+            CountDownLatch stop = new CountDownLatch(1);
+            StationRuntime jpRuntime = jp;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                jpRuntime.close();
+                cn.close();
+                stop.countDown();
+            }, "macm-demo-shutdown"));
+            jp = null;
+            stop.await();
+            return 0;
+        } finally {
+            if (jp != null) {
+                jp.close();
+            }
+            if (once || jp != null) {
+                cn.close();
+            }
         }
+    }
 
-        out.println();
-        out.println("Both logs, as held by " + JP + ", exported and verified with the two public identities:");
-        KeyRing keys = new KeyRing().add(jpLayout.identity().toString()).add(cnLayout.identity().toString());
-        ExportVerifier.Report report = ExportVerifier.verify(List.of(jpExport, cnExport), keys);
-        report.lines().forEach(l -> out.println("  " + l));
-        out.println();
-        out.println("Try it yourself:");
-        out.println("  macm verify " + jpExport + " " + cnExport + " \\");
-        out.println("      --key " + jpLayout.identity() + " --key " + cnLayout.identity());
-        out.println("  (flip one character in an export line and run it again: verify names the entry)");
-        out.println("  macm peer list --dir " + jpLayout.dir());
-        out.println("Run 'macm demo' again to add another exchange to the same logs.");
-        return report.verified() ? 0 : 1;
+    private static void writeConfig(StationLayout layout, StationId self, String listen, String peers) {
+        String text = """
+                # Written by 'macm demo' on every run: two stations on loopback, fast heartbeats.
+                station = "%s"
+
+                [link]
+                listen = [%s]
+                heartbeat-interval = "500ms"
+                heartbeat-misses = 4
+
+                %s
+                [api]
+                listen = "127.0.0.1:0"
+
+                [link-tests]
+                interval = "10m"
+                human-ack = false
+                """.formatted(self, listen, peers);
+        try {
+            Files.writeString(layout.config(), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StationException("cannot write " + layout.config() + ": " + e.getMessage(), e);
+        }
     }
 
     private Identity ensureStation(StationLayout layout, StationId id, PrintWriter out) {
@@ -100,32 +157,78 @@ final class DemoCommand implements Callable<Integer> {
         return created;
     }
 
-    private void exchange(Station jp, Station cn, PrintWriter out) {
-        Instant now = macm.clock().instant();
-        say(out, jp, jp.write(CN, new Body.Message(Precedence.FLASH, new MessageContent.FreeText("en",
-                "Unplanned encounter: JS Suzutsuki (DD-117) and a PLAN Type 052D destroyer, 29°42.0'N 125°12.0'E, "
-                        + "predicted CPA 1.8 nm in 14 minutes. Request your intentions."))));
-        deliver(jp, cn, out);
-        SignedEntry jpFlash = cn.store().read(cn.peerLog(JP), 1, Integer.MAX_VALUE).stream()
-                .filter(e -> e.entry().body() instanceof Body.Message).reduce((a, b) -> b).orElseThrow();
-        say(out, cn, cn.acknowledge(JP, jpFlash.seq(), "Lt Col Wang Hao", Optional.of("Read. Reply follows.")));
-        say(out, cn, cn.write(JP, new Body.Message(Precedence.IMMEDIATE, new MessageContent.FreeText("zh-Hans",
-                "我舰正在执行例行巡逻，航向090，航速12节，将保持安全距离并在16频道保持守听。"))));
-        deliver(cn, jp, out);
-        SignedEntry cnReply = jp.store().read(jp.peerLog(CN), 1, Integer.MAX_VALUE).stream()
-                .filter(e -> e.entry().body() instanceof Body.Message).reduce((a, b) -> b).orElseThrow();
-        say(out, jp, jp.acknowledge(CN, cnReply.seq(), "Cdr Sato Kenji", Optional.empty()));
-        say(out, jp, jp.write(CN, new Body.LinkTest(now, false)));
-        deliver(jp, cn, out);
-        deliver(cn, jp, out);
+    private static void awaitUp(StationRuntime jp, PrintWriter out) throws InterruptedException {
+        await("the link to come up", () -> jp.links().status(CN).map(s -> s.state() == LinkState.UP && s.paths().size() == 2)
+                .orElse(false));
+        LinkStatus s = jp.links().status(CN).orElseThrow();
+        out.println("Link " + JP + " <-> " + CN + " is " + s.state() + " over " + s.paths().size()
+                + " paths (TLS 1.3, pinned certificates):");
+        s.paths().forEach(p -> out.println("  path " + p.name()));
+        out.println();
     }
 
-    /** Hands {@code to} what it lacks of {@code from}'s log, then has it write a receipt. */
-    private static void deliver(Station from, Station to, PrintWriter out) {
-        long held = to.store().head(to.peerLog(from.id())).seq();
-        List<SignedEntry> missing = from.store().read(from.ownLog(to.id()), held + 1, Integer.MAX_VALUE);
-        to.receive(from.id(), missing);
-        to.receipt(from.id()).ifPresent(r -> say(out, to, r));
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new StationException("demo: timed out after " + WAIT.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Waits until {@code to} holds everything {@code from} wrote to it. */
+    private static void delivered(StationRuntime from, StationRuntime to) throws InterruptedException {
+        Station a = from.station();
+        Station b = to.station();
+        await("delivery to " + b.id(), () -> b.store().head(b.peerLog(a.id())).seq() >= a.store().head(a.ownLog(b.id())).seq());
+    }
+
+    private void exchange(StationRuntime jpRun, StationRuntime cnRun, PrintWriter out) throws InterruptedException {
+        Station jp = jpRun.station();
+        Station cn = cnRun.station();
+        Instant now = macm.clock().instant();
+        SignedEntry flash = jp.write(CN, new Body.Message(Precedence.FLASH, new MessageContent.FreeText("en",
+                "Unplanned encounter: JS Suzutsuki (DD-117) and a PLAN Type 052D destroyer, 29°42.0'N 125°12.0'E, "
+                        + "predicted CPA 1.8 nm in 14 minutes. Request your intentions.")));
+        say(out, jp, flash);
+        delivered(jpRun, cnRun);
+        say(out, cn, cn.acknowledge(JP, flash.seq(), "Lt Col Wang Hao", Optional.of("Read. Reply follows.")));
+        SignedEntry reply = cn.write(JP, new Body.Message(Precedence.IMMEDIATE, new MessageContent.FreeText("zh-Hans",
+                "我舰正在执行例行巡逻，航向090，航速12节，将保持安全距离并在16频道保持守听。")));
+        say(out, cn, reply);
+        delivered(cnRun, jpRun);
+        say(out, jp, jp.acknowledge(CN, reply.seq(), "Cdr Sato Kenji", Optional.empty()));
+        say(out, jp, jp.write(CN, new Body.LinkTest(now, false)));
+        delivered(jpRun, cnRun);
+        delivered(cnRun, jpRun);
+        Thread.sleep(300); // let the last receipts cross
+        delivered(jpRun, cnRun);
+        delivered(cnRun, jpRun);
+        out.println("  (receipts are written by each station as soon as what it received is durable)");
+    }
+
+    private static void verify(StationRuntime jp, StationLayout jpLayout, StationLayout cnLayout, PrintWriter out) {
+        Path exports = jpLayout.dir().getParent().resolve("exports");
+        Path jpExport = exports.resolve(JP + ".jsonl");
+        Path cnExport = exports.resolve(CN + ".jsonl");
+        try {
+            Files.createDirectories(exports);
+        } catch (IOException e) {
+            throw new StationException("cannot create " + exports + ": " + e.getMessage(), e);
+        }
+        ExportFile.write(jpExport, jp.station().store().read(jp.station().ownLog(CN), 1, Integer.MAX_VALUE));
+        ExportFile.write(cnExport, jp.station().store().read(jp.station().peerLog(CN), 1, Integer.MAX_VALUE));
+        out.println();
+        out.println("Both logs, as held by " + JP + ", exported and verified with the two public identities:");
+        KeyRing keys = new KeyRing().add(jpLayout.identity().toString()).add(cnLayout.identity().toString());
+        ExportVerifier.Report report = ExportVerifier.verify(List.of(jpExport, cnExport), keys);
+        report.lines().forEach(l -> out.println("  " + l));
+        out.println("  Check it yourself: ./macm verify " + jpExport + " " + cnExport + " --key " + jpLayout.identity()
+                + " --key " + cnLayout.identity());
+        if (!report.verified()) {
+            throw new StationException("demo: the exported logs did not verify (see above)");
+        }
     }
 
     private static void say(PrintWriter out, Station who, SignedEntry e) {
@@ -140,5 +243,6 @@ final class DemoCommand implements Callable<Integer> {
             case Body.LinkTest t -> "link test";
         };
         out.printf("  %-6s seq %-3d %s%n", who.id(), e.seq(), what);
+        out.flush();
     }
 }

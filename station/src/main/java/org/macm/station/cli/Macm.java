@@ -26,6 +26,11 @@ import picocli.CommandLine.Command;
             PeerCommand.class,
             ExportCommand.class,
             VerifyCommand.class,
+            RunCommand.class,
+            SendCommand.class,
+            InboxCommand.class,
+            AckCommand.class,
+            StatusCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -53,6 +58,11 @@ public final class Macm implements Runnable {
 
     SecureRandom random() {
         return random;
+    }
+
+    /** The hash of the template catalog this station agrees with its peers (exchanged in HELLO). */
+    String catalogHash() {
+        return "none";
     }
 
     @Override

@@ -1,0 +1,71 @@
+package org.macm.station.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.macm.station.StationException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code macm send}: writes a message to a peer's log through the running station. */
+@Command(name = "send", mixinStandardHelpOptions = true,
+        description = "Send a message. Returns once it is durable here and prints its id.")
+final class SendCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private StationDirOption dir;
+
+    @Option(names = "--to", required = true, paramLabel = "PEER", description = "The peer station, e.g. cn-mnd.")
+    private String to;
+
+    @Option(names = {"-p", "--precedence"}, defaultValue = "ROUTINE", paramLabel = "P",
+            description = "FLASH, IMMEDIATE, PRIORITY or ROUTINE (default ${DEFAULT-VALUE}).")
+    private String precedence;
+
+    @Option(names = {"-t", "--text"}, required = true, paramLabel = "TEXT", description = "The message, as written.")
+    private String text;
+
+    @Option(names = "--lang", defaultValue = "en", paramLabel = "LANG",
+            description = "The language of the text: en, ja, zh-Hans... (default ${DEFAULT-VALUE}).")
+    private String lang;
+
+    @Option(names = "--wait-receipt", description = "Wait until the peer's receipt says it holds the message.")
+    private boolean waitReceipt;
+
+    @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS",
+            description = "How long --wait-receipt waits (default ${DEFAULT-VALUE} s).")
+    private int timeoutSeconds;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ApiClient api = new ApiClient(dir.layout());
+        ObjectNode body = api.json().createObjectNode().put("to", to).put("precedence", precedence).put("text", text)
+                .put("lang", lang);
+        JsonNode sent = api.post("/api/v1/messages", body);
+        PrintWriter out = spec.commandLine().getOut();
+        String id = sent.get("id").asText();
+        out.println(id);
+        out.flush();
+        if (!waitReceipt) {
+            return 0;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
+        while (System.nanoTime() < deadline) {
+            String state = api.get("/api/v1/messages/" + id).path("state").asText();
+            if (!state.equals("SENT")) {
+                out.println("receipted by " + to + " (" + state + ")");
+                return 0;
+            }
+            Thread.sleep(100);
+        }
+        throw new StationException("no receipt from " + to + " within " + timeoutSeconds
+                + " s; the message is durable here and will be delivered when the link is up (see 'macm status')");
+    }
+}

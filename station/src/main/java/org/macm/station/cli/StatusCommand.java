@@ -1,0 +1,61 @@
+package org.macm.station.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code macm status}: links, paths, heads, heartbeats, link tests and escalations. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show links (UP / DEGRADED / DOWN), paths, heads, link tests and escalations.")
+final class StatusCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private StationDirOption dir;
+
+    @Option(names = "--json", description = "Print JSON for machines.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        ApiClient api = new ApiClient(dir.layout());
+        JsonNode s = api.get("/api/v1/status");
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(api.json().writerWithDefaultPrettyPrinter().writeValueAsString(s));
+            return 0;
+        }
+        out.println("Station " + s.path("station").asText() + " at " + s.path("time").asText());
+        for (JsonNode l : s.path("links")) {
+            out.printf("  link to %-8s %s%s%n", l.path("peer").asText(), l.path("state").asText(),
+                    l.path("catalogMatches").asBoolean() ? "" : "   WARNING: template catalogs differ");
+            out.printf("    our log: head %d, peer holds %d   their log: we hold %d%n", l.path("ownHead").path("seq").asLong(),
+                    l.path("peerHoldsOurs").path("seq").asLong(), l.path("heldPeerHead").path("seq").asLong());
+            for (JsonNode p : l.path("paths")) {
+                out.printf("    path %-28s %-12s last heard %s%s%n", p.path("name").asText(),
+                        p.path("connected").asBoolean() ? "connected" : "disconnected", p.path("lastHeard").asText("never"),
+                        p.has("lastError") ? "  (" + p.path("lastError").asText() + ")" : "");
+            }
+            JsonNode t = l.path("linkTests");
+            out.printf("    link tests: %d sent, %d answered, %d missed, last %s%n", t.path("sent").asInt(),
+                    t.path("answered").asInt(), t.path("missed").asInt(), t.path("last").asText("never"));
+            if (l.path("refusedEntries").asLong() > 0) {
+                out.printf("    refused entries from the peer: %d (see the station log)%n", l.path("refusedEntries").asLong());
+            }
+        }
+        JsonNode esc = s.path("escalations");
+        out.println(esc.isEmpty() ? "  no escalations" : "  ESCALATIONS (not acknowledged by the deadline):");
+        for (JsonNode m : esc) {
+            out.printf("    %-12s %-9s due %s  %s%n", m.path("id").asText(), m.path("precedence").asText(),
+                    m.path("deadline").asText(), m.path("summary").asText());
+        }
+        return 0;
+    }
+}
