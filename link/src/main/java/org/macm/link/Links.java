@@ -135,12 +135,7 @@ public final class Links implements AutoCloseable {
             long started = System.currentTimeMillis();
             SSLSocket socket = null;
             try {
-                socket = (SSLSocket) tls.context().getSocketFactory().createSocket();
-                PinnedTls.configure(socket, false);
-                socket.setSSLParameters(PinnedTls.parameters(socket));
-                socket.connect(endpoint, (int) config.handshakeTimeout().toMillis());
-                socket.setSoTimeout((int) config.handshakeTimeout().toMillis());
-                socket.startHandshake();
+                socket = tls.connect(endpoint, (int) config.handshakeTimeout().toMillis());
                 Optional<StationId> presented = tls.peerOf(socket.getSession());
                 if (presented.isEmpty() || !presented.get().equals(peer)) {
                     throw new LinkException(ErrorCode.WRONG_PEER, endpoint + " presented the certificate of "

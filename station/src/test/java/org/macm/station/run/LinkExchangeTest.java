@@ -26,10 +26,17 @@ class LinkExchangeTest {
     Path tmp;
 
     static void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
+        await(what, limit, condition, () -> "");
+    }
+
+    /** Waits for {@code condition}; on time-out the failure shows {@code evidence} (log lines, state). */
+    static void await(String what, Duration limit, BooleanSupplier condition, java.util.function.Supplier<Object> evidence)
+            throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + limit + " waiting for: " + what);
+                throw new AssertionError("timed out after " + limit + " waiting for: " + what + "; evidence: "
+                        + evidence.get());
             }
             Thread.sleep(20);
         }
