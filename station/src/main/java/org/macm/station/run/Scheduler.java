@@ -44,6 +44,7 @@ final class Scheduler implements AutoCloseable {
     private volatile List<MessageView> overdue = List.of();
     private final Map<StationId, TestStats> tests = new ConcurrentHashMap<>();
     private ScheduledFuture<?> ticks;
+    private volatile boolean closed;
 
     /** Link tests sent to a peer: how many were answered (receipted, or acknowledged when asked) and missed. */
     record TestStats(int sent, int answered, int missed, Optional<Instant> last) {
@@ -69,10 +70,15 @@ final class Scheduler implements AutoCloseable {
     }
 
     private void tickQuietly() {
+        if (closed) {
+            return;
+        }
         try {
             tick();
         } catch (RuntimeException e) {
-            LOG.error("scheduler tick failed; retrying in a second", e);
+            if (!closed) {
+                LOG.error("scheduler tick failed; retrying in a second", e);
+            }
         }
     }
 
@@ -151,9 +157,16 @@ final class Scheduler implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         if (ticks != null) {
             ticks.cancel(false);
         }
         executor.shutdownNow();
+        try {
+            // The store closes next: let a tick that is reading it finish first.
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /** Runs the macm command line in process and keeps what it printed, as a person would see it. */
-record CliRun(int exitCode, String out, String err) {
-    static CliRun withInput(String input, String... args) {
+public record CliRun(int exitCode, String out, String err) {
+    public static CliRun withInput(String input, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Macm.commandLine(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
@@ -16,12 +16,12 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
-    static CliRun run(String... args) {
+    public static CliRun run(String... args) {
         return withInput("", args);
     }
 
     /** The error a person sees: one line. */
-    String errorLine() {
+    public String errorLine() {
         return err.strip();
     }
 }

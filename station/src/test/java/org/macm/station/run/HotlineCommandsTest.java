@@ -1,0 +1,85 @@
+package org.macm.station.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.macm.station.run.LinkExchangeTest.await;
+import static org.macm.station.run.TwoStations.CN;
+import static org.macm.station.run.TwoStations.JP;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.macm.link.LinkState;
+import org.macm.station.cli.CliRun;
+
+/**
+ * The duty officer's commands against two running stations: send, inbox, ack, status,
+ * and escalation of a message nobody acknowledged in time, seen on both sides.
+ */
+class HotlineCommandsTest {
+    @TempDir
+    Path tmp;
+
+    private static CliRun cli(String... args) {
+        return CliRun.run(args);
+    }
+
+    private static void deadlines(Path config, String flash) throws Exception {
+        Files.writeString(config, Files.readString(config) + "\n[deadlines]\nflash = \"" + flash + "\"\n");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void sendInboxAckStatus_workAcrossTheLink_andAnUnansweredFlashIsEscalatedOnBothSides() throws Exception {
+        TwoStations s = new TwoStations(tmp);
+        TwoStations.configure(s.cn, CN, List.of("127.0.0.1:0"), JP, List.of(), "200ms");
+        deadlines(s.cn.config(), "3s");
+        try (StationRuntime cn = StationRuntime.start(s.cn, Clock.systemUTC(), "test")) {
+            TwoStations.configure(s.jp, JP, List.of(), CN, List.of("127.0.0.1:" + cn.linkPorts().get(0)), "200ms");
+            deadlines(s.jp.config(), "3s");
+            try (StationRuntime jp = StationRuntime.start(s.jp, Clock.systemUTC(), "test")) {
+                await("link up", Duration.ofSeconds(20), () -> jp.links().status(CN).orElseThrow().state() == LinkState.UP);
+                String jpDir = s.jp.dir().toString();
+                String cnDir = s.cn.dir().toString();
+
+                CliRun sent = cli("send", "--dir", jpDir, "--to", "cn-mnd", "--precedence", "FLASH", "--text",
+                        "Request your intentions.", "--wait-receipt", "--timeout", "20");
+                assertThat(sent.exitCode()).as(sent.err()).isZero();
+                assertThat(sent.out()).matches("(?s)jp-mod/\\d+\\nreceipted by cn-mnd \\(RECEIPTED\\)\\n");
+                String id = sent.out().lines().findFirst().orElseThrow();
+
+                CliRun inbox = cli("inbox", "--dir", cnDir);
+                assertThat(inbox.out()).contains(id).contains("FLASH").contains("RECEIPTED").contains("[en] Request your intentions.")
+                        .contains("acknowledgement due");
+
+                CliRun ack = cli("ack", "--dir", cnDir, id, "--officer", "Lt Col Wang Hao", "--remark", "Reply follows");
+                assertThat(ack.exitCode()).as(ack.err()).isZero();
+                await("the acknowledgement to reach jp-mod", Duration.ofSeconds(20),
+                        () -> cli("inbox", "--dir", jpDir, "--sent").out().contains("acknowledged by Lt Col Wang Hao"));
+
+                CliRun unanswered = cli("send", "--dir", jpDir, "--to", "cn-mnd", "--precedence", "FLASH", "--text",
+                        "Second notice: respond.");
+                String late = unanswered.out().strip();
+                await("escalation on both stations", Duration.ofSeconds(20),
+                        () -> cli("status", "--dir", jpDir).out().contains(late) && cli("status", "--dir", cnDir).out().contains(late));
+                CliRun status = cli("status", "--dir", jpDir);
+                assertThat(status.out()).contains("link to cn-mnd   UP").contains("ESCALATIONS (not acknowledged by the deadline):")
+                        .contains(late).doesNotContain(id + " ");
+                assertThat(cli("inbox", "--dir", cnDir).out()).contains("OVERDUE");
+            }
+        }
+    }
+
+    @Test
+    void send_toAStationThatIsNotRunning_saysHowToStartIt() throws Exception {
+        TwoStations s = new TwoStations(tmp);
+        CliRun r = cli("send", "--dir", s.jp.dir().toString(), "--to", "cn-mnd", "--text", "hello");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("has not been started: run 'macm run --dir");
+    }
+}
