@@ -1,0 +1,117 @@
+package org.macm.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+import org.macm.core.crypto.SigningKey;
+import org.macm.core.log.Body;
+import org.macm.core.log.EntryHash;
+import org.macm.core.log.Head;
+import org.macm.core.log.LinkId;
+import org.macm.core.log.LogId;
+import org.macm.core.log.LogWriter;
+import org.macm.core.log.MessageContent;
+import org.macm.core.log.Precedence;
+import org.macm.core.log.SignedEntry;
+import org.macm.core.log.StationId;
+
+class FrameCodecTest {
+    private static final StationId JP = StationId.of("jp-mod");
+    private static final StationId CN = StationId.of("cn-mnd");
+
+    private static byte[] bytes(Frame f) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        FrameCodec.write(out, f);
+        return out.toByteArray();
+    }
+
+    private static Frame read(byte[] b) throws Exception {
+        return FrameCodec.read(new DataInputStream(new ByteArrayInputStream(b)));
+    }
+
+    private static String vector(String name) throws Exception {
+        String doc = Files.readString(Path.of(System.getProperty("macm.root", "..")).resolve("docs/PROTOCOL.md"),
+                StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("```" + name + "\\n(.*?)\\n```", Pattern.DOTALL).matcher(doc);
+        assertThat(m.find()).as("vector %s in docs/PROTOCOL.md", name).isTrue();
+        return m.group(1).strip();
+    }
+
+    @Test
+    void frames_matchTheDocumentedVectors() throws Exception {
+        Head h2 = new Head(2, EntryHash.fromHex("465b508d14133cd59a679e6fda6471f4e1bc5dc5e8ca48038ea723097fa79fc5"));
+        Head h3 = new Head(3, EntryHash.of("x".getBytes(StandardCharsets.UTF_8)));
+        assertThat(HexFormat.of().formatHex(bytes(new Frame.Heartbeat(h2, h3)))).isEqualTo(vector("vector-frame-heartbeat"));
+        assertThat(HexFormat.of().formatHex(bytes(new Frame.Resend(5)))).isEqualTo(vector("vector-frame-resend"));
+        assertThat(read(HexFormat.of().parseHex(vector("vector-frame-heartbeat")))).isEqualTo(new Frame.Heartbeat(h2, h3));
+    }
+
+    @Test
+    void everyFrameType_roundTrips() throws Exception {
+        LogWriter w = new LogWriter(new LogId(LinkId.between(JP, CN), JP), SigningKey.fromSeed(new byte[32]),
+                Clock.fixed(Instant.parse("2026-11-29T00:00:00Z"), ZoneOffset.UTC));
+        SignedEntry e1 = w.next(Head.EMPTY, Head.EMPTY, new Body.Message(Precedence.FLASH,
+                new MessageContent.FreeText("ja", "貴艦の意図を知らせよ。")));
+        SignedEntry e2 = w.next(e1.head(), Head.EMPTY, new Body.Receipt(e1.head()));
+        List<Frame> frames = List.of(
+                new Frame.Hello(1, JP, LinkId.between(JP, CN), e2.head(), Head.EMPTY, "abc"),
+                new Frame.Entries(List.of(e1, e2)),
+                new Frame.Heartbeat(e2.head(), Head.EMPTY),
+                new Frame.Resend(42),
+                new Frame.Failure(ErrorCode.PEER_SILENT, Optional.of("nothing heard")));
+        for (Frame f : frames) {
+            assertThat(read(bytes(f))).isEqualTo(f);
+        }
+    }
+
+    @Test
+    void oversizedLength_isRefusedBeforeAnythingIsAllocated() {
+        byte[] b = HexFormat.of().parseHex("7fffffff02");
+        assertThatThrownBy(() -> read(b)).isInstanceOf(LinkException.class)
+                .satisfies(e -> assertThat(((LinkException) e).code()).isEqualTo(ErrorCode.FRAME_TOO_LARGE));
+    }
+
+    @Test
+    void unknownType_andTrailingBytes_areMalformed() {
+        assertThatThrownBy(() -> read(HexFormat.of().parseHex("000000017f"))).hasMessageContaining("unknown frame type 127");
+        assertThatThrownBy(() -> read(HexFormat.of().parseHex("0000000a04000000000000000500")))
+                .hasMessageContaining("bytes after its payload");
+    }
+
+    @Property(tries = 2000)
+    void anyBytes_eitherParseOrAreRefusedWithALinkException_neverAnythingElse(@ForAll byte[] junk) {
+        byte[] framed = new byte[junk.length + 4];
+        int len = junk.length;
+        framed[0] = (byte) (len >>> 24);
+        framed[1] = (byte) (len >>> 16);
+        framed[2] = (byte) (len >>> 8);
+        framed[3] = (byte) len;
+        System.arraycopy(junk, 0, framed, 4, junk.length);
+        try {
+            read(framed);
+        } catch (LinkException expected) {
+            // Refused with a code: fine.
+        } catch (java.io.EOFException expected) {
+            // An empty frame: the reader waits for more; fine.
+        } catch (Exception other) {
+            throw new AssertionError("unexpected " + other, other);
+        }
+    }
+}
