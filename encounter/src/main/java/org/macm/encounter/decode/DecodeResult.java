@@ -1,0 +1,31 @@
+package org.macm.encounter.decode;
+
+import java.util.Objects;
+
+/**
+ * What a decoder made of one line: a decoded value, a counted rejection, or (for formats that
+ * spread one message over several lines) a fragment held until its group completes. Callers
+ * switch over the three cases; nothing is thrown for bad input.
+ *
+ * @param <T> the decoded value's type
+ */
+public sealed interface DecodeResult<T> {
+
+    /** A line that decoded to {@code value}. */
+    record Decoded<T>(T value) implements DecodeResult<T> {
+        public Decoded {
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** A line that was refused for {@code reason}; {@code detail} says what, for a log or a test. */
+    record Rejected<T>(RejectReason reason, String detail) implements DecodeResult<T> {
+        public Rejected {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
+
+    /** A line that was a valid fragment, held until the rest of its message arrives. */
+    record Pending<T>() implements DecodeResult<T> {}
+}
