@@ -1,0 +1,175 @@
+package org.macm.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+/** Generators of valid field values for every field type, and of valid field sets for a form. */
+final class FieldArbitraries {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private FieldArbitraries() {
+    }
+
+    /** A valid {@code fields} object for {@code form}: required fields always, optional ones sometimes. */
+    static Arbitrary<ObjectNode> fields(Form form, Vocabulary vocabulary) {
+        List<Arbitrary<Optional<JsonNode>>> parts = new ArrayList<>();
+        for (FieldSpec spec : form.fields()) {
+            Arbitrary<JsonNode> value = value(spec.type(), vocabulary);
+            parts.add(spec.required() ? value.map(Optional::of) : value.optional());
+        }
+        return Combinators.combine(parts).as(values -> {
+            ObjectNode node = JSON.objectNode();
+            for (int i = 0; i < values.size(); i++) {
+                int index = i;
+                values.get(i).ifPresent(v -> node.set(form.fields().get(index).name(), v));
+            }
+            return node;
+        }).map(node -> order(form, node)).filter(node -> ordered(form, node));
+    }
+
+    /** Swaps the values of each ordered pair that came out the wrong way round. */
+    private static ObjectNode order(Form form, ObjectNode node) {
+        for (Form.OrderedPair pair : form.ordered()) {
+            JsonNode a = node.get(pair.first());
+            JsonNode b = node.get(pair.second());
+            if (a != null && b != null && compare(a, b) > 0) {
+                node.set(pair.first(), b);
+                node.set(pair.second(), a);
+            }
+        }
+        return node;
+    }
+
+    private static boolean ordered(Form form, ObjectNode node) {
+        return form.ordered().stream().allMatch(p -> !node.has(p.first()) || !node.has(p.second())
+                || compare(node.get(p.first()), node.get(p.second())) < 0);
+    }
+
+    private static int compare(JsonNode a, JsonNode b) {
+        if (a.isTextual()) {
+            return Instant.parse(a.textValue()).compareTo(Instant.parse(b.textValue()));
+        }
+        return a.decimalValue().compareTo(b.decimalValue());
+    }
+
+    static Arbitrary<JsonNode> value(FieldType type, Vocabulary vocabulary) {
+        return switch (type) {
+            case FieldType.PositionType p -> position().map(n -> n);
+            case FieldType.DateTimeType d -> Arbitraries.longs()
+                    .between(FieldParser.EARLIEST.getEpochSecond(), FieldParser.LATEST.getEpochSecond())
+                    .map(s -> JSON.textNode(Instant.ofEpochSecond(s).toString()));
+            case FieldType.DurationType d -> Arbitraries.longs().between(1, Duration.ofDays(366).toSeconds())
+                    .map(s -> JSON.textNode(Duration.ofSeconds(s).toString()));
+            case FieldType.UnitType u -> unit(vocabulary);
+            case FieldType.CourseType c -> decimal(0, 359.9);
+            case FieldType.SpeedType s -> decimal(0, 2000);
+            case FieldType.DistanceType d -> decimal(0, 5000);
+            case FieldType.AltitudeType a -> Arbitraries.integers().between(0, 100_000).map(JSON::numberNode);
+            case FieldType.CountType c -> Arbitraries.longs().between(0, c.max()).map(JSON::numberNode);
+            case FieldType.MessageRefType m -> Arbitraries.longs().between(1, Long.MAX_VALUE).map(JSON::numberNode);
+            case FieldType.ReferenceType r -> Arbitraries.strings().withChars("ABCXYZ0123456789/-").ofMinLength(1)
+                    .ofMaxLength(20).map(JSON::textNode);
+            case FieldType.TextType t -> text(Math.min(t.maxLength(), 60));
+            case FieldType.EnumType e -> Arbitraries.of(e.options()).map(o -> JSON.textNode(o.value()));
+            case FieldType.ListType l -> value(l.item(), vocabulary).list().ofMinSize(l.minItems())
+                    .ofMaxSize(Math.min(l.maxItems(), 4)).map(items -> {
+                        ArrayNode array = JSON.arrayNode();
+                        items.forEach(array::add);
+                        return array;
+                    });
+            case FieldType.AreaType a -> area();
+        };
+    }
+
+    private static Arbitrary<JsonNode> decimal(double min, double max) {
+        return Arbitraries.bigDecimals().between(BigDecimal.valueOf(min), BigDecimal.valueOf(max)).ofScale(2)
+                .map(JSON::numberNode);
+    }
+
+    static Arbitrary<ObjectNode> position() {
+        return Combinators.combine(
+                Arbitraries.doubles().between(-90, 90).ofScale(6),
+                Arbitraries.doubles().between(-180, 180).ofScale(6)).as((lat, lon) -> {
+                    ObjectNode node = JSON.objectNode();
+                    node.put("lat", lat);
+                    node.put("lon", lon);
+                    return node;
+                });
+    }
+
+    private static Arbitrary<String> name() {
+        return Arbitraries.strings().withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789").withCharRange('あ', 'ん')
+                .withCharRange('一', '龥').ofMinLength(1).ofMaxLength(20).filter(s -> !s.isBlank());
+    }
+
+    private static Arbitrary<JsonNode> unit(Vocabulary vocabulary) {
+        return Combinators.combine(
+                Arbitraries.of(vocabulary.sides()).map(Vocabulary.Side::code),
+                Arbitraries.of(vocabulary.unitKinds()).map(Vocabulary.UnitKind::code),
+                name().optional(),
+                Arbitraries.strings().withChars("0123456789-A").ofMinLength(1).ofMaxLength(12).optional(),
+                Arbitraries.strings().numeric().ofLength(9).optional(),
+                Arbitraries.strings().withChars("0123456789ABCDEF").ofLength(6).optional(),
+                Arbitraries.strings().withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789").ofMinLength(2).ofMaxLength(10)
+                        .optional())
+                .as((side, type, name, number, mmsi, icao, callSign) -> {
+                    ObjectNode node = JSON.objectNode();
+                    node.put("side", side);
+                    node.put("type", type);
+                    name.ifPresent(v -> node.put("name", v));
+                    number.ifPresent(v -> node.put("number", v));
+                    mmsi.ifPresent(v -> node.put("mmsi", v));
+                    icao.ifPresent(v -> node.put("icao", v));
+                    callSign.ifPresent(v -> node.put("callSign", v));
+                    return node;
+                });
+    }
+
+    /** Text without braces, so a brace left in the output can only be an unresolved placeholder. */
+    private static Arbitrary<JsonNode> text(int maxLength) {
+        return Combinators.combine(
+                Arbitraries.of("ja", "zh-Hans", "zh", "en", "en-GB", "ko", "zh-Hant"),
+                Arbitraries.strings().withChars("abcXYZ 019.,!?\n").withCharRange('あ', 'ん').withCharRange('一', '龥')
+                        .ofMinLength(1).ofMaxLength(maxLength).filter(s -> !s.isBlank()))
+                .as((lang, text) -> {
+                    ObjectNode node = JSON.objectNode();
+                    node.put("lang", lang);
+                    node.put("text", text);
+                    return node;
+                });
+    }
+
+    private static Arbitrary<JsonNode> area() {
+        Arbitrary<JsonNode> polygon = position().list().ofMinSize(3).ofMaxSize(6).map(points -> {
+            ObjectNode node = JSON.objectNode();
+            ArrayNode array = node.putArray("polygon");
+            points.forEach(array::add);
+            return node;
+        });
+        Arbitrary<JsonNode> circle = Combinators.combine(position(),
+                Arbitraries.bigDecimals().between(new BigDecimal("0.1"), new BigDecimal("500")).ofScale(1))
+                .as((center, radius) -> {
+                    ObjectNode node = JSON.objectNode();
+                    ObjectNode c = node.putObject("circle");
+                    c.set("center", center);
+                    c.put("radius", radius);
+                    return node;
+                });
+        return Combinators.combine(Arbitraries.oneOf(polygon, circle), name().optional()).as((shape, name) -> {
+            ObjectNode node = (ObjectNode) shape;
+            name.ifPresent(n -> node.put("name", n));
+            return node;
+        });
+    }
+}
