@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.macm.core.crypto.SignatureException;
 import org.macm.core.crypto.SigningKey;
@@ -50,6 +51,7 @@ public final class Station implements AutoCloseable {
     /** Pinned identities read so far; a peer's pinned key does not change while the station runs. */
     private final Map<StationId, Identity> pinned = new ConcurrentHashMap<>();
     private final List<Consumer<StationId>> writeListeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<StationId, List<SignedEntry>>> receiveListeners = new CopyOnWriteArrayList<>();
     /** The highest peerHead this station has stated in its log for each peer (see write). */
     private final Map<StationId, Head> statedPeerHead = new ConcurrentHashMap<>();
     private final TlsIdentity tls;
@@ -103,6 +105,15 @@ public final class Station implements AutoCloseable {
     /** Called with the peer's name after every durable write to that peer's log (the link sends it). */
     public void onWrite(Consumer<StationId> listener) {
         writeListeners.add(listener);
+    }
+
+    /**
+     * Called with the peer's name and the entries of its log that {@link #receive} newly
+     * stored, once they are durable here (duplicates and refused entries are left out). The
+     * benchmarks time receipts with it; a listener must be quick, it runs on the link's reader.
+     */
+    public void onReceive(BiConsumer<StationId, List<SignedEntry>> listener) {
+        receiveListeners.add(listener);
     }
 
     public PeerRegistry peers() {
@@ -178,6 +189,18 @@ public final class Station implements AutoCloseable {
                         valid.get(i).seq());
             }
             outcomes.set(validIndex.get(i), o);
+        }
+        if (!receiveListeners.isEmpty()) {
+            List<SignedEntry> fresh = new ArrayList<>(valid.size());
+            for (int i = 0; i < valid.size(); i++) {
+                if (outcomes.get(validIndex.get(i)) == IntakeOutcome.STORED) {
+                    fresh.add(valid.get(i));
+                }
+            }
+            if (!fresh.isEmpty()) {
+                List<SignedEntry> view = List.copyOf(fresh);
+                receiveListeners.forEach(l -> l.accept(peer, view));
+            }
         }
         return outcomes;
     }

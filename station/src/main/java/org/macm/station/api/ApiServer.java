@@ -11,8 +11,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,7 +91,8 @@ public final class ApiServer implements AutoCloseable {
             if (route == null) {
                 throw new ApiException(pathKnown ? 405 : 404, pathKnown ? "method not allowed" : "no such route: " + path);
             }
-            body = route.handler().handle(matcher, readBody(exchange));
+            body = route.handler().handle(new Route.Request(matcher, query(exchange.getRequestURI().getRawQuery()),
+                    readBody(exchange)));
             status = 200;
         } catch (ApiException e) {
             status = e.status();
@@ -134,6 +138,20 @@ public final class ApiServer implements AutoCloseable {
                 throw new ApiException(400, "request body is not JSON: " + e.getOriginalMessage());
             }
         }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new HashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&", -1)) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.put(key, value);
+        }
+        return out;
     }
 
     private ObjectNode error(String message) {

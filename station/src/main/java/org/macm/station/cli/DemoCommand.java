@@ -7,11 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.macm.core.log.Body;
 import org.macm.core.log.MessageContent;
 import org.macm.core.log.Precedence;
@@ -29,6 +32,8 @@ import org.macm.station.export.KeyRing;
 import org.macm.station.identity.Identity;
 import org.macm.station.identity.PeerRegistry;
 import org.macm.station.run.StationRuntime;
+import org.macm.template.Catalog;
+import org.macm.template.Language;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -79,13 +84,13 @@ final class DemoCommand implements Callable<Integer> {
 
         // cn-mnd listens on two ports (two paths); jp-mod dials both once it knows them.
         writeConfig(cnLayout, CN, "\"127.0.0.1:0\", \"127.0.0.1:0\"", "");
-        StationRuntime cn = StationRuntime.start(cnLayout, macm.clock(), macm.catalogHash());
+        StationRuntime cn = StationRuntime.start(cnLayout, macm.clock());
         StationRuntime jp = null;
         try {
             String endpoints = cn.linkPorts().stream().map(p -> "\"127.0.0.1:" + p + "\"").reduce((a, b) -> a + ", " + b)
                     .orElseThrow();
             writeConfig(jpLayout, JP, "", "[[peers]]\nstation = \"cn-mnd\"\nendpoints = [" + endpoints + "]\n");
-            jp = StationRuntime.start(jpLayout, macm.clock(), macm.catalogHash());
+            jp = StationRuntime.start(jpLayout, macm.clock());
             awaitUp(jp, out);
             exchange(jp, cn, out);
             verify(jp, jpLayout, cnLayout, out);
@@ -188,11 +193,19 @@ final class DemoCommand implements Callable<Integer> {
         Station jp = jpRun.station();
         Station cn = cnRun.station();
         Instant now = macm.clock().instant();
-        SignedEntry flash = jp.write(CN, new Body.Message(Precedence.FLASH, new MessageContent.FreeText("en",
-                "Unplanned encounter: JS Suzutsuki (DD-117) and a PLAN Type 052D destroyer, 29°42.0'N 125°12.0'E, "
-                        + "predicted CPA 1.8 nm in 14 minutes. Request your intentions.")));
+        Catalog catalog = Catalog.builtIn();
+        MessageContent.Template notice = catalog.message("encounter-notice", encounterFields(now));
+        SignedEntry flash = jp.write(CN, new Body.Message(Precedence.FLASH, notice));
         say(out, jp, flash);
         delivered(jpRun, cnRun);
+        out.println();
+        out.println("  The signed entry carries the form and its typed fields; each station renders it for its reader.");
+        out.println("  As cn-mnd's duty officer reads it (zh-Hans, Beijing time):");
+        catalog.render(notice, Language.ZH_HANS).text().lines().forEach(l -> out.println("    | " + l));
+        out.println("  As jp-mod's duty officer reads the same entry (ja, JST):");
+        catalog.render(notice, Language.JA).text().lines().limit(4).forEach(l -> out.println("    | " + l));
+        out.println("    | ...");
+        out.println();
         say(out, cn, cn.acknowledge(JP, flash.seq(), "Lt Col Wang Hao", Optional.of("Read. Reply follows.")));
         SignedEntry reply = cn.write(JP, new Body.Message(Precedence.IMMEDIATE, new MessageContent.FreeText("zh-Hans",
                 "我舰正在执行例行巡逻，航向090，航速12节，将保持安全距离并在16频道保持守听。")));
@@ -206,6 +219,25 @@ final class DemoCommand implements Callable<Integer> {
         delivered(jpRun, cnRun);
         delivered(cnRun, jpRun);
         out.println("  (receipts are written by each station as soon as what it received is durable)");
+    }
+
+    /** A realistic notice: a JMSDF destroyer and a PLAN destroyer with its helicopter in the East China Sea. */
+    private static ObjectNode encounterFields(Instant now) {
+        ObjectNode f = JsonMapper.builder().build().createObjectNode();
+        f.put("time", now.truncatedTo(ChronoUnit.MINUTES).toString());
+        f.putObject("position").put("lat", 29.81).put("lon", 125.29);
+        f.putArray("ownUnits").addObject().put("side", "jp").put("type", "escort-ship").put("name", "KIRISAME")
+                .put("number", "104").put("mmsi", "431999104").put("callSign", "JSKS");
+        var others = f.putArray("otherUnits");
+        others.addObject().put("side", "cn").put("type", "destroyer").put("name", "NANCHANG").put("number", "101")
+                .put("mmsi", "412000101");
+        others.addObject().put("side", "cn").put("type", "helicopter").put("number", "68").put("icao", "7808A2");
+        f.put("closestDistance", 1.8);
+        f.put("ownActivity", "patrol");
+        f.put("ownCourse", 215);
+        f.put("ownSpeed", 16);
+        f.putObject("remarks").put("lang", "ja").put("text", "貴方ヘリコプターは我が方護衛艦の右舷側を低高度で2回通過した。");
+        return f;
     }
 
     private static void verify(StationRuntime jp, StationLayout jpLayout, StationLayout cnLayout, PrintWriter out) {
@@ -234,8 +266,9 @@ final class DemoCommand implements Callable<Integer> {
     private static void say(PrintWriter out, Station who, SignedEntry e) {
         String what = switch (e.entry().body()) {
             case Body.Message m -> m.precedence() + " message: " + switch (m.content()) {
-                case MessageContent.FreeText t -> "[" + t.lang() + "] " + t.text();
-                case MessageContent.Template t -> "template " + t.id() + " v" + t.version();
+                case MessageContent.FreeText t -> "[" + t.lang() + ", free text] " + t.text();
+                case MessageContent.Template t -> "form " + t.id() + " v" + t.version() + ": "
+                        + Catalog.builtIn().render(t, Language.EN).title();
             };
             case Body.Receipt r -> "receipt: holds the peer's entries up to seq " + r.upTo().seq();
             case Body.Acknowledgement a -> "acknowledgement by " + a.officer() + " of message " + a.message().seq()

@@ -26,10 +26,14 @@ final class InboxCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON for machines.")
     private boolean json;
 
+    @Option(names = "--lang", defaultValue = "en", description = "Language of template titles: en, ja or zh-Hans.")
+    private String lang;
+
     @Override
     public Integer call() throws JsonProcessingException {
         ApiClient api = new ApiClient(dir.layout());
-        JsonNode body = api.get(sent ? "/api/v1/sent" : "/api/v1/inbox");
+        TemplateCommand.language(lang);
+        JsonNode body = api.get((sent ? "/api/v1/sent" : "/api/v1/inbox") + "?lang=" + lang);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(api.json().writerWithDefaultPrettyPrinter().writeValueAsString(body));

@@ -31,6 +31,9 @@ import picocli.CommandLine.Command;
             InboxCommand.class,
             AckCommand.class,
             StatusCommand.class,
+            ShowCommand.class,
+            TemplateCommand.class,
+            AisCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -60,10 +63,6 @@ public final class Macm implements Runnable {
         return random;
     }
 
-    /** The hash of the template catalog this station agrees with its peers (exchanged in HELLO). */
-    String catalogHash() {
-        return "none";
-    }
 
     @Override
     public void run() {

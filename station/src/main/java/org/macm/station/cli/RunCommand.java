@@ -25,7 +25,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        StationRuntime runtime = StationRuntime.start(dir.layout(), macm.clock(), macm.catalogHash());
+        StationRuntime runtime = StationRuntime.start(dir.layout(), macm.clock());
         PrintWriter out = spec.commandLine().getOut();
         out.println("Station " + runtime.station().id() + " is running.");
         out.println("  link listening on ports " + runtime.linkPorts());

@@ -3,9 +3,12 @@ package org.macm.station.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.macm.station.StationException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,12 +28,18 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "PEER", description = "The peer station, e.g. cn-mnd.")
     private String to;
 
-    @Option(names = {"-p", "--precedence"}, defaultValue = "ROUTINE", paramLabel = "P",
-            description = "FLASH, IMMEDIATE, PRIORITY or ROUTINE (default ${DEFAULT-VALUE}).")
-    private String precedence;
+    @Option(names = {"-p", "--precedence"}, paramLabel = "P",
+            description = "FLASH, IMMEDIATE, PRIORITY or ROUTINE (default: the form's, or ROUTINE for free text).")
+    private Optional<String> precedence;
 
-    @Option(names = {"-t", "--text"}, required = true, paramLabel = "TEXT", description = "The message, as written.")
-    private String text;
+    @Option(names = {"-t", "--text"}, paramLabel = "TEXT", description = "Free text, as written (shown untranslated).")
+    private Optional<String> text;
+
+    @Option(names = "--template", paramLabel = "ID", description = "An agreed form, e.g. encounter-notice (with --fields).")
+    private Optional<String> template;
+
+    @Option(names = "--fields", paramLabel = "FILE", description = "The form's fields: one JSON object.")
+    private Optional<Path> fields;
 
     @Option(names = "--lang", defaultValue = "en", paramLabel = "LANG",
             description = "The language of the text: en, ja, zh-Hans... (default ${DEFAULT-VALUE}).")
@@ -45,9 +54,22 @@ final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (text.isPresent() == template.isPresent()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give either --text or --template with --fields");
+        }
+        if (template.isPresent() && fields.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--template needs --fields FILE.json");
+        }
+        ObjectNode fieldValues = template.isPresent() ? TemplateCommand.fields(fields.orElseThrow()) : null;
         ApiClient api = new ApiClient(dir.layout());
-        ObjectNode body = api.json().createObjectNode().put("to", to).put("precedence", precedence).put("text", text)
-                .put("lang", lang);
+        ObjectNode body = api.json().createObjectNode().put("to", to);
+        precedence.ifPresent(p -> body.put("precedence", p));
+        if (template.isPresent()) {
+            body.put("template", template.get());
+            body.set("fields", fieldValues);
+        } else {
+            body.put("text", text.orElseThrow()).put("lang", lang);
+        }
         JsonNode sent = api.post("/api/v1/messages", body);
         PrintWriter out = spec.commandLine().getOut();
         String id = sent.get("id").asText();

@@ -27,6 +27,10 @@ import org.macm.station.api.Route;
 import org.macm.station.identity.Identity;
 import org.macm.station.traffic.MessageBoard;
 import org.macm.station.traffic.MessageView;
+import org.macm.template.Catalog;
+import org.macm.template.Form;
+import org.macm.template.Language;
+import org.macm.template.TemplateValidationException;
 
 /**
  * The routes of the local API (docs/api/openapi.yaml describes them; a test keeps the two
@@ -38,8 +42,10 @@ final class StationApi {
     private final Links links;
     private final MessageBoard board;
     private final Scheduler scheduler;
+    private final Catalog catalog;
 
-    StationApi(Station station, Links links, MessageBoard board, Scheduler scheduler) {
+    StationApi(Station station, Links links, MessageBoard board, Scheduler scheduler, Catalog catalog) {
+        this.catalog = catalog;
         this.station = station;
         this.links = links;
         this.board = board;
@@ -48,13 +54,19 @@ final class StationApi {
 
     List<Route> routes() {
         return List.of(
-                new Route("GET", "/api/v1/status", Role.OPERATOR, (m, b) -> status()),
-                new Route("GET", "/api/v1/inbox", Role.OPERATOR, (m, b) -> traffic(true)),
-                new Route("GET", "/api/v1/sent", Role.OPERATOR, (m, b) -> traffic(false)),
-                new Route("POST", "/api/v1/messages", Role.OPERATOR, (m, b) -> send(b)),
+                new Route("GET", "/api/v1/status", Role.OPERATOR, r -> status()),
+                new Route("GET", "/api/v1/inbox", Role.OPERATOR, r -> traffic(true, language(r))),
+                new Route("GET", "/api/v1/sent", Role.OPERATOR, r -> traffic(false, language(r))),
+                new Route("POST", "/api/v1/messages", Role.OPERATOR, r -> send(r.body())),
                 new Route("GET", "/api/v1/messages/{author}/{seq}", Role.OPERATOR,
-                        (m, b) -> message(m.group(1), m.group(2))),
-                new Route("POST", "/api/v1/acknowledgements", Role.OPERATOR, (m, b) -> acknowledge(b)));
+                        r -> message(r.param(1), r.param(2), language(r))),
+                new Route("POST", "/api/v1/acknowledgements", Role.OPERATOR, r -> acknowledge(r.body())));
+    }
+
+    private static Language language(Route.Request r) {
+        String tag = r.query("lang").orElse("en");
+        return Language.fromTag(tag).orElseThrow(() -> new ApiException(400, "query 'lang' is '" + tag
+                + "'; use en, ja or zh-Hans"));
     }
 
     private List<StationId> peers() {
@@ -98,11 +110,11 @@ final class StationApi {
         return root;
     }
 
-    private JsonNode traffic(boolean incoming) {
+    private JsonNode traffic(boolean incoming, Language language) {
         ArrayNode out = json.createArrayNode();
         Instant now = station.clock().instant();
         for (StationId peer : peers()) {
-            for (MessageView v : incoming ? board.inbox(peer, now) : board.sent(peer, now)) {
+            for (MessageView v : incoming ? board.inbox(peer, now, language) : board.sent(peer, now, language)) {
                 out.add(view(v));
             }
         }
@@ -128,25 +140,60 @@ final class StationApi {
 
     private JsonNode send(JsonNode body) {
         StationId to = parse(() -> StationId.of(ApiServer.requiredText(body, "to")), "to");
-        Precedence precedence = parse(() -> Precedence.valueOf(ApiServer.requiredText(body, "precedence")),
-                "precedence (FLASH, IMMEDIATE, PRIORITY or ROUTINE)");
-        String text = ApiServer.requiredText(body, "text");
-        String lang = body.hasNonNull("lang") ? body.get("lang").asText() : "en";
-        MessageContent content = parse(() -> new MessageContent.FreeText(lang, text), "lang");
+        MessageContent content;
+        Precedence suggested = Precedence.ROUTINE;
+        if (body.hasNonNull("template")) {
+            String id = ApiServer.requiredText(body, "template");
+            if (!body.path("fields").isObject()) {
+                throw new ApiException(400, "field 'fields' is required with a template (a JSON object)");
+            }
+            Form form = catalog.latest(id).orElseThrow(() -> new ApiException(400, "field 'template': no form '" + id
+                    + "' in the catalog; see 'macm template list'"));
+            try {
+                content = catalog.message(id, (ObjectNode) body.get("fields"));
+            } catch (TemplateValidationException e) {
+                throw new ApiException(400, e.getMessage());
+            }
+            suggested = form.precedence();
+        } else {
+            String text = ApiServer.requiredText(body, "text");
+            String lang = body.hasNonNull("lang") ? body.get("lang").asText() : "en";
+            content = parse(() -> new MessageContent.FreeText(lang, text), "lang");
+        }
+        Precedence fallback = suggested;
+        Precedence precedence = body.hasNonNull("precedence")
+                ? parse(() -> Precedence.valueOf(body.get("precedence").asText()), "precedence (FLASH, IMMEDIATE, PRIORITY or ROUTINE)")
+                : fallback;
         SignedEntry e = station.write(to, new Body.Message(precedence, content));
         return json.createObjectNode().put("id", station.id() + "/" + e.seq()).put("seq", e.seq())
                 .put("hash", e.hash().hex());
     }
 
-    private JsonNode message(String author, String seqText) {
+    private JsonNode message(String author, String seqText, Language language) {
         StationId who = parse(() -> StationId.of(author), "author");
         long seq = parse(() -> Long.parseLong(seqText), "seq");
         Instant now = station.clock().instant();
-        List<MessageView> views = who.equals(station.id())
-                ? peers().stream().flatMap(p -> board.sent(p, now).stream()).toList()
-                : board.inbox(who, now);
-        return views.stream().filter(v -> v.from().equals(who) && v.seq() == seq).findFirst().map(this::view)
-                .orElseThrow(() -> new ApiException(404, "no message " + who + "/" + seq));
+        for (StationId peer : peers()) {
+            boolean ours = who.equals(station.id());
+            if (!ours && !who.equals(peer)) {
+                continue;
+            }
+            List<MessageView> views = ours ? board.sent(peer, now, language) : board.inbox(peer, now, language);
+            Optional<MessageView> found = views.stream().filter(v -> v.seq() == seq).findFirst();
+            if (found.isPresent()) {
+                ObjectNode n = view(found.get());
+                board.render(ours ? station.ownLog(peer) : station.peerLog(peer), seq, language).ifPresent(r -> {
+                    ObjectNode rendered = n.putObject("rendered");
+                    rendered.put("language", r.language().tag());
+                    rendered.put("title", r.title());
+                    rendered.put("body", r.body());
+                    rendered.put("untranslated", r.untranslated());
+                    rendered.put("raw", r.raw());
+                });
+                return n;
+            }
+        }
+        throw new ApiException(404, "no message " + who + "/" + seq);
     }
 
     private JsonNode acknowledge(JsonNode body) {

@@ -22,6 +22,7 @@ import org.macm.station.api.ApiServer;
 import org.macm.station.api.ApiToken;
 import org.macm.station.identity.Identity;
 import org.macm.station.traffic.MessageBoard;
+import org.macm.template.Catalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,24 @@ public final class StationRuntime implements AutoCloseable {
     }
 
     /** Opens the station in {@code layout} and starts it; throws (leaving nothing running) if any part fails. */
+    public static StationRuntime start(StationLayout layout, Clock clock) {
+        return start(layout, clock, Catalog.builtIn());
+    }
+
+    /** Starts with {@code catalog} as the agreed template catalog (its hash travels in HELLO). */
+    public static StationRuntime start(StationLayout layout, Clock clock, Catalog catalog) {
+        return start(layout, clock, catalog, catalog.hash().hex());
+    }
+
+    /**
+     * Starts with the built-in catalog but announces {@code catalogHash} in HELLO: how tests and
+     * benchmarks play a peer whose catalog differs (or does not matter).
+     */
     public static StationRuntime start(StationLayout layout, Clock clock, String catalogHash) {
+        return start(layout, clock, Catalog.builtIn(), catalogHash);
+    }
+
+    private static StationRuntime start(StationLayout layout, Clock clock, Catalog catalog, String catalogHash) {
         Station station = Station.open(layout, clock);
         Links links = null;
         Scheduler scheduler = null;
@@ -63,10 +81,10 @@ public final class StationRuntime implements AutoCloseable {
             links = new Links(config, tls, new StationLinkHost(station, catalogHash), List.copyOf(pinned.keySet()), clock);
             station.onWrite(links::appended);
             links.start();
-            MessageBoard board = new MessageBoard(station);
+            MessageBoard board = new MessageBoard(station, catalog);
             scheduler = new Scheduler(station, board).start();
             ApiToken token = ApiToken.loadOrCreate(layout.dir().resolve("api.token"), random);
-            api = new ApiServer(station.config().api(), token, new StationApi(station, links, board, scheduler).routes())
+            api = new ApiServer(station.config().api(), token, new StationApi(station, links, board, scheduler, catalog).routes())
                     .start();
             writeApiUrl(layout.dir().resolve("api.url"), api.address());
             LOG.info("station {} running: link on {}, API on {}", station.id(), links.boundPorts(), api.address());

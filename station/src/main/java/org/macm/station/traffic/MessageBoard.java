@@ -10,11 +10,15 @@ import java.util.Optional;
 import org.macm.core.log.Body;
 import org.macm.core.log.EntryKind;
 import org.macm.core.log.Head;
+import org.macm.core.log.LogId;
 import org.macm.core.log.MessageContent;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 import org.macm.station.Station;
+import org.macm.template.Catalog;
+import org.macm.template.Language;
+import org.macm.template.RenderedMessage;
 
 /**
  * Reads a link's two logs and says where each message stands: received, receipted,
@@ -23,25 +27,44 @@ import org.macm.station.Station;
  */
 public final class MessageBoard {
     private final Station station;
+    private final Catalog catalog;
 
-    public MessageBoard(Station station) {
+    public MessageBoard(Station station, Catalog catalog) {
         this.station = station;
+        this.catalog = catalog;
     }
 
-    /** Messages and human-acknowledged link tests the peer sent us, in log order. */
-    public List<MessageView> inbox(StationId peer, Instant now) {
+    /** Messages and link tests the peer sent us, in log order; templates titled in {@code language}. */
+    public List<MessageView> inbox(StationId peer, Instant now, Language language) {
         return views(station.store().read(station.peerLog(peer), 1, Integer.MAX_VALUE),
-                station.store().read(station.ownLog(peer), 1, Integer.MAX_VALUE), peer, station.id(), now, true);
+                station.store().read(station.ownLog(peer), 1, Integer.MAX_VALUE), peer, station.id(), now, true, language);
     }
 
-    /** Messages and link tests we sent the peer, in log order. */
-    public List<MessageView> sent(StationId peer, Instant now) {
+    public List<MessageView> inbox(StationId peer, Instant now) {
+        return inbox(peer, now, Language.EN);
+    }
+
+    /** Messages and link tests we sent the peer, in log order; templates titled in {@code language}. */
+    public List<MessageView> sent(StationId peer, Instant now, Language language) {
         return views(station.store().read(station.ownLog(peer), 1, Integer.MAX_VALUE),
-                station.store().read(station.peerLog(peer), 1, Integer.MAX_VALUE), station.id(), peer, now, false);
+                station.store().read(station.peerLog(peer), 1, Integer.MAX_VALUE), station.id(), peer, now, false, language);
+    }
+
+    public List<MessageView> sent(StationId peer, Instant now) {
+        return sent(peer, now, Language.EN);
+    }
+
+    /**
+     * Message {@code seq} of {@code log} rendered whole for a reader of {@code language}, in
+     * that language's local time; free text as written and marked untranslated.
+     */
+    public Optional<RenderedMessage> render(LogId log, long seq, Language language) {
+        return station.store().get(log, seq).flatMap(e -> e.entry().body() instanceof Body.Message m
+                ? Optional.of(catalog.render(m.content(), language)) : Optional.empty());
     }
 
     private List<MessageView> views(List<SignedEntry> authored, List<SignedEntry> answers, StationId from, StationId to,
-            Instant now, boolean incoming) {
+            Instant now, boolean incoming, Language language) {
         long receipted = 0;
         Map<Long, String> acks = new HashMap<>();
         for (SignedEntry a : answers) {
@@ -56,14 +79,14 @@ public final class MessageBoard {
         }
         List<MessageView> out = new ArrayList<>();
         for (SignedEntry e : authored) {
-            Optional<MessageView> v = view(e, from, to, receipted, acks, now, incoming);
+            Optional<MessageView> v = view(e, from, to, receipted, acks, now, incoming, language);
             v.ifPresent(out::add);
         }
         return out;
     }
 
     private Optional<MessageView> view(SignedEntry e, StationId from, StationId to, long receipted, Map<Long, String> acks,
-            Instant now, boolean incoming) {
+            Instant now, boolean incoming, Language language) {
         Precedence precedence;
         String summary;
         Optional<String> lang = Optional.empty();
@@ -77,7 +100,7 @@ public final class MessageBoard {
                         summary = t.text();
                         lang = Optional.of(t.lang());
                     }
-                    case MessageContent.Template t -> summary = "[template " + t.id() + " v" + t.version() + "]";
+                    case MessageContent.Template t -> summary = catalog.render(t, language).title();
                 }
             }
             case Body.LinkTest t -> {

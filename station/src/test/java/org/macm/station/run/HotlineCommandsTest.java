@@ -62,6 +62,18 @@ class HotlineCommandsTest {
                 await("the acknowledgement to reach jp-mod", Duration.ofSeconds(20),
                         () -> cli("inbox", "--dir", jpDir, "--sent").out().contains("acknowledged by Lt Col Wang Hao"));
 
+                Path fields = tmp.resolve("notice.json");
+                Files.writeString(fields, org.macm.station.cli.TemplateCommandTest.FIELDS);
+                CliRun form = cli("send", "--dir", jpDir, "--to", "cn-mnd", "--template", "encounter-notice", "--fields",
+                        fields.toString(), "--wait-receipt", "--timeout", "20");
+                assertThat(form.exitCode()).as(form.err()).isZero();
+                String formId = form.out().lines().findFirst().orElseThrow();
+                CliRun shown = cli("show", "--dir", cnDir, formId, "--lang", "zh-Hans");
+                assertThat(shown.out()).contains(formId).contains("IMMEDIATE").contains("海上意外相遇通报")
+                        .contains("北纬 29°48.6′ 东经 125°17.4′");
+                assertThat(cli("inbox", "--dir", cnDir, "--lang", "ja").out()).contains("不慮の遭遇に関する通報");
+                cli("ack", "--dir", cnDir, formId, "--officer", "Maj Li");
+
                 CliRun unanswered = cli("send", "--dir", jpDir, "--to", "cn-mnd", "--precedence", "FLASH", "--text",
                         "Second notice: respond.");
                 String late = unanswered.out().strip();
