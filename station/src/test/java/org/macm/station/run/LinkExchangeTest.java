@@ -75,4 +75,22 @@ class LinkExchangeTest {
             }
         }
     }
+
+    @Test
+    @Timeout(value = 1, unit = TimeUnit.MINUTES)
+    void peerWithAnotherTemplateCatalog_keepsTheLinkUp_andStatusWarns() throws Exception {
+        TwoStations s = new TwoStations(tmp);
+        TwoStations.configure(s.cn, CN, List.of("127.0.0.1:0"), JP, List.of(), "200ms");
+        try (StationRuntime cn = StationRuntime.start(s.cn, Clock.systemUTC(), "a-different-catalog")) {
+            TwoStations.configure(s.jp, JP, List.of(), CN, List.of("127.0.0.1:" + cn.linkPorts().get(0)), "200ms");
+            try (StationRuntime jp = StationRuntime.start(s.jp, Clock.systemUTC())) {
+                await("link up", Duration.ofSeconds(20), () -> jp.links().status(CN).orElseThrow().state() == LinkState.UP);
+                assertThat(jp.links().status(CN).orElseThrow().catalogMatches()).isFalse();
+                assertThat(cn.links().status(JP).orElseThrow().catalogMatches()).isFalse();
+                jp.station().write(CN, text("still delivered"));
+                await("delivery despite the mismatch", Duration.ofSeconds(20),
+                        () -> cn.station().store().head(cn.station().peerLog(JP)).seq() >= 2);
+            }
+        }
+    }
 }
