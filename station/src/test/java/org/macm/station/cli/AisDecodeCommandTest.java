@@ -1,0 +1,57 @@
+package org.macm.station.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AisDecodeCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void decode_json_printsOneObjectPerMessage_withUnavailableFieldsLeftOut() throws Exception {
+        Path f = tmp.resolve("a.nmea");
+        // gpsd's sample: two type 1 reports, the second with heading 511 (not available).
+        Files.writeString(f, "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A\n!AIVDM,1,1,,A,16SteH0P00Jt63hHaa6SagvJ087r,0*42\n");
+        CliRun r = CliRun.run("ais", "decode", f.toString(), "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        JsonNode first = JsonMapper.builder().build().readTree(lines.get(0));
+        JsonNode second = JsonMapper.builder().build().readTree(lines.get(1));
+        assertThat(first.get("messageType").asInt()).isEqualTo(1);
+        assertThat(first.get("mmsi").asInt()).isEqualTo(371798000);
+        assertThat(first.get("headingDegrees").asInt()).isEqualTo(215);
+        assertThat(second.get("mmsi").asInt()).isEqualTo(440348000);
+        assertThat(second.has("headingDegrees")).as("heading not available is left out, not written as 511").isFalse();
+        assertThat(r.err()).contains("2 lines, 2 messages");
+    }
+
+    @Test
+    void decode_garbageAndBinary_isCountedByReason_neverFatal() throws Exception {
+        Path f = tmp.resolve("junk.bin");
+        byte[] junk = new byte[4096];
+        new java.util.Random(3).nextBytes(junk);
+        Files.write(f, junk);
+        Files.writeString(f, "\n!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4B\nhello\n", StandardCharsets.US_ASCII,
+                java.nio.file.StandardOpenOption.APPEND);
+        CliRun r = CliRun.run("ais", "decode", f.toString(), "--json");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).isBlank();
+        assertThat(r.err()).contains("0 messages").contains("BAD_CHECKSUM").contains("NOT_NMEA");
+    }
+
+    @Test
+    void decode_missingFile_isAOneLineError() {
+        CliRun r = CliRun.run("ais", "decode", tmp.resolve("none.nmea").toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.errorLine()).isEqualTo("macm: AIS file " + tmp.resolve("none.nmea") + " does not exist");
+    }
+}
