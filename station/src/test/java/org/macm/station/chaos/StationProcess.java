@@ -1,0 +1,160 @@
+package org.macm.station.chaos;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.macm.core.log.StationId;
+import org.macm.station.StationLayout;
+
+/**
+ * One station as a real operating-system process, {@code macm run --dir DIR} in a child JVM
+ * (run from a {@link ClassPathSnapshot}), so that it can be SIGKILLed mid-write and started
+ * again on the same folder. Its standard output and error are appended to
+ * {@code <station>.run.out} and {@code <station>.run.err} next to the station folder, each
+ * start marked, and kept as evidence.
+ */
+final class StationProcess implements AutoCloseable {
+    private final StationId id;
+    private final StationLayout layout;
+    private final Path out;
+    private final Path err;
+    private final StationHttp http;
+    private final String classPath;
+    private Process process;
+    private int starts;
+
+    StationProcess(StationId id, StationLayout layout, String classPath) {
+        this.id = id;
+        this.layout = layout;
+        this.classPath = classPath;
+        Path parent = layout.dir().getParent();
+        this.out = parent.resolve(id + ".run.out");
+        this.err = parent.resolve(id + ".run.err");
+        this.http = new StationHttp(layout);
+    }
+
+    StationId id() {
+        return id;
+    }
+
+    StationLayout layout() {
+        return layout;
+    }
+
+    StationHttp http() {
+        return http;
+    }
+
+    List<Path> outputFiles() {
+        return List.of(out, err);
+    }
+
+    /**
+     * What this station logged, over all its runs, that should never happen between two
+     * honest stations however bad the network: errors, and entries from the peer refused.
+     */
+    List<String> alarms() {
+        try (Stream<String> lines = Files.lines(err, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> l.matches("\\S+ ERROR .*") || l.contains("refused entry")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + err, e);
+        }
+    }
+
+    /** How many times this station has been started. */
+    synchronized int starts() {
+        return starts;
+    }
+
+    synchronized void start() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException(id + " is already running");
+        }
+        starts++;
+        String marker = "==== start #" + starts + " at " + Instant.now() + " ====\n";
+        append(out, marker);
+        append(err, marker);
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Xmx256m", "-XX:+UseSerialGC",
+                "-cp", classPath,
+                "org.macm.station.cli.Macm", "run", "--dir", layout.dir().toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+                .redirectError(ProcessBuilder.Redirect.appendTo(err.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        builder.environment().put("MACM_LOG_LEVEL", "INFO");
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + id + ": " + command, e);
+        }
+    }
+
+    /** SIGKILL: the station gets no chance to close anything. Returns once the process is gone. */
+    synchronized void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new AssertionError(id + " (pid " + process.pid() + ") survived SIGKILL for 30 s");
+            }
+        }
+    }
+
+    /** SIGTERM, as an operator stops a station; the station closes its links and store. */
+    synchronized void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(id + " (pid " + process.pid() + ") did not stop within 30 s of SIGTERM");
+            }
+        }
+    }
+
+    synchronized boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Waits until the running station's API answers; fails if the process died or {@code limit} passed. */
+    void awaitApi(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (http.status().isEmpty()) {
+            if (!alive()) {
+                throw new AssertionError(id + " exited while starting; see " + err);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(id + " did not answer on its API within " + limit + "; see " + err);
+            }
+            Thread.sleep(25);
+        }
+    }
+
+    /** Kills the process if it is still running: a test never leaves a station behind. */
+    @Override
+    public synchronized void close() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void append(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}
