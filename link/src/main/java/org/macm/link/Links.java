@@ -132,7 +132,6 @@ public final class Links implements AutoCloseable {
     private void dialLoop(StationId peer, InetSocketAddress endpoint, String path) {
         long backoff = config.reconnectMin().toMillis();
         while (!closed) {
-            long started = System.currentTimeMillis();
             SSLSocket socket = null;
             try {
                 socket = tls.connect(endpoint, (int) config.handshakeTimeout().toMillis());
@@ -141,16 +140,18 @@ public final class Links implements AutoCloseable {
                     throw new LinkException(ErrorCode.WRONG_PEER, endpoint + " presented the certificate of "
                             + presented.map(StationId::toString).orElse("an unpinned station") + ", not " + peer + "'s");
                 }
-                run(new Session(socket, config.self(), peer, path, false, host, config, peers.get(peer)));
+                Session session = new Session(socket, config.self(), peer, path, false, host, config, peers.get(peer));
+                run(session);
+                if (session.established()) {
+                    // The path worked: after it ends, redial quickly rather than after the last failure's wait.
+                    backoff = config.reconnectMin().toMillis();
+                }
             } catch (IOException | LinkException e) {
                 closeQuietly(socket);
                 if (!closed) {
                     LOG.info("path {} to {}: {}", path, peer, describe(e));
                     peers.get(peer).disconnected(path, Optional.of(describe(e)), false);
                 }
-            }
-            if (System.currentTimeMillis() - started > config.reconnectMax().toMillis()) {
-                backoff = config.reconnectMin().toMillis();
             }
             sleepQuietly(jitter(backoff));
             backoff = Math.min(config.reconnectMax().toMillis(), backoff * 2);

@@ -41,6 +41,7 @@ final class Session {
     private final AtomicLong resendFrom = new AtomicLong(-1);
     private OutputStream out;
     private volatile boolean closing;
+    private volatile boolean established;
 
     Session(SSLSocket socket, StationId self, StationId peer, String path, boolean inbound, LinkHost host,
             LinkConfig config, PeerLink link) {
@@ -67,6 +68,7 @@ final class Session {
             send(new Frame.Hello(FrameCodec.PROTOCOL_VERSION, self, linkId, host.ownHead(peer), host.heldPeerHead(peer),
                     host.catalogHash()));
             Frame.Hello hello = expectHello(in, linkId);
+            established = true;
             link.connected(path);
             LOG.info("path {} to {} is up (peer holds our log to seq {})", path, peer, hello.peerHead().seq());
             socket.setSoTimeout((int) config.silenceLimit().toMillis());
@@ -224,6 +226,11 @@ final class Session {
         } catch (IOException | RuntimeException ignored) {
             // The connection is being closed because it failed; the error frame is a courtesy.
         }
+    }
+
+    /** Whether both HELLOs were exchanged: the path worked, so a dialler may redial at once after it ends. */
+    boolean established() {
+        return established;
     }
 
     void close() {

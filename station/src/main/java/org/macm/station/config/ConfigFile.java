@@ -45,7 +45,9 @@ public final class ConfigFile {
     /** {@code [link]} */
     record RawLink(@JsonProperty("listen") List<String> listen,
             @JsonProperty("heartbeat-interval") String heartbeatInterval,
-            @JsonProperty("heartbeat-misses") Integer heartbeatMisses) {
+            @JsonProperty("heartbeat-misses") Integer heartbeatMisses,
+            @JsonProperty("reconnect-min") String reconnectMin,
+            @JsonProperty("reconnect-max") String reconnectMax) {
     }
 
     /** {@code [[peers]]} */
@@ -110,7 +112,7 @@ public final class ConfigFile {
         }
         Path base = file.toAbsolutePath().getParent();
         ValueReader v = new ValueReader(file);
-        RawLink link = raw.link() == null ? new RawLink(null, null, null) : raw.link();
+        RawLink link = raw.link() == null ? new RawLink(null, null, null, null, null) : raw.link();
         List<InetSocketAddress> listen = link.listen() == null ? List.of()
                 : link.listen().stream().map(a -> v.address("link.listen", a)).toList();
         Map<StationId, List<InetSocketAddress>> dial = new LinkedHashMap<>();
@@ -134,6 +136,11 @@ public final class ConfigFile {
         if (misses < 1) {
             throw new ConfigException("config file " + file + ": key 'link.heartbeat-misses' must be 1 or more");
         }
+        Duration reconnectMin = v.duration("link.reconnect-min", link.reconnectMin(), Duration.ofMillis(200));
+        Duration reconnectMax = v.duration("link.reconnect-max", link.reconnectMax(), Duration.ofSeconds(10));
+        if (reconnectMax.compareTo(reconnectMin) < 0) {
+            throw new ConfigException("config file " + file + ": key 'link.reconnect-max' must be at least 'link.reconnect-min'");
+        }
         InetSocketAddress api = raw.api() == null || raw.api().listen() == null
                 ? new InetSocketAddress(InetAddress.getLoopbackAddress(), 0) : v.address("api.listen", raw.api().listen());
         Map<Precedence, Duration> deadlines = new EnumMap<>(Precedence.class);
@@ -150,7 +157,7 @@ public final class ConfigFile {
                 path(base, raw.signingKey(), "keys/signing.key"),
                 path(base, raw.tlsKey(), "keys/tls.key"),
                 path(base, raw.tlsCertificate(), "keys/tls.crt"),
-                listen, dial, heartbeat, misses, api, deadlines,
+                listen, dial, heartbeat, misses, reconnectMin, reconnectMax, api, deadlines,
                 v.duration("link-tests.interval", t.interval(), Duration.ofHours(1)),
                 t.humanAck() != null && t.humanAck());
     }

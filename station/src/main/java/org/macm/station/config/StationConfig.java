@@ -22,6 +22,8 @@ import org.macm.core.log.StationId;
  * @param dial               per peer, the endpoints this station dials, one path each
  * @param heartbeatInterval  heartbeat interval on every path (default 2 s)
  * @param heartbeatMisses    intervals of silence before a path is closed (default 3)
+ * @param reconnectMin       first wait before redialling a path (default 200 ms)
+ * @param reconnectMax       longest wait between redials (default 10 s)
  * @param api                the local HTTP API address (default 127.0.0.1, port 0 = any free port)
  * @param ackDeadlines       per precedence, the human acknowledgement deadline
  * @param testInterval       how often a scheduled link test goes out (default 1 h)
@@ -29,7 +31,7 @@ import org.macm.core.log.StationId;
  */
 public record StationConfig(StationId station, Path storeFile, Path signingKeyFile, Path tlsKeyFile,
         Path tlsCertificateFile, List<InetSocketAddress> listen, Map<StationId, List<InetSocketAddress>> dial,
-        Duration heartbeatInterval, int heartbeatMisses, InetSocketAddress api, Map<Precedence, Duration> ackDeadlines,
+        Duration heartbeatInterval, int heartbeatMisses, Duration reconnectMin, Duration reconnectMax, InetSocketAddress api, Map<Precedence, Duration> ackDeadlines,
         Duration testInterval, boolean testHumanAck) {
     public StationConfig {
         Objects.requireNonNull(station, "station");
@@ -40,6 +42,8 @@ public record StationConfig(StationId station, Path storeFile, Path signingKeyFi
         listen = List.copyOf(listen);
         dial = Map.copyOf(dial);
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+        Objects.requireNonNull(reconnectMin, "reconnectMin");
+        Objects.requireNonNull(reconnectMax, "reconnectMax");
         Objects.requireNonNull(api, "api");
         ackDeadlines = Map.copyOf(ackDeadlines);
         Objects.requireNonNull(testInterval, "testInterval");

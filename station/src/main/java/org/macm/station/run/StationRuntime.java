@@ -77,7 +77,8 @@ public final class StationRuntime implements AutoCloseable {
             SecureRandom random = new SecureRandom();
             PinnedTls tls = new PinnedTls(station.tls().privateKey(), station.tls().certificate(), pinned, random);
             LinkConfig config = LinkConfig.of(station.id(), station.config().listen(), station.config().dial())
-                    .withHeartbeat(station.config().heartbeatInterval(), station.config().heartbeatMisses());
+                    .withHeartbeat(station.config().heartbeatInterval(), station.config().heartbeatMisses())
+                    .withReconnect(station.config().reconnectMin(), station.config().reconnectMax());
             links = new Links(config, tls, new StationLinkHost(station, catalogHash), List.copyOf(pinned.keySet()), clock);
             station.onWrite(links::appended);
             links.start();
