@@ -1,0 +1,204 @@
+package org.macm.encounter.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.macm.encounter.geo.Earth;
+
+/**
+ * A uniform grid on the mean sphere: latitude bands of equal height, each cut into as many
+ * longitude cells as keep every cell at least {@code cellNm} wide at its poleward edge, with
+ * longitude wrapping round at 180°. A query returns every entry whose reported position lies
+ * within a given great-circle distance of a point (plus entries of nearby cells: a superset),
+ * visiting only the cells a spherical cap of that radius touches, so its cost grows with the
+ * number of nearby entries, not all entries. Near a pole the cap covers whole bands.
+ *
+ * <p>Each grid also keeps a histogram of its entries' speeds in powers of two, so a query can
+ * bound how far any of them may have moved ({@link #maxSpeedMs()}) without scanning them.
+ */
+final class SphereGrid {
+    private static final int SPEED_CLASSES = 24;
+
+    private final double cellRad;
+    private final int bands;
+    private final int[] columns;
+    private final LongMap<Cell> cells = new LongMap<>();
+    private final int[] speedCounts = new int[SPEED_CLASSES];
+    private int size;
+
+    /** The entries of one cell, unordered; an entry knows its slot for O(1) removal. */
+    private static final class Cell {
+        Entry[] items = new Entry[4];
+        int size;
+    }
+
+    SphereGrid(double cellNm) {
+        this.cellRad = cellNm * Earth.NM / Earth.MEAN_RADIUS;
+        this.bands = (int) Math.ceil(Math.PI / cellRad);
+        this.columns = new int[bands];
+        for (int b = 0; b < bands; b++) {
+            double lo = -Math.PI / 2 + b * cellRad;
+            double hi = Math.min(Math.PI / 2, lo + cellRad);
+            double poleward = Math.max(Math.abs(lo), Math.abs(hi));
+            columns[b] = Math.max(1, (int) Math.floor(2 * Math.PI * Math.cos(poleward) / cellRad));
+        }
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Adds {@code e} at its reported position. */
+    void add(Entry e) {
+        e.grid = this;
+        e.cell = key(e);
+        e.speedClass = speedClass(e.speedMs);
+        speedCounts[e.speedClass]++;
+        insert(e);
+        size++;
+    }
+
+    /** Moves {@code e} after a fix; nothing moves when it stays in its cell. */
+    void moved(Entry e) {
+        speedCounts[e.speedClass]--;
+        e.speedClass = speedClass(e.speedMs);
+        speedCounts[e.speedClass]++;
+        long key = key(e);
+        if (key != e.cell) {
+            delete(e);
+            e.cell = key;
+            insert(e);
+        }
+    }
+
+    /** Removes {@code e}. */
+    void remove(Entry e) {
+        speedCounts[e.speedClass]--;
+        delete(e);
+        e.grid = null;
+        e.slot = -1;
+        size--;
+    }
+
+    /** An upper bound of every entry's speed, m/s (a power of two in knots). */
+    double maxSpeedMs() {
+        for (int c = SPEED_CLASSES - 1; c >= 0; c--) {
+            if (speedCounts[c] > 0) {
+                return (1L << c) * Earth.KNOT;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Adds to {@code found} every entry within {@code radiusM} (great-circle, mean sphere) of the
+     * unit-sphere point {@code (x, y, z)}, and possibly some further ones.
+     */
+    void query(double x, double y, double z, double radiusM, List<Entry> found) {
+        if (size == 0) {
+            return;
+        }
+        double alpha = radiusM / Earth.MEAN_RADIUS * 1.001 + 1e-9;
+        double lat = Math.asin(Math.max(-1, Math.min(1, z)));
+        double lon = Math.atan2(y, x);
+        double latLo = lat - alpha;
+        double latHi = lat + alpha;
+        boolean polar = latLo <= -Math.PI / 2 || latHi >= Math.PI / 2 || alpha >= Math.PI / 2;
+        double dLon = Math.PI;
+        if (!polar) {
+            double s = Math.sin(alpha) / Math.cos(lat);
+            dLon = s >= 1 ? Math.PI : Math.asin(s);
+        }
+        int b0 = band(latLo);
+        int b1 = band(latHi);
+        for (int b = b0; b <= b1; b++) {
+            int n = columns[b];
+            if (dLon >= Math.PI) {
+                for (int c = 0; c < n; c++) {
+                    collect(b, c, found);
+                }
+                continue;
+            }
+            int c0 = (int) Math.floor((lon - dLon + Math.PI) / (2 * Math.PI) * n);
+            int c1 = (int) Math.floor((lon + dLon + Math.PI) / (2 * Math.PI) * n);
+            if (c1 - c0 + 1 >= n) {
+                for (int c = 0; c < n; c++) {
+                    collect(b, c, found);
+                }
+            } else {
+                for (int c = c0; c <= c1; c++) {
+                    collect(b, Math.floorMod(c, n), found);
+                }
+            }
+        }
+    }
+
+    private void collect(int band, int column, List<Entry> found) {
+        Cell cell = cells.get(pack(band, column));
+        if (cell != null) {
+            for (int i = 0; i < cell.size; i++) {
+                found.add(cell.items[i]);
+            }
+        }
+    }
+
+    private void insert(Entry e) {
+        Cell cell = cells.get(e.cell);
+        if (cell == null) {
+            cell = new Cell();
+            cells.put(e.cell, cell);
+        }
+        if (cell.size == cell.items.length) {
+            cell.items = Arrays.copyOf(cell.items, cell.size * 2);
+        }
+        e.slot = cell.size;
+        cell.items[cell.size++] = e;
+    }
+
+    private void delete(Entry e) {
+        Cell cell = cells.get(e.cell);
+        Entry last = cell.items[--cell.size];
+        cell.items[e.slot] = last;
+        last.slot = e.slot;
+        cell.items[cell.size] = null;
+        if (cell.size == 0) {
+            cells.remove(e.cell);
+        }
+    }
+
+    private long key(Entry e) {
+        double lat = Math.asin(Math.max(-1, Math.min(1, e.pz)));
+        double lon = Math.atan2(e.py, e.px);
+        int b = band(lat);
+        int n = columns[b];
+        int c = Math.floorMod((int) Math.floor((lon + Math.PI) / (2 * Math.PI) * n), n);
+        return pack(b, c);
+    }
+
+    private int band(double lat) {
+        int b = (int) Math.floor((lat + Math.PI / 2) / cellRad);
+        return Math.max(0, Math.min(bands - 1, b));
+    }
+
+    private static long pack(int band, int column) {
+        return ((long) band << 32) | (column & 0xFFFF_FFFFL);
+    }
+
+    private static int speedClass(double speedMs) {
+        double knots = speedMs / Earth.KNOT;
+        if (knots <= 1) {
+            return 0;
+        }
+        // the smallest c with 2^c >= knots
+        int c = Math.getExponent(knots);
+        if (knots > (1L << c)) {
+            c++;
+        }
+        return Math.min(SPEED_CLASSES - 1, c);
+    }
+
+    /** A list to reuse across queries. */
+    static List<Entry> scratch() {
+        return new ArrayList<>(256);
+    }
+}
