@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
             ShowCommand.class,
             TemplateCommand.class,
             AisCommand.class,
+            WatchCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -1,0 +1,50 @@
+package org.macm.station.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo scenario through the real decoders, track store, engine and zones: the alerts an officer must see. */
+class WatchCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void scenario_raisesTheSurfaceAndAirEncountersAndTheZoneEntry_andNothingForThirdParties() {
+        CliRun r = CliRun.run("watch", "--scenario", tmp.resolve("scenario").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String out = r.out();
+        assertThat(out).contains("NEW      surface encounter: JP JS KIRISAME and CN PLAN NANCHANG")
+                .contains("NEW      air encounter: JP JMSDF P-3C 5101 and CN PLAN Y-9 9011")
+                .contains("NEW      zone entry: JP JMSDF P-3C 5101 inside PLAN exercise area")
+                .contains("draft notice ready")
+                .doesNotContain("MERCHANT")
+                .contains("(0 lines rejected); alerts: 3 new");
+        assertThat(out.lines().filter(l -> l.contains("CLEARED"))).hasSize(3);
+    }
+
+    @Test
+    void replay_withGarbageLines_countsThemAndStillRaisesTheAlerts() throws Exception {
+        Path dir = tmp.resolve("scenario");
+        CliRun.run("watch", "--scenario", dir.toString());
+        Path dirty = tmp.resolve("dirty.aivdm");
+        StringBuilder b = new StringBuilder();
+        for (String line : Files.readAllLines(dir.resolve("ecs.aivdm"))) {
+            b.append(line).append('\n').append("!AIVDM,1,1,,A,garbage,0*00\n");
+        }
+        Files.writeString(dirty, b);
+        CliRun r = CliRun.run("watch", "--replay", dirty.toString(), "--units", dir.resolve("units.toml").toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("NEW      surface encounter").containsPattern("\\(\\d{4,} lines rejected\\)");
+    }
+
+    @Test
+    void watch_withoutUnits_saysWhyItIsNeeded() {
+        CliRun r = CliRun.run("watch", "--replay", tmp.resolve("x.aivdm").toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.errorLine()).contains("--units is required");
+    }
+}
