@@ -21,6 +21,9 @@ import org.macm.encounter.zone.ZoneReader;
 import org.macm.encounter.zone.ZoneWatch;
 import org.macm.station.StationException;
 import org.macm.station.watch.AlertText;
+import org.macm.station.watch.EncounterNotices;
+import org.macm.template.Catalog;
+import org.macm.template.Language;
 import org.macm.station.watch.ReplayFeed;
 import org.macm.station.watch.ScenarioGenerator;
 import picocli.CommandLine.Command;
@@ -60,6 +63,14 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--updates", description = "Also print UPDATED events (default: NEW and CLEARED only).")
     private boolean updates;
 
+    @Option(names = "--as", defaultValue = "JP", paramLabel = "SIDE",
+            description = "The side whose duty officer reads the drafts (default ${DEFAULT-VALUE}).")
+    private String ownSide;
+
+    @Option(names = "--lang", defaultValue = "en", paramLabel = "LANG",
+            description = "Language the draft notices are shown in: en, ja or zh-Hans (default ${DEFAULT-VALUE}).")
+    private String lang;
+
     @Override
     public Integer call() throws InterruptedException {
         List<Path> files = replay;
@@ -86,14 +97,19 @@ final class WatchCommand implements Callable<Integer> {
         ZoneWatch zoneWatch = new ZoneWatch(config.parties(), zoneFile.map(z -> new ZoneReader().read(z)).orElse(List.of()),
                 Duration.ofSeconds(60), 0.5, config.ages());
         PrintWriter out = spec.commandLine().getOut();
+        Language language = TemplateCommand.language(lang);
+        Catalog catalog = Catalog.builtIn();
+        EncounterNotices notices = new EncounterNotices(catalog);
         Map<Lifecycle, Integer> counts = new EnumMap<>(Lifecycle.class);
         EncounterWatch watch = new EncounterWatch(store, new GridEncounterEngine(config), zoneWatch, event -> {
             counts.merge(event.lifecycle(), 1, Integer::sum);
             if (updates || !(event instanceof AlertEvent.Updated)) {
                 out.println(AlertText.line(event));
                 if (event instanceof AlertEvent.Raised r) {
-                    out.println("         draft notice ready: " + r.draft().template() + " v" + r.draft().version()
-                            + " for alert " + r.draft().alertId());
+                    notices.notice(r.draft(), ownSide).ifPresent(n -> {
+                        out.println("    draft " + n.id() + " v" + n.version() + ", ready to send as " + ownSide + ":");
+                        catalog.render(n, language).text().lines().forEach(l -> out.println("      | " + l));
+                    });
                 }
                 out.flush();
             }

@@ -20,10 +20,19 @@ class WatchCommandTest {
         assertThat(out).contains("NEW      surface encounter: JP JS KIRISAME and CN PLAN NANCHANG")
                 .contains("NEW      air encounter: JP JMSDF P-3C 5101 and CN PLAN Y-9 9011")
                 .contains("NEW      zone entry: JP JMSDF P-3C 5101 inside PLAN exercise area")
-                .contains("draft notice ready")
+                .contains("draft encounter-notice v1, ready to send as JP:")
+                .contains("| Notice of unplanned encounter")
                 .doesNotContain("MERCHANT")
                 .contains("(0 lines rejected); alerts: 3 new");
         assertThat(out.lines().filter(l -> l.contains("CLEARED"))).hasSize(3);
+    }
+
+    @Test
+    void drafts_renderInTheReadersLanguage_withTheOwnUnitUnderOurUnits() {
+        CliRun r = CliRun.run("watch", "--scenario", tmp.resolve("s").toString(), "--as", "CN", "--lang", "zh-Hans");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("ready to send as CN:").contains("海上意外相遇通报")
+                .contains("我方兵力：中方驱逐舰“PLAN NANCHANG”号").contains("北纬 29°");
     }
 
     @Test
