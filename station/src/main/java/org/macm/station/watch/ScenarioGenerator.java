@@ -140,7 +140,7 @@ public final class ScenarioGenerator {
             side = "JP"
             name = "JS KIRISAME"
             kind = "vessel"
-            type = "destroyer"
+            type = "escort-ship"
             mmsi = "431999104"
             callsign = "JSKS"
             hull = "DD-104"
