@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -15,9 +18,11 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the foundation's benchmarks and prints each figure beside the comparison it is judged
- * against, measured in the same run. {@code quick} gives a rough answer in about a minute;
- * {@code full} (the default) takes a few minutes and is what docs/BENCHMARKS.md reports.
+ * Runs the benchmarks and prints each figure beside the comparison it is judged against,
+ * measured in the same run. Arguments: {@code quick|full} (default full: a few minutes, what
+ * docs/BENCHMARKS.md reports; quick gives a rough answer), then {@code all} (default),
+ * {@code storage} (durable appends and signing) or {@code link} (round trip against
+ * Mosquitto, failure detection, failover).
  */
 public final class BenchMain {
     private BenchMain() {
@@ -25,17 +30,40 @@ public final class BenchMain {
 
     public static void main(String[] args) throws IOException, InterruptedException, RunnerException {
         boolean quick = args.length > 0 && args[0].equals("quick");
+        String only = args.length > 1 ? args[1] : "all";
+        if (!List.of("all", "storage", "link").contains(only)) {
+            System.err.println("unknown section '" + only + "'; use all, storage or link");
+            System.exit(2);
+        }
         Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "macm-bench");
+        System.out.printf("MACM benchmarks (%s, %s), files in %s, on %d cores, Java %s%n%n", quick ? "quick" : "full",
+                only, dir, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        if (!only.equals("link")) {
+            storage(quick, dir);
+        }
+        if (!only.equals("storage")) {
+            System.out.println();
+            new LinkBench(quick, dir.resolve("link")).run();
+        }
+        deleteTree(dir);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static void storage(boolean quick, Path dir) throws IOException, InterruptedException, RunnerException {
         double seconds = quick ? 2 : 8;
-        System.out.printf("MACM benchmarks (%s), store files in %s, on %d cores, Java %s%n%n", quick ? "quick" : "full",
-                dir, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
         AppendLoad load = new AppendLoad(dir, seconds);
         AppendLoad.Rate fsync = load.fsyncBaseline();
         AppendLoad.Rate one = load.appends(1);
         AppendLoad.Rate sixteen = load.appends(16);
         AppendLoad.Rate sixtyFour = load.appends(64);
-        Files.deleteIfExists(dir);
         System.out.println("Durable appends (each returns only after fsync)");
         for (AppendLoad.Rate r : new AppendLoad.Rate[] {fsync, one, sixteen, sixtyFour}) {
             System.out.printf(Locale.ROOT, "  %-52s %10.0f /s  (%d in %.1f s)%s%n", r.name(), r.perSecond(), r.operations(),

@@ -1,0 +1,303 @@
+package org.macm.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.macm.core.log.Body;
+import org.macm.core.log.MessageContent;
+import org.macm.core.log.Precedence;
+import org.macm.core.log.SignedEntry;
+import org.macm.core.log.StationId;
+import org.macm.link.LinkState;
+import org.macm.station.StationInit;
+import org.macm.station.StationLayout;
+import org.macm.station.identity.Identity;
+import org.macm.station.identity.PeerRegistry;
+import org.macm.station.run.StationRuntime;
+
+/**
+ * Two real stations in this JVM, jp-mod and cn-mnd, pinned to each other and linked over
+ * TLS on loopback, each with its own SQLite store (WAL, synchronous=FULL) and signing key.
+ * jp-mod dials cn-mnd on every path, either straight to cn-mnd's ports or through a
+ * {@link FaultProxy} per path. {@link #roundTrips()} drives the durable signed round trip:
+ * jp-mod writes a message (signed, fsynced), cn-mnd stores it (fsync) and writes a signed
+ * receipt (fsync), jp-mod stores the receipt (fsync); the round trip ends there.
+ */
+final class MacmLink implements AutoCloseable {
+    static final StationId JP = StationId.of("jp-mod");
+    static final StationId CN = StationId.of("cn-mnd");
+    /** A short free text: with the header fields and the signature the entry is about 420 bytes. */
+    static final String TEXT = "Routine report, no change.";
+
+    private final Path root;
+    private final StationRuntime cn;
+    private final StationRuntime jp;
+    private final List<FaultProxy> proxies;
+
+    private MacmLink(Path root, StationRuntime cn, StationRuntime jp, List<FaultProxy> proxies) {
+        this.root = root;
+        this.cn = cn;
+        this.jp = jp;
+        this.proxies = proxies;
+    }
+
+    /**
+     * Creates both stations under {@code root} and starts them with {@code paths} paths, each
+     * through a proxy when {@code proxied}, with the given heartbeat; returns once the link is UP.
+     */
+    static MacmLink start(Path root, int paths, boolean proxied, String heartbeat, int misses)
+            throws IOException, InterruptedException {
+        StationLayout jpDir = new StationLayout(root.resolve("jp-mod"));
+        StationLayout cnDir = new StationLayout(root.resolve("cn-mnd"));
+        StationInit init = new StationInit(new SecureRandom(), Clock.systemUTC());
+        Identity jpId = init.create(jpDir, JP);
+        Identity cnId = init.create(cnDir, CN);
+        new PeerRegistry(jpDir).pin(jpId, cnId);
+        new PeerRegistry(cnDir).pin(cnId, jpId);
+
+        List<String> listen = new ArrayList<>();
+        List<String> dial = new ArrayList<>();
+        List<FaultProxy> proxies = new ArrayList<>();
+        int cnPort = freePort();
+        listen.add("127.0.0.1:" + cnPort);
+        for (int p = 0; p < paths; p++) {
+            if (proxied) {
+                FaultProxy proxy = FaultProxy.start(cnPort);
+                proxies.add(proxy);
+                dial.add("127.0.0.1:" + proxy.port());
+            } else {
+                int port = p == 0 ? cnPort : freePort();
+                if (p > 0) {
+                    listen.add("127.0.0.1:" + port);
+                }
+                dial.add("127.0.0.1:" + port);
+            }
+        }
+        configure(cnDir, CN, listen, JP, List.of(), heartbeat, misses);
+        configure(jpDir, JP, List.of(), CN, dial, heartbeat, misses);
+        StationRuntime cn = StationRuntime.start(cnDir, Clock.systemUTC(), "bench");
+        StationRuntime jp;
+        try {
+            jp = StationRuntime.start(jpDir, Clock.systemUTC(), "bench");
+        } catch (RuntimeException e) {
+            cn.close();
+            proxies.forEach(FaultProxy::close);
+            throw e;
+        }
+        MacmLink link = new MacmLink(root, cn, jp, proxies);
+        if (!link.awaitState(LinkState.UP, Duration.ofSeconds(30))) {
+            link.close();
+            throw new IllegalStateException("the link did not come UP within 30 s");
+        }
+        return link;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void configure(StationLayout layout, StationId self, List<String> listen, StationId peer,
+            List<String> dial, String heartbeat, int misses) throws IOException {
+        String quoted = listen.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(", "));
+        String endpoints = dial.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(", "));
+        Files.writeString(layout.config(), """
+                station = "%s"
+                [link]
+                listen = [%s]
+                heartbeat-interval = "%s"
+                heartbeat-misses = %d
+                %s
+                [api]
+                listen = "127.0.0.1:0"
+                [link-tests]
+                interval = "1h"
+                """.formatted(self, quoted, heartbeat, misses, dial.isEmpty() ? ""
+                        : "[[peers]]\nstation = \"" + peer + "\"\nendpoints = [" + endpoints + "]\n"));
+    }
+
+    List<FaultProxy> proxies() {
+        return proxies;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    LinkState state() {
+        return jp.links().status(CN).orElseThrow().state();
+    }
+
+    /** Polls jp-mod's view of the link every millisecond until it is {@code wanted}; false after {@code limit}. */
+    boolean awaitState(LinkState wanted, Duration limit) throws InterruptedException {
+        return await(() -> state() == wanted, limit);
+    }
+
+    static boolean await(BooleanSupplier condition, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(1);
+        }
+        return condition.getAsBoolean();
+    }
+
+    static Body message() {
+        return new Body.Message(Precedence.ROUTINE, new MessageContent.FreeText("en", TEXT));
+    }
+
+    /** Writes one message and returns its size on the wire: entry bytes plus signature. */
+    int entrySize() {
+        SignedEntry e = jp.station().write(CN, message());
+        return e.bytes().length + e.signature().length;
+    }
+
+    RoundTrips roundTrips() {
+        return new RoundTrips();
+    }
+
+    @Override
+    public void close() {
+        try {
+            jp.close();
+        } finally {
+            try {
+                cn.close();
+            } finally {
+                proxies.forEach(FaultProxy::close);
+            }
+        }
+    }
+
+    /**
+     * The round trip as an {@link OpenLoop.Target}. Each request writes on a virtual thread
+     * (write returns once the entry is durable at jp-mod, so concurrent writers share fsyncs).
+     * The end of a round trip is seen through {@code Station.onReceive} at jp-mod: an entry
+     * from cn-mnd covers jp-mod's seq n when it is a receipt up to n or later, or any entry
+     * whose peerHead is n or later. Each time coverage advances its time is kept, so the
+     * receipt time of seq n is that of the first advance to n or beyond; nothing polls the store.
+     */
+    final class RoundTrips implements OpenLoop.Target, AutoCloseable {
+        /** Writes in progress beyond this are refused (the step then fails), so a stall cannot exhaust memory. */
+        static final int MAX_IN_FLIGHT = 50_000;
+
+        private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
+        private final ConcurrentSkipListMap<Long, Long> coverage = new ConcurrentSkipListMap<>();
+        private final AtomicInteger writing = new AtomicInteger();
+        private final AtomicLong highestWritten = new AtomicLong();
+        private final Object lock = new Object();
+        private final Body body = message();
+        private long covered;
+        private AtomicLongArray seqOf = new AtomicLongArray(0);
+
+        RoundTrips() {
+            jp.station().onReceive((peer, entries) -> {
+                long now = System.nanoTime();
+                long c = 0;
+                for (SignedEntry e : entries) {
+                    c = Math.max(c, e.entry().body() instanceof Body.Receipt r ? r.upTo().seq() : e.entry().peerHead().seq());
+                }
+                synchronized (lock) {
+                    if (c > covered) {
+                        covered = c;
+                        coverage.put(c, now);
+                        lock.notifyAll();
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void begin(int n) {
+            seqOf = new AtomicLongArray(n);
+        }
+
+        @Override
+        public void request(int i) {
+            if (writing.incrementAndGet() > MAX_IN_FLIGHT) {
+                writing.decrementAndGet();
+                return;
+            }
+            AtomicLongArray seqs = seqOf;
+            writers.execute(() -> {
+                try {
+                    long seq = jp.station().write(CN, body).seq();
+                    seqs.set(i, seq);
+                    highestWritten.accumulateAndGet(seq, Math::max);
+                } finally {
+                    if (writing.decrementAndGet() == 0) {
+                        synchronized (lock) {
+                            lock.notifyAll();
+                        }
+                    }
+                }
+            });
+        }
+
+        @Override
+        public long[] await(Duration drain) throws InterruptedException {
+            long deadline = System.nanoTime() + drain.toNanos();
+            AtomicLongArray seqs = seqOf;
+            synchronized (lock) {
+                long left;
+                while (writing.get() > 0 && (left = deadline - System.nanoTime()) > 0) {
+                    lock.wait(Math.max(1, left / 1_000_000));
+                }
+                long highest = 0;
+                for (int i = 0; i < seqs.length(); i++) {
+                    highest = Math.max(highest, seqs.get(i));
+                }
+                while (covered < highest && (left = deadline - System.nanoTime()) > 0) {
+                    lock.wait(Math.max(1, left / 1_000_000));
+                }
+            }
+            long[] done = new long[seqs.length()];
+            for (int i = 0; i < done.length; i++) {
+                long seq = seqs.get(i);
+                Map.Entry<Long, Long> at = seq == 0 ? null : coverage.ceilingEntry(seq);
+                done[i] = at == null ? 0 : at.getValue();
+            }
+            return done;
+        }
+
+        @Override
+        public boolean settle(Duration limit) throws InterruptedException {
+            long deadline = System.nanoTime() + limit.toNanos();
+            synchronized (lock) {
+                long left;
+                while ((writing.get() > 0 || covered < highestWritten.get()) && (left = deadline - System.nanoTime()) > 0) {
+                    lock.wait(Math.max(1, left / 1_000_000));
+                }
+                return writing.get() == 0 && covered >= highestWritten.get();
+            }
+        }
+
+        /** Entries jp-mod has written to cn-mnd so far: the log length the station is working with. */
+        long logLength() {
+            return highestWritten.get();
+        }
+
+        @Override
+        public void close() {
+            writers.shutdownNow();
+        }
+    }
+}
