@@ -52,6 +52,7 @@ public final class Station implements AutoCloseable {
     private final Map<StationId, Identity> pinned = new ConcurrentHashMap<>();
     private final List<Consumer<StationId>> writeListeners = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<StationId, List<SignedEntry>>> receiveListeners = new CopyOnWriteArrayList<>();
+    private final Map<StationId, ReceiptState> receiptStates = new ConcurrentHashMap<>();
     /** The highest peerHead this station has stated in its log for each peer (see write). */
     private final Map<StationId, Head> statedPeerHead = new ConcurrentHashMap<>();
     private final TlsIdentity tls;
@@ -213,14 +214,41 @@ public final class Station implements AutoCloseable {
      * {@code peerHead} already says that a receipt arrived.
      */
     public Optional<SignedEntry> receipt(StationId peer) {
-        Head held = store.head(peerLog(peer));
-        long covered = lastReceipted(peer);
-        if (held.seq() <= covered) {
-            return Optional.empty();
+        ReceiptState st = receiptStates.computeIfAbsent(peer, this::initialReceiptState);
+        synchronized (st) {
+            Head held = store.head(peerLog(peer));
+            // Only the entries that arrived since the last look are read: a receipt costs what is new,
+            // not the length of the log.
+            for (long from = st.checked + 1; from <= held.seq(); from += RECEIPT_WINDOW) {
+                int n = (int) Math.min(RECEIPT_WINDOW, held.seq() - from + 1);
+                for (SignedEntry e : store.read(peerLog(peer), from, n)) {
+                    st.due |= e.entry().kind() != EntryKind.RECEIPT;
+                }
+            }
+            st.checked = Math.max(st.checked, held.seq());
+            if (!st.due || held.seq() <= st.covered) {
+                return Optional.empty();
+            }
+            SignedEntry receipt = write(peer, new Body.Receipt(held));
+            st.covered = held.seq();
+            st.due = false;
+            return Optional.of(receipt);
         }
-        boolean needsReceipt = store.read(peerLog(peer), covered + 1, (int) Math.min(Integer.MAX_VALUE, held.seq() - covered))
-                .stream().anyMatch(e -> e.entry().kind() != EntryKind.RECEIPT);
-        return needsReceipt ? Optional.of(write(peer, new Body.Receipt(held))) : Optional.empty();
+    }
+
+    /** Per peer: what the last receipt covered, how far the peer's log has been looked at, whether a receipt is due. */
+    private static final class ReceiptState {
+        long covered;
+        long checked;
+        boolean due;
+    }
+
+    /** Reads the log once, at the first receipt after the station opens; afterwards the state is kept. */
+    private ReceiptState initialReceiptState(StationId peer) {
+        ReceiptState st = new ReceiptState();
+        st.covered = lastReceipted(peer);
+        st.checked = st.covered;
+        return st;
     }
 
     private long lastReceipted(StationId peer) {

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Scheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+    private static final long TICK_SECONDS = 2;
 
     private final Station station;
     private final MessageBoard board;
@@ -57,7 +58,8 @@ final class Scheduler implements AutoCloseable {
 
     Scheduler start() {
         // tickQuietly catches everything, so the future never holds an exception worth reading.
-        ticks = executor.scheduleWithFixedDelay(this::tickQuietly, 0, 1, TimeUnit.SECONDS);
+        // Every TICK_SECONDS: deadlines are minutes long, and a tick still reads both logs whole (see tick).
+        ticks = executor.scheduleWithFixedDelay(this::tickQuietly, 0, TICK_SECONDS, TimeUnit.SECONDS);
         return this;
     }
 
