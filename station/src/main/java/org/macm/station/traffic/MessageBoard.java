@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.macm.core.log.Body;
 import org.macm.core.log.EntryKind;
 import org.macm.core.log.Head;
@@ -28,6 +29,8 @@ import org.macm.template.RenderedMessage;
 public final class MessageBoard {
     private final Station station;
     private final Catalog catalog;
+    /** Logs are append-only: each is read from the store once and then only its new entries. */
+    private final Map<LogId, List<SignedEntry>> cache = new ConcurrentHashMap<>();
 
     public MessageBoard(Station station, Catalog catalog) {
         this.station = station;
@@ -36,8 +39,8 @@ public final class MessageBoard {
 
     /** Messages and link tests the peer sent us, in log order; templates titled in {@code language}. */
     public List<MessageView> inbox(StationId peer, Instant now, Language language) {
-        return views(station.store().read(station.peerLog(peer), 1, Integer.MAX_VALUE),
-                station.store().read(station.ownLog(peer), 1, Integer.MAX_VALUE), peer, station.id(), now, true, language);
+        return views(entries(station.peerLog(peer)),
+                entries(station.ownLog(peer)), peer, station.id(), now, true, language);
     }
 
     public List<MessageView> inbox(StationId peer, Instant now) {
@@ -46,12 +49,28 @@ public final class MessageBoard {
 
     /** Messages and link tests we sent the peer, in log order; templates titled in {@code language}. */
     public List<MessageView> sent(StationId peer, Instant now, Language language) {
-        return views(station.store().read(station.ownLog(peer), 1, Integer.MAX_VALUE),
-                station.store().read(station.peerLog(peer), 1, Integer.MAX_VALUE), station.id(), peer, now, false, language);
+        return views(entries(station.ownLog(peer)),
+                entries(station.peerLog(peer)), station.id(), peer, now, false, language);
     }
 
     public List<MessageView> sent(StationId peer, Instant now) {
         return sent(peer, now, Language.EN);
+    }
+
+    /** Every entry of {@code log}, reading from the store only what was appended since the last call. */
+    private List<SignedEntry> entries(LogId log) {
+        List<SignedEntry> held = cache.computeIfAbsent(log, l -> new ArrayList<>());
+        synchronized (held) {
+            long head = station.store().head(log).seq();
+            while (held.size() < head) {
+                List<SignedEntry> more = station.store().read(log, held.size() + 1L, 4096);
+                if (more.isEmpty()) {
+                    break;
+                }
+                held.addAll(more);
+            }
+            return List.copyOf(held);
+        }
     }
 
     /**
