@@ -31,7 +31,14 @@ import org.macm.station.export.ExportVerifier;
 import org.macm.station.export.KeyRing;
 import org.macm.station.identity.Identity;
 import org.macm.station.identity.PeerRegistry;
+import org.macm.encounter.alert.AlertEvent;
+import org.macm.encounter.watch.EncounterWatch;
 import org.macm.station.run.StationRuntime;
+import org.macm.station.watch.AlertText;
+import org.macm.station.watch.EncounterNotices;
+import org.macm.station.watch.ReplayFeed;
+import org.macm.station.watch.ScenarioGenerator;
+import org.macm.station.watch.WatchSetup;
 import org.macm.template.Catalog;
 import org.macm.template.Language;
 import picocli.CommandLine.Command;
@@ -44,7 +51,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code macm demo}: two stations, jp-mod and cn-mnd, in one working folder, pinned to each
  * other and running on loopback over mutually authenticated TLS with two paths; a short
  * realistic exchange (an encounter notice, its receipt and acknowledgement, a reply in
- * Chinese, a link test); both logs exported and verified together; then the stations keep
+ * Chinese, a link test); jp-mod's encounter watch replaying an East China Sea scenario and
+ * the first alert's draft sent as a notice; both logs exported and verified together; then the stations keep
  * running until Ctrl-C so that you can send more with {@code macm send}. Re-running reuses
  * the folder and adds to the same logs.
  */
@@ -93,6 +101,7 @@ final class DemoCommand implements Callable<Integer> {
             jp = StationRuntime.start(jpLayout, macm.clock());
             awaitUp(jp, out);
             exchange(jp, cn, out);
+            watchAndNotify(jp, cn, out);
             verify(jp, jpLayout, cnLayout, out);
             out.println();
             out.println("The stations keep running. In another terminal:");
@@ -238,6 +247,43 @@ final class DemoCommand implements Callable<Integer> {
         f.put("ownSpeed", 16);
         f.putObject("remarks").put("lang", "ja").put("text", "貴方ヘリコプターは我が方護衛艦の右舷側を低高度で2回通過した。");
         return f;
+    }
+
+    /**
+     * The other half of the mechanism: jp-mod's encounter watch replays the East China Sea
+     * scenario, and the first encounter's draft goes to cn-mnd over the link as a real notice.
+     */
+    private void watchAndNotify(StationRuntime jpRun, StationRuntime cnRun, PrintWriter out) throws InterruptedException {
+        Path scenario = dir.resolve("scenario");
+        new ScenarioGenerator(20261129L).generate(scenario);
+        out.println();
+        out.println("Encounter watch at jp-mod: replaying the East China Sea scenario (" + scenario + "):");
+        List<AlertEvent.Raised> raised = new java.util.ArrayList<>();
+        EncounterWatch watch = WatchSetup.create(scenario.resolve("units.toml"), Optional.of(scenario.resolve("zones.geojson")),
+                "JP", "CN", event -> {
+                    if (!(event instanceof AlertEvent.Updated)) {
+                        out.println("  " + AlertText.line(event));
+                    }
+                    if (event instanceof AlertEvent.Raised r) {
+                        raised.add(r);
+                    }
+                });
+        ReplayFeed.load(List.of(scenario.resolve("ecs.aivdm"), scenario.resolve("ecs.sbs"))).play(watch, 0);
+        Catalog catalog = Catalog.builtIn();
+        EncounterNotices notices = new EncounterNotices(catalog);
+        Optional<MessageContent.Template> notice = raised.stream().map(r -> notices.notice(r.draft(), "JP"))
+                .flatMap(Optional::stream).findFirst();
+        if (notice.isEmpty()) {
+            return;
+        }
+        SignedEntry sent = jpRun.station().write(CN, new Body.Message(Precedence.IMMEDIATE, notice.get()));
+        out.println();
+        out.println("  jp-mod's duty officer sends the first alert's draft notice over the link:");
+        say(out, jpRun.station(), sent);
+        delivered(jpRun, cnRun);
+        out.println("  cn-mnd reads it in Chinese:");
+        catalog.render(notice.get(), Language.ZH_HANS).text().lines().limit(8).forEach(l -> out.println("    | " + l));
+        out.println("    | ...");
     }
 
     private static void verify(StationRuntime jp, StationLayout jpLayout, StationLayout cnLayout, PrintWriter out) {

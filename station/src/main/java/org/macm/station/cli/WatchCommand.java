@@ -2,7 +2,6 @@ package org.macm.station.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -11,14 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.macm.encounter.alert.AlertEvent;
 import org.macm.encounter.alert.Lifecycle;
-import org.macm.encounter.engine.EncounterConfig;
-import org.macm.encounter.engine.GridEncounterEngine;
-import org.macm.encounter.track.TrackStore;
-import org.macm.encounter.unit.Parties;
-import org.macm.encounter.unit.UnitRegistryReader;
 import org.macm.encounter.watch.EncounterWatch;
-import org.macm.encounter.zone.ZoneReader;
-import org.macm.encounter.zone.ZoneWatch;
 import org.macm.station.StationException;
 import org.macm.station.watch.AlertText;
 import org.macm.station.watch.EncounterNotices;
@@ -26,6 +18,7 @@ import org.macm.template.Catalog;
 import org.macm.template.Language;
 import org.macm.station.watch.ReplayFeed;
 import org.macm.station.watch.ScenarioGenerator;
+import org.macm.station.watch.WatchSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -92,16 +85,12 @@ final class WatchCommand implements Callable<Integer> {
         if (sides.length != 2) {
             throw new StationException("--parties takes two sides separated by a comma, e.g. JP,CN");
         }
-        EncounterConfig config = EncounterConfig.defaults(Parties.of(sides[0].strip(), sides[1].strip()));
-        TrackStore store = new TrackStore(new UnitRegistryReader().read(unitFile.get()), config.ages());
-        ZoneWatch zoneWatch = new ZoneWatch(config.parties(), zoneFile.map(z -> new ZoneReader().read(z)).orElse(List.of()),
-                Duration.ofSeconds(60), 0.5, config.ages());
         PrintWriter out = spec.commandLine().getOut();
         Language language = TemplateCommand.language(lang);
         Catalog catalog = Catalog.builtIn();
         EncounterNotices notices = new EncounterNotices(catalog);
         Map<Lifecycle, Integer> counts = new EnumMap<>(Lifecycle.class);
-        EncounterWatch watch = new EncounterWatch(store, new GridEncounterEngine(config), zoneWatch, event -> {
+        EncounterWatch watch = WatchSetup.create(unitFile.get(), zoneFile, sides[0].strip(), sides[1].strip(), event -> {
             counts.merge(event.lifecycle(), 1, Integer::sum);
             if (updates || !(event instanceof AlertEvent.Updated)) {
                 out.println(AlertText.line(event));
