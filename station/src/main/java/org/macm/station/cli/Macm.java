@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
             TemplateCommand.class,
             AisCommand.class,
             WatchCommand.class,
+            AlertsCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -41,6 +41,9 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--fields", paramLabel = "FILE", description = "The form's fields: one JSON object.")
     private Optional<Path> fields;
 
+    @Option(names = "--draft", paramLabel = "ALERT_ID", description = "Send the encounter notice drafted for an alert (see 'macm alerts').")
+    private Optional<String> draft;
+
     @Option(names = "--lang", defaultValue = "en", paramLabel = "LANG",
             description = "The language of the text: en, ja, zh-Hans... (default ${DEFAULT-VALUE}).")
     private String lang;
@@ -54,8 +57,9 @@ final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (text.isPresent() == template.isPresent()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give either --text or --template with --fields");
+        if ((text.isPresent() ? 1 : 0) + (template.isPresent() ? 1 : 0) + (draft.isPresent() ? 1 : 0) != 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give one of --text, --template with --fields, or --draft ALERT_ID");
         }
         if (template.isPresent() && fields.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--template needs --fields FILE.json");
@@ -64,7 +68,9 @@ final class SendCommand implements Callable<Integer> {
         ApiClient api = new ApiClient(dir.layout());
         ObjectNode body = api.json().createObjectNode().put("to", to);
         precedence.ifPresent(p -> body.put("precedence", p));
-        if (template.isPresent()) {
+        if (draft.isPresent()) {
+            body.put("draft", draft.get());
+        } else if (template.isPresent()) {
             body.put("template", template.get());
             body.set("fields", fieldValues);
         } else {

@@ -50,6 +50,10 @@ final class StatusCommand implements Callable<Integer> {
                 out.printf("    refused entries from the peer: %d (see the station log)%n", l.path("refusedEntries").asLong());
             }
         }
+        for (JsonNode f : s.path("feeds")) {
+            out.printf("  feed %s: %d lines, %d decoded, rejected %s%n", f.path("source").asText(), f.path("lines").asLong(),
+                    f.path("decoded").asLong(), f.path("rejected").isEmpty() ? "none" : f.path("rejected").toString());
+        }
         JsonNode esc = s.path("escalations");
         out.println(esc.isEmpty() ? "  no escalations" : "  ESCALATIONS (not acknowledged by the deadline):");
         for (JsonNode m : esc) {

@@ -18,6 +18,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.macm.core.MacmException;
 import org.macm.core.log.Precedence;
@@ -39,7 +40,20 @@ public final class ConfigFile {
             @JsonProperty("peers") List<RawPeer> peers,
             @JsonProperty("api") RawApi api,
             @JsonProperty("deadlines") RawDeadlines deadlines,
-            @JsonProperty("link-tests") RawTests tests) {
+            @JsonProperty("link-tests") RawTests tests,
+            @JsonProperty("watch") RawWatch watch) {
+    }
+
+    /** {@code [watch]}: the encounter watch inside the running station. */
+    record RawWatch(@JsonProperty("units") String units, @JsonProperty("zones") String zones,
+            @JsonProperty("side") String side, @JsonProperty("other-side") String otherSide,
+            @JsonProperty("sources") List<RawSource> sources) {
+    }
+
+    /** {@code [[watch.sources]]} */
+    record RawSource(@JsonProperty("kind") String kind, @JsonProperty("format") String format,
+            @JsonProperty("file") String file, @JsonProperty("address") String address,
+            @JsonProperty("speed") Double speed) {
     }
 
     /** {@code [link]} */
@@ -152,6 +166,7 @@ public final class ConfigFile {
                 Precedence.PRIORITY.defaultAckDeadline()));
         deadlines.put(Precedence.ROUTINE, v.duration("deadlines.routine", d.routine(), Precedence.ROUTINE.defaultAckDeadline()));
         RawTests t = raw.tests() == null ? new RawTests(null, null) : raw.tests();
+        Optional<WatchConfig> watch = raw.watch() == null ? Optional.empty() : Optional.of(watch(file, base, v, raw.watch()));
         return new StationConfig(station,
                 path(base, raw.store(), "store/macm.db"),
                 path(base, raw.signingKey(), "keys/signing.key"),
@@ -159,7 +174,44 @@ public final class ConfigFile {
                 path(base, raw.tlsCertificate(), "keys/tls.crt"),
                 listen, dial, heartbeat, misses, reconnectMin, reconnectMax, api, deadlines,
                 v.duration("link-tests.interval", t.interval(), Duration.ofHours(1)),
-                t.humanAck() != null && t.humanAck());
+                t.humanAck() != null && t.humanAck(), watch);
+    }
+
+    private static WatchConfig watch(Path file, Path base, ValueReader v, RawWatch w) {
+        if (w.units() == null || w.side() == null || w.otherSide() == null) {
+            throw new ConfigException("config file " + file + ": [watch] needs 'units', 'side' and 'other-side'");
+        }
+        List<WatchConfig.Source> sources = new java.util.ArrayList<>();
+        List<RawSource> raw = w.sources() == null ? List.of() : w.sources();
+        for (int i = 0; i < raw.size(); i++) {
+            RawSource r = raw.get(i);
+            String key = "watch.sources[" + (i + 1) + "]";
+            WatchConfig.Format format;
+            try {
+                format = WatchConfig.Format.valueOf(String.valueOf(r.format()).toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("config file " + file + ": key '" + key + ".format' is '" + r.format()
+                        + "'; use ais, sbs or json", e);
+            }
+            String kind = String.valueOf(r.kind());
+            WatchConfig.Source source = switch (kind) {
+                case "replay" -> {
+                    if (r.file() == null) {
+                        throw new ConfigException("config file " + file + ": " + key + " (replay) needs 'file'");
+                    }
+                    yield new WatchConfig.Source.Replay(format, base.resolve(r.file()).normalize(),
+                            r.speed() == null ? 1.0 : r.speed());
+                }
+                case "tcp-client" -> new WatchConfig.Source.TcpClient(format, v.address(key + ".address", r.address()));
+                case "tcp-server" -> new WatchConfig.Source.TcpServer(format, v.address(key + ".address", r.address()));
+                case "udp" -> new WatchConfig.Source.Udp(format, v.address(key + ".address", r.address()));
+                default -> throw new ConfigException("config file " + file + ": key '" + key + ".kind' is '" + kind
+                        + "'; use replay, tcp-client, tcp-server or udp");
+            };
+            sources.add(source);
+        }
+        return new WatchConfig(base.resolve(w.units()).normalize(),
+                Optional.ofNullable(w.zones()).map(z -> base.resolve(z).normalize()), w.side(), w.otherSide(), sources);
     }
 
     private static Path path(Path base, String value, String fallback) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.StationId;
 
@@ -28,11 +29,12 @@ import org.macm.core.log.StationId;
  * @param ackDeadlines       per precedence, the human acknowledgement deadline
  * @param testInterval       how often a scheduled link test goes out (default 1 h)
  * @param testHumanAck       whether the peer's duty officer must acknowledge link tests
+ * @param watch              the encounter watch inside the station, if configured
  */
 public record StationConfig(StationId station, Path storeFile, Path signingKeyFile, Path tlsKeyFile,
         Path tlsCertificateFile, List<InetSocketAddress> listen, Map<StationId, List<InetSocketAddress>> dial,
         Duration heartbeatInterval, int heartbeatMisses, Duration reconnectMin, Duration reconnectMax, InetSocketAddress api, Map<Precedence, Duration> ackDeadlines,
-        Duration testInterval, boolean testHumanAck) {
+        Duration testInterval, boolean testHumanAck, Optional<WatchConfig> watch) {
     public StationConfig {
         Objects.requireNonNull(station, "station");
         Objects.requireNonNull(storeFile, "storeFile");
@@ -47,6 +49,7 @@ public record StationConfig(StationId station, Path storeFile, Path signingKeyFi
         Objects.requireNonNull(api, "api");
         ackDeadlines = Map.copyOf(ackDeadlines);
         Objects.requireNonNull(testInterval, "testInterval");
+        Objects.requireNonNull(watch, "watch");
     }
 
     public Duration ackDeadline(Precedence p) {

@@ -27,6 +27,9 @@ import org.macm.station.api.Route;
 import org.macm.station.identity.Identity;
 import org.macm.station.traffic.MessageBoard;
 import org.macm.station.traffic.MessageView;
+import org.macm.station.watch.AlertText;
+import org.macm.station.watch.WatchService;
+import org.macm.station.StationException;
 import org.macm.template.Catalog;
 import org.macm.template.Form;
 import org.macm.template.Language;
@@ -43,8 +46,11 @@ final class StationApi {
     private final MessageBoard board;
     private final Scheduler scheduler;
     private final Catalog catalog;
+    private final Optional<WatchService> watch;
 
-    StationApi(Station station, Links links, MessageBoard board, Scheduler scheduler, Catalog catalog) {
+    StationApi(Station station, Links links, MessageBoard board, Scheduler scheduler, Catalog catalog,
+            Optional<WatchService> watch) {
+        this.watch = watch;
         this.catalog = catalog;
         this.station = station;
         this.links = links;
@@ -60,7 +66,33 @@ final class StationApi {
                 new Route("POST", "/api/v1/messages", Role.OPERATOR, r -> send(r.body())),
                 new Route("GET", "/api/v1/messages/{author}/{seq}", Role.OPERATOR,
                         r -> message(r.param(1), r.param(2), language(r))),
-                new Route("POST", "/api/v1/acknowledgements", Role.OPERATOR, r -> acknowledge(r.body())));
+                new Route("POST", "/api/v1/acknowledgements", Role.OPERATOR, r -> acknowledge(r.body())),
+                new Route("GET", "/api/v1/alerts", Role.OPERATOR, r -> alerts()));
+    }
+
+    private JsonNode alerts() {
+        ObjectNode root = json.createObjectNode();
+        root.put("watching", watch.isPresent());
+        ArrayNode list = root.putArray("alerts");
+        ArrayNode feeds = root.putArray("feeds");
+        watch.ifPresent(w -> {
+            for (WatchService.AlertRecord a : w.alerts()) {
+                list.addObject().put("id", a.id()).put("state", a.last().lifecycle().name())
+                        .put("time", EntryCodec.formatTime(a.last().alert().time()))
+                        .put("text", AlertText.line(a.last())).put("draft", a.draft().isPresent());
+            }
+            for (WatchService.FeedStats f : w.feeds()) {
+                ObjectNode n = feeds.addObject().put("source", f.source()).put("lines", f.lines())
+                        .put("decoded", f.decoding().decoded());
+                ObjectNode rejected = n.putObject("rejected");
+                f.decoding().rejected().forEach((reason, count) -> {
+                    if (count > 0) {
+                        rejected.put(reason.name(), count);
+                    }
+                });
+            }
+        });
+        return root;
     }
 
     private static Language language(Route.Request r) {
@@ -103,6 +135,7 @@ final class StationApi {
             tests.put("missed", t.missed());
             t.last().ifPresent(x -> tests.put("last", EntryCodec.formatTime(x)));
         }
+        root.set("feeds", alerts().get("feeds"));
         ArrayNode escalations = root.putArray("escalations");
         for (MessageView v : scheduler.overdue()) {
             escalations.add(view(v));
@@ -142,7 +175,17 @@ final class StationApi {
         StationId to = parse(() -> StationId.of(ApiServer.requiredText(body, "to")), "to");
         MessageContent content;
         Precedence suggested = Precedence.ROUTINE;
-        if (body.hasNonNull("template")) {
+        if (body.hasNonNull("draft")) {
+            String id = ApiServer.requiredText(body, "draft");
+            WatchService w = watch.orElseThrow(() -> new ApiException(400,
+                    "this station runs no encounter watch ([watch] in station.toml), so it has no drafts"));
+            try {
+                content = w.notice(id);
+            } catch (StationException e) {
+                throw new ApiException(404, e.getMessage());
+            }
+            suggested = Precedence.IMMEDIATE;
+        } else if (body.hasNonNull("template")) {
             String id = ApiServer.requiredText(body, "template");
             if (!body.path("fields").isObject()) {
                 throw new ApiException(400, "field 'fields' is required with a template (a JSON object)");

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.macm.core.log.StationId;
 import org.macm.link.LinkConfig;
 import org.macm.link.Links;
@@ -22,6 +23,7 @@ import org.macm.station.api.ApiServer;
 import org.macm.station.api.ApiToken;
 import org.macm.station.identity.Identity;
 import org.macm.station.traffic.MessageBoard;
+import org.macm.station.watch.WatchService;
 import org.macm.template.Catalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +40,10 @@ public final class StationRuntime implements AutoCloseable {
     private final Links links;
     private final Scheduler scheduler;
     private final ApiServer api;
+    private final Optional<WatchService> watch;
 
-    private StationRuntime(Station station, Links links, Scheduler scheduler, ApiServer api) {
+    private StationRuntime(Station station, Links links, Scheduler scheduler, ApiServer api, Optional<WatchService> watch) {
+        this.watch = watch;
         this.station = station;
         this.links = links;
         this.scheduler = scheduler;
@@ -69,6 +73,7 @@ public final class StationRuntime implements AutoCloseable {
         Links links = null;
         Scheduler scheduler = null;
         ApiServer api = null;
+        WatchService watch = null;
         try {
             Map<StationId, X509Certificate> pinned = new LinkedHashMap<>();
             for (Identity p : station.peers().all()) {
@@ -84,14 +89,17 @@ public final class StationRuntime implements AutoCloseable {
             links.start();
             MessageBoard board = new MessageBoard(station, catalog);
             scheduler = new Scheduler(station, board).start();
+            if (station.config().watch().isPresent()) {
+                watch = new WatchService(station.config().watch().get(), catalog, clock).start();
+            }
             ApiToken token = ApiToken.loadOrCreate(layout.dir().resolve("api.token"), random);
-            api = new ApiServer(station.config().api(), token, new StationApi(station, links, board, scheduler, catalog).routes())
+            api = new ApiServer(station.config().api(), token, new StationApi(station, links, board, scheduler, catalog, Optional.ofNullable(watch)).routes())
                     .start();
             writeApiUrl(layout.dir().resolve("api.url"), api.address());
             LOG.info("station {} running: link on {}, API on {}", station.id(), links.boundPorts(), api.address());
-            return new StationRuntime(station, links, scheduler, api);
+            return new StationRuntime(station, links, scheduler, api, Optional.ofNullable(watch));
         } catch (RuntimeException e) {
-            closeAll(api, scheduler, links, station);
+            closeAll(api, watch, scheduler, links, station);
             throw e;
         }
     }
@@ -125,9 +133,13 @@ public final class StationRuntime implements AutoCloseable {
         return api;
     }
 
+    public Optional<WatchService> watch() {
+        return watch;
+    }
+
     @Override
     public void close() {
-        closeAll(api, scheduler, links, station);
+        closeAll(api, watch.orElse(null), scheduler, links, station);
     }
 
     private static void closeAll(AutoCloseable... parts) {

@@ -1,0 +1,198 @@
+package org.macm.station.watch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.macm.core.log.MessageContent;
+import org.macm.encounter.ais.AisDecoder;
+import org.macm.encounter.ais.AisReport;
+import org.macm.encounter.alert.AlertEvent;
+import org.macm.encounter.alert.DraftNotice;
+import org.macm.encounter.decode.DecodeResult;
+import org.macm.encounter.decode.DecodeStats;
+import org.macm.encounter.decode.Decoder;
+import org.macm.encounter.json.JsonTrack;
+import org.macm.encounter.json.JsonTrackDecoder;
+import org.macm.encounter.sbs.SbsDecoder;
+import org.macm.encounter.sbs.SbsMessage;
+import org.macm.encounter.track.AisTrackAdapter;
+import org.macm.encounter.track.JsonTrackAdapter;
+import org.macm.encounter.track.SbsTrackAdapter;
+import org.macm.encounter.track.TrackEvent;
+import org.macm.encounter.watch.EncounterWatch;
+import org.macm.station.StationException;
+import org.macm.station.config.WatchConfig;
+import org.macm.template.Catalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The encounter watch inside a running station: reads the configured feeds, decodes and
+ * tracks them, raises alerts, and keeps each alert with its draft so that an officer can
+ * send it ({@code macm send --draft ID}). Bad lines are counted per feed and reason and
+ * shown in the status. The watch's clock follows the feeds' own time stamps.
+ */
+public final class WatchService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WatchService.class);
+
+    /** One alert as last seen: its last event and, for encounters, the draft. */
+    public record AlertRecord(String id, AlertEvent last, Optional<DraftNotice> draft) {
+    }
+
+    /** One feed's counters. */
+    public record FeedStats(String source, long lines, DecodeStats.Snapshot decoding) {
+    }
+
+    private final WatchConfig config;
+    private final EncounterNotices notices;
+    private final Object lock = new Object();
+    private final EncounterWatch watch;
+    private final Map<String, AlertRecord> alerts = new LinkedHashMap<>();
+    private final List<Feed> feeds = new ArrayList<>();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "macm-watch-tick");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Clock clock;
+    private Instant lastSeen = Instant.EPOCH;
+    private ScheduledFuture<?> ticks;
+
+    /** A source with its decoder; lines from one source are decoded in order, under the watch's lock. */
+    private record Feed(LineSource source, Decoder<?> decoder, Function<String, List<TrackEvent>> ingest) {
+    }
+
+    public WatchService(WatchConfig config, Catalog catalog, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.notices = new EncounterNotices(catalog);
+        this.watch = WatchSetup.create(config.units(), config.zones(), config.side(), config.otherSide(), this::record);
+    }
+
+    private void record(AlertEvent event) {
+        String id = event.alert().id();
+        AlertRecord before = alerts.get(id);
+        Optional<DraftNotice> draft = event instanceof AlertEvent.Raised r ? Optional.of(r.draft())
+                : before == null ? Optional.empty() : before.draft();
+        alerts.put(id, new AlertRecord(id, event, draft));
+        if (!(event instanceof AlertEvent.Updated)) {
+            LOG.warn("ENCOUNTER WATCH: {}", AlertText.line(event));
+        }
+    }
+
+    public WatchService start() {
+        for (WatchConfig.Source s : config.sources()) {
+            Feed feed = feed(s);
+            feeds.add(feed);
+            feed.source().start(line -> {
+                synchronized (lock) {
+                    for (TrackEvent e : feed.ingest().apply(line)) {
+                        if (e.time().isAfter(lastSeen)) {
+                            lastSeen = e.time();
+                        }
+                        watch.accept(e);
+                    }
+                }
+            });
+        }
+        ticks = ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+        return this;
+    }
+
+    private void tick() {
+        try {
+            synchronized (lock) {
+                // Live feeds stamp reports with the present; a replay with its recorded time.
+                Instant now = lastSeen.equals(Instant.EPOCH) ? clock.instant() : lastSeen;
+                watch.tick(now);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("encounter watch tick failed", e);
+        }
+    }
+
+    private Feed feed(WatchConfig.Source s) {
+        LineSource source = switch (s) {
+            case WatchConfig.Source.Replay r -> new FileReplay(r.file(), r.speed(), line -> Optional.empty());
+            case WatchConfig.Source.TcpClient c -> new TcpClientSource(c.address());
+            case WatchConfig.Source.TcpServer t -> new TcpServerSource(t.address());
+            case WatchConfig.Source.Udp u -> new UdpSource(u.address());
+        };
+        return switch (s.format()) {
+            case AIS -> {
+                AisDecoder decoder = new AisDecoder();
+                AisTrackAdapter adapter = new AisTrackAdapter();
+                yield new Feed(source, decoder, line -> decoder.accept(line) instanceof DecodeResult.Decoded<AisReport> d
+                        ? adapter.adapt(d.value(), d.value().receivedAt().orElse(clock.instant())).stream().toList()
+                        : List.of());
+            }
+            case SBS -> {
+                SbsDecoder decoder = new SbsDecoder();
+                SbsTrackAdapter adapter = new SbsTrackAdapter(Duration.ofSeconds(10));
+                yield new Feed(source, decoder, line -> decoder.accept(line) instanceof DecodeResult.Decoded<SbsMessage> d
+                        ? adapter.adapt(d.value(), d.value().generatedAt().orElse(clock.instant())).stream().toList()
+                        : List.of());
+            }
+            case JSON -> {
+                JsonTrackDecoder decoder = new JsonTrackDecoder();
+                JsonTrackAdapter adapter = new JsonTrackAdapter();
+                yield new Feed(source, decoder, line -> decoder.accept(line) instanceof DecodeResult.Decoded<JsonTrack> d
+                        ? List.of(adapter.adapt(d.value())) : List.of());
+            }
+        };
+    }
+
+    /** Every alert seen, oldest first, with its latest event. */
+    public List<AlertRecord> alerts() {
+        synchronized (lock) {
+            return List.copyOf(alerts.values());
+        }
+    }
+
+    public List<FeedStats> feeds() {
+        List<FeedStats> out = new ArrayList<>();
+        for (Feed f : feeds) {
+            out.add(new FeedStats(f.source().describe(), f.source().lines(), f.decoder().stats().snapshot()));
+        }
+        return out;
+    }
+
+    /** The encounter notice this station would send for alert {@code id}. */
+    public MessageContent.Template notice(String id) {
+        AlertRecord r;
+        synchronized (lock) {
+            r = alerts.get(id);
+        }
+        if (r == null) {
+            throw new StationException("no alert '" + id + "'; see 'macm alerts'");
+        }
+        return r.draft().flatMap(d -> notices.notice(d, config.side())).orElseThrow(() -> new StationException(
+                "alert '" + id + "' has no encounter notice to send (zone entries have no form yet)"));
+    }
+
+    public Collection<String> sources() {
+        return feeds.stream().map(f -> f.source().describe()).toList();
+    }
+
+    @Override
+    public void close() {
+        if (ticks != null) {
+            ticks.cancel(false);
+        }
+        ticker.shutdownNow();
+        for (Feed f : feeds) {
+            f.source().close();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.macm.station.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.macm.station.run.LinkExchangeTest.await;
+import static org.macm.station.run.TwoStations.CN;
+import static org.macm.station.run.TwoStations.JP;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.macm.link.LinkState;
+import org.macm.station.cli.CliRun;
+import org.macm.station.watch.ScenarioGenerator;
+
+/** The watch inside a running station: a feed raises an alert, and its draft goes to the peer with one command. */
+class WatchInStationTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void alertFromAFeed_isSentAsANoticeWithOneCommand_andThePeerReadsItInChinese() throws Exception {
+        TwoStations s = new TwoStations(tmp);
+        Path scenario = tmp.resolve("scenario");
+        new ScenarioGenerator(1).generate(scenario);
+        Files.writeString(scenario.resolve("junk.aivdm"), "!AIVDM,1,1,,A,garbage,0*00\nnot nmea\n");
+        TwoStations.configure(s.cn, CN, List.of("127.0.0.1:0"), JP, List.of(), "200ms");
+        try (StationRuntime cn = StationRuntime.start(s.cn, Clock.systemUTC())) {
+            TwoStations.configure(s.jp, JP, List.of(), CN, List.of("127.0.0.1:" + cn.linkPorts().get(0)), "200ms");
+            Files.writeString(s.jp.config(), Files.readString(s.jp.config()) + """
+                    [watch]
+                    units = "%s"
+                    zones = "%s"
+                    side = "JP"
+                    other-side = "CN"
+                    [[watch.sources]]
+                    kind = "replay"
+                    format = "ais"
+                    file = "%s"
+                    speed = 0
+                    [[watch.sources]]
+                    kind = "replay"
+                    format = "ais"
+                    file = "%s"
+                    speed = 0
+                    """.formatted(scenario.resolve("units.toml"), scenario.resolve("zones.geojson"),
+                    scenario.resolve("ecs.aivdm"), scenario.resolve("junk.aivdm")));
+            try (StationRuntime jp = StationRuntime.start(s.jp, Clock.systemUTC())) {
+                await("link up", Duration.ofSeconds(20), () -> jp.links().status(CN).orElseThrow().state() == LinkState.UP);
+                await("the surface encounter alert", Duration.ofSeconds(30), () -> jp.watch().orElseThrow().alerts().stream()
+                        .anyMatch(a -> a.draft().isPresent() && a.id().startsWith("enc:mmsi:431999104")));
+                String id = jp.watch().orElseThrow().alerts().stream()
+                        .filter(a -> a.draft().isPresent()).findFirst().orElseThrow().id();
+
+                CliRun alerts = CliRun.run("alerts", "--dir", s.jp.dir().toString());
+                assertThat(alerts.out()).contains("surface encounter: JP JS KIRISAME and CN PLAN NANCHANG").contains("[draft]")
+                        .contains("rejected {\"").contains("BAD_CHECKSUM");
+
+                CliRun sent = CliRun.run("send", "--dir", s.jp.dir().toString(), "--to", "cn-mnd", "--draft", id,
+                        "--wait-receipt", "--timeout", "20");
+                assertThat(sent.exitCode()).as(sent.err()).isZero();
+                String msg = sent.out().lines().findFirst().orElseThrow();
+                CliRun shown = CliRun.run("show", "--dir", s.cn.dir().toString(), msg, "--lang", "zh-Hans");
+                assertThat(shown.out()).contains("IMMEDIATE").contains("海上意外相遇通报")
+                        .contains("我方兵力：日方护卫舰“JS KIRISAME”号").contains("贵方兵力：中方驱逐舰“PLAN NANCHANG”号");
+
+                CliRun unknown = CliRun.run("send", "--dir", s.jp.dir().toString(), "--to", "cn-mnd", "--draft", "enc:nope");
+                assertThat(unknown.exitCode()).isEqualTo(1);
+                assertThat(unknown.errorLine()).contains("no alert 'enc:nope'");
+                CliRun status = CliRun.run("status", "--dir", s.jp.dir().toString());
+                assertThat(status.out()).contains("feed replay").contains("BAD_CHECKSUM");
+            }
+        }
+    }
+}
