@@ -120,4 +120,23 @@ class BadStationFolderTest {
         assertOneLineError(export(), "is corrupt or is not a MACM store");
         assertThat(export().errorLine()).contains("restore the store from a backup");
     }
+
+    @Test
+    void watchSourceWithAnUnknownFormat_namesTheKeyAndTheChoices() throws Exception {
+        Path config = jp.resolve("station.toml");
+        String good = Files.readString(config);
+        Files.writeString(config, good + """
+                [watch]
+                units = "units.toml"
+                side = "JP"
+                other-side = "CN"
+                [[watch.sources]]
+                kind = "replay"
+                format = "nmea"
+                file = "feed.txt"
+                """);
+        assertOneLineError(export(), "key 'watch.sources[1].format' is 'nmea'; use ais, sbs or json");
+        Files.writeString(config, good);
+        assertStoreIntact();
+    }
 }
