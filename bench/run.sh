@@ -1,9 +1,10 @@
 #!/bin/sh
 # Builds MACM and runs the benchmarks (see docs/BENCHMARKS.md):
-#   bench/run.sh [quick|full] [all|storage|link]
+#   bench/run.sh [quick|full] [all|storage|link|encounter]
 # quick|full: rough answer or the figures docs/BENCHMARKS.md reports (default full).
 # all (default): everything; storage: durable appends and signing; link: the durable round
-# trip beside Mosquitto, link failure detection and failover cost.
+# trip beside Mosquitto, link failure detection and failover cost; encounter: the engine
+# (grid vs naive) and AIS decoding against gpsd's gpsdecode (package gpsd-clients).
 set -e
 here=$(cd "$(dirname "$0")/.." && pwd)
 JAVA_HOME=$("$here/scripts/find-java-home.sh")
@@ -11,19 +12,27 @@ export JAVA_HOME
 mode=${1:-full}
 only=${2:-all}
 case "$mode" in quick|full) ;; *) echo "usage: bench/run.sh [quick|full] [all|storage|link]" >&2; exit 2 ;; esac
-case "$only" in all|storage|link) ;; *) echo "usage: bench/run.sh [quick|full] [all|storage|link]" >&2; exit 2 ;; esac
+case "$only" in all|storage|link|encounter) ;; *) echo "usage: bench/run.sh [quick|full] [all|storage|link|encounter]" >&2; exit 2 ;; esac
 # The round trip is compared with Mosquitto (Debian package). Machines start clean, so install
 # it when missing; if that fails the bench runs MACM alone and says Mosquitto was skipped.
-if [ "$only" != storage ] && ! command -v mosquitto >/dev/null 2>&1 && [ ! -x /usr/sbin/mosquitto ]; then
+if { [ "$only" = all ] || [ "$only" = link ]; } && ! command -v mosquitto >/dev/null 2>&1 && [ ! -x /usr/sbin/mosquitto ]; then
   echo "installing mosquitto (Debian package) for the round-trip comparison..." >&2
   if [ "$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi
   { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq mosquitto; } >/dev/null 2>&1 \
     || echo "could not install mosquitto: the comparison will be skipped" >&2
 fi
+if [ "$only" = all ] || [ "$only" = encounter ]; then
+  if [ ! -x /usr/bin/gpsdecode ]; then
+    echo "installing gpsd-clients (Debian package) for the decoding comparison..." >&2
+    if [ "$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi
+    { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq gpsd-clients; } >/dev/null 2>&1 \
+      || echo "could not install gpsd-clients: the decoding comparison will be skipped" >&2
+  fi
+fi
 cd "$here"
 # Only the modules the bench needs (and what they depend on), so that work in progress
 # elsewhere in the reactor (or in its tests, which the bench does not need) does not stop it.
-./mvnw -q -B -Dmaven.test.skip=true install -pl bench -am
+./mvnw -q -B -Dmaven.test.skip=true install -pl bench,station -am
 echo "load before: $(uptime)"
 MACM_LOG_LEVEL=${MACM_LOG_LEVEL:-ERROR} ./mvnw -q -B -pl bench exec:exec -Dbench.args="$mode" -Dbench.only="$only"
 echo "load after:  $(uptime)"

@@ -28,22 +28,41 @@ public final class BenchMain {
     private BenchMain() {
     }
 
+    private static void encounter(boolean quick, Path dir) throws IOException, InterruptedException {
+        System.out.println("Encounter engine: grid index vs naive all-pairs, same tracks and updates, one thread");
+        EngineLoad load = new EngineLoad(quick ? 2 : 6);
+        for (int n : new int[] {1_000, 10_000, 100_000}) {
+            System.out.println(EngineLoad.row(load.run(true, n)));
+            if (n <= 10_000) {
+                System.out.println(EngineLoad.row(load.run(false, n)));
+            } else {
+                System.out.println("  naive  100000 tracks  not run: one update compares with every track (see 10,000 above)");
+            }
+        }
+        System.out.println();
+        new DecodeRace(dir.resolve("decode"), quick ? 200_000 : 1_000_000).run();
+    }
+
     public static void main(String[] args) throws IOException, InterruptedException, RunnerException {
         boolean quick = args.length > 0 && args[0].equals("quick");
         String only = args.length > 1 ? args[1] : "all";
-        if (!List.of("all", "storage", "link").contains(only)) {
-            System.err.println("unknown section '" + only + "'; use all, storage or link");
+        if (!List.of("all", "storage", "link", "encounter").contains(only)) {
+            System.err.println("unknown section '" + only + "'; use all, storage, link or encounter");
             System.exit(2);
         }
         Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "macm-bench");
         System.out.printf("MACM benchmarks (%s, %s), files in %s, on %d cores, Java %s%n%n", quick ? "quick" : "full",
                 only, dir, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        if (!only.equals("link")) {
+        if (only.equals("all") || only.equals("storage")) {
             storage(quick, dir);
         }
-        if (!only.equals("storage")) {
+        if (only.equals("all") || only.equals("link")) {
             System.out.println();
             new LinkBench(quick, dir.resolve("link")).run();
+        }
+        if (only.equals("all") || only.equals("encounter")) {
+            System.out.println();
+            encounter(quick, dir);
         }
         deleteTree(dir);
     }

@@ -47,7 +47,10 @@ public final class ConfigFile {
     /** {@code [watch]}: the encounter watch inside the running station. */
     record RawWatch(@JsonProperty("units") String units, @JsonProperty("zones") String zones,
             @JsonProperty("side") String side, @JsonProperty("other-side") String otherSide,
-            @JsonProperty("sources") List<RawSource> sources) {
+            @JsonProperty("sources") List<RawSource> sources,
+            @JsonProperty("surface-cpa-nm") Double surfaceNm, @JsonProperty("surface-within") String surfaceWithin,
+            @JsonProperty("air-cpa-nm") Double airNm, @JsonProperty("air-vertical-ft") Double airFeet,
+            @JsonProperty("air-within") String airWithin) {
     }
 
     /** {@code [[watch.sources]]} */
@@ -210,8 +213,16 @@ public final class ConfigFile {
             };
             sources.add(source);
         }
+        WatchConfig.Thresholds d = WatchConfig.Thresholds.DEFAULTS;
+        WatchConfig.Thresholds thresholds = new WatchConfig.Thresholds(
+                w.surfaceNm() == null ? d.surfaceNm() : w.surfaceNm(),
+                v.duration("watch.surface-within", w.surfaceWithin(), d.surfaceWithin()),
+                w.airNm() == null ? d.airNm() : w.airNm(),
+                w.airFeet() == null ? d.airFeet() : w.airFeet(),
+                v.duration("watch.air-within", w.airWithin(), d.airWithin()));
         return new WatchConfig(base.resolve(w.units()).normalize(),
-                Optional.ofNullable(w.zones()).map(z -> base.resolve(z).normalize()), w.side(), w.otherSide(), sources);
+                Optional.ofNullable(w.zones()).map(z -> base.resolve(z).normalize()), w.side(), w.otherSide(), sources,
+                thresholds);
     }
 
     private static Path path(Path base, String value, String fallback) {

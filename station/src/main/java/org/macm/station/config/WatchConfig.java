@@ -2,6 +2,7 @@ package org.macm.station.config;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,9 +10,18 @@ import java.util.Optional;
  * The encounter watch of a running station: the unit registry, optional zones, this
  * station's side and the other party's, and the feeds it reads.
  */
-public record WatchConfig(Path units, Optional<Path> zones, String side, String otherSide, List<Source> sources) {
+public record WatchConfig(Path units, Optional<Path> zones, String side, String otherSide, List<Source> sources,
+        Thresholds thresholds) {
     public WatchConfig {
         sources = List.copyOf(sources);
+    }
+
+    /**
+     * When a pair of units of the two sides alerts, per pair kind: closest approach in
+     * nautical miles (and feet apart vertically for aircraft) within a horizon.
+     */
+    public record Thresholds(double surfaceNm, Duration surfaceWithin, double airNm, double airFeet, Duration airWithin) {
+        public static final Thresholds DEFAULTS = new Thresholds(2, Duration.ofMinutes(20), 5, 1000, Duration.ofMinutes(5));
     }
 
     /** What a feed carries. */

@@ -77,7 +77,8 @@ public final class WatchService implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.notices = new EncounterNotices(catalog);
-        this.watch = WatchSetup.create(config.units(), config.zones(), config.side(), config.otherSide(), this::record);
+        this.watch = WatchSetup.create(config.units(), config.zones(), config.side(), config.otherSide(), config.thresholds(),
+                this::record);
     }
 
     private void record(AlertEvent event) {

@@ -78,4 +78,32 @@ class WatchInStationTest {
             }
         }
     }
+
+    @Test
+    @Timeout(value = 1, unit = TimeUnit.MINUTES)
+    void tighterSurfaceThreshold_inTheConfig_raisesNoAlertForAOneMilePass() throws Exception {
+        TwoStations s = new TwoStations(tmp);
+        Path scenario = tmp.resolve("scenario");
+        new ScenarioGenerator(1).generate(scenario);
+        TwoStations.configure(s.jp, JP, List.of("127.0.0.1:0"), CN, List.of(), "200ms");
+        Files.writeString(s.jp.config(), Files.readString(s.jp.config()) + """
+                [watch]
+                units = "%s"
+                side = "JP"
+                other-side = "CN"
+                surface-cpa-nm = 0.5
+                surface-within = "20m"
+                [[watch.sources]]
+                kind = "replay"
+                format = "ais"
+                file = "%s"
+                speed = 0
+                """.formatted(scenario.resolve("units.toml"), scenario.resolve("ecs.aivdm")));
+        try (StationRuntime jp = StationRuntime.start(s.jp, Clock.systemUTC())) {
+            await("the whole feed read", Duration.ofSeconds(30),
+                    () -> jp.watch().orElseThrow().feeds().get(0).lines() > 2000);
+            Thread.sleep(1500);
+            assertThat(jp.watch().orElseThrow().alerts()).as("a 1 nm pass is outside a 0.5 nm threshold").isEmpty();
+        }
+    }
 }
