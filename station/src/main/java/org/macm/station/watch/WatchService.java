@@ -125,7 +125,7 @@ public final class WatchService implements AutoCloseable {
 
     private Feed feed(WatchConfig.Source s) {
         LineSource source = switch (s) {
-            case WatchConfig.Source.Replay r -> new FileReplay(r.file(), r.speed(), line -> Optional.empty());
+            case WatchConfig.Source.Replay r -> new FileReplay(r.file(), r.speed(), FeedTimes.of(r.format()));
             case WatchConfig.Source.TcpClient c -> new TcpClientSource(c.address());
             case WatchConfig.Source.TcpServer t -> new TcpServerSource(t.address());
             case WatchConfig.Source.Udp u -> new UdpSource(u.address());
