@@ -75,9 +75,26 @@ sealed interface Style permits Style.Japanese, Style.Chinese, Style.English {
         return reader.reads(text.lang()) ? text.text() : untranslated(text.lang()) + " " + text.text();
     }
 
-    /** Splits a duration into days, hours, minutes, seconds, leaving out the zero parts. */
-    static long[] parts(Duration d) {
-        return new long[] {d.toDaysPart(), d.toHoursPart(), d.toMinutesPart(), d.toSecondsPart()};
+    /**
+     * A duration as its non-zero days, hours, minutes and seconds, each followed by its unit
+     * in {@code units} (in that order), joined by {@code separator}.
+     */
+    static String duration(Duration d, String[] units, String separator) {
+        long[] p = {d.toDaysPart(), d.toHoursPart(), d.toMinutesPart(), d.toSecondsPart()};
+        List<String> out = new ArrayList<>(4);
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] != 0) {
+                out.add(p[i] + units[i]);
+            }
+        }
+        return String.join(separator, out);
+    }
+
+    /** A position written hemisphere first, as Japanese and Chinese do: 北緯 25°45.0′ 東経 123°30.0′. */
+    static String hemisphereFirst(FieldValue.Position p, String north, String south, String east, String west) {
+        Coordinate lat = Coordinate.latitude(p.lat());
+        Coordinate lon = Coordinate.longitude(p.lon());
+        return (lat.positive() ? north : south) + " " + lat.text() + " " + (lon.positive() ? east : west) + " " + lon.text();
     }
 
     static String primary(String tag) {
@@ -89,10 +106,7 @@ sealed interface Style permits Style.Japanese, Style.Chinese, Style.English {
     final class Japanese implements Style {
         @Override
         public String position(FieldValue.Position p) {
-            Coordinate lat = Coordinate.latitude(p.lat());
-            Coordinate lon = Coordinate.longitude(p.lon());
-            return (lat.positive() ? "北緯 " : "南緯 ") + lat.text() + (lon.positive() ? " 東経 " : " 西経 ")
-                    + lon.text();
+            return hemisphereFirst(p, "北緯", "南緯", "東経", "西経");
         }
 
         @Override
@@ -110,15 +124,7 @@ sealed interface Style permits Style.Japanese, Style.Chinese, Style.English {
 
         @Override
         public String duration(Duration d) {
-            long[] p = parts(d);
-            String[] names = {"日", "時間", "分", "秒"};
-            StringBuilder out = new StringBuilder();
-            for (int i = 0; i < p.length; i++) {
-                if (p[i] != 0) {
-                    out.append(p[i]).append(names[i]);
-                }
-            }
-            return out.toString();
+            return Style.duration(d, new String[] {"日", "時間", "分", "秒"}, "");
         }
 
         @Override
@@ -231,10 +237,7 @@ sealed interface Style permits Style.Japanese, Style.Chinese, Style.English {
     final class Chinese implements Style {
         @Override
         public String position(FieldValue.Position p) {
-            Coordinate lat = Coordinate.latitude(p.lat());
-            Coordinate lon = Coordinate.longitude(p.lon());
-            return (lat.positive() ? "北纬 " : "南纬 ") + lat.text() + (lon.positive() ? " 东经 " : " 西经 ")
-                    + lon.text();
+            return hemisphereFirst(p, "北纬", "南纬", "东经", "西经");
         }
 
         @Override
@@ -252,15 +255,7 @@ sealed interface Style permits Style.Japanese, Style.Chinese, Style.English {
 
         @Override
         public String duration(Duration d) {
-            long[] p = parts(d);
-            String[] names = {"天", "小时", "分钟", "秒"};
-            StringBuilder out = new StringBuilder();
-            for (int i = 0; i < p.length; i++) {
-                if (p[i] != 0) {
-                    out.append(p[i]).append(names[i]);
-                }
-            }
-            return out.toString();
+            return Style.duration(d, new String[] {"天", "小时", "分钟", "秒"}, "");
         }
 
         @Override
@@ -400,15 +395,7 @@ sealed interface Style permits Style.Japanese, Style.Chinese, Style.English {
 
         @Override
         public String duration(Duration d) {
-            long[] p = parts(d);
-            String[] names = {" d", " h", " min", " s"};
-            List<String> out = new ArrayList<>();
-            for (int i = 0; i < p.length; i++) {
-                if (p[i] != 0) {
-                    out.add(p[i] + names[i]);
-                }
-            }
-            return String.join(" ", out);
+            return Style.duration(d, new String[] {" d", " h", " min", " s"}, " ");
         }
 
         @Override
