@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.macm.core.MacmException;
@@ -61,6 +62,12 @@ import org.sqlite.SQLiteConfig;
 public final class SqliteLogStore implements LogStore {
     /** The most writes one transaction takes. */
     public static final int MAX_BATCH = 1024;
+    /** Commits in a row that found writes already waiting, after which the writer counts as busy. */
+    static final int BUSY_COMMITS = 4;
+    /** How long a busy writer lets writes gather before it commits (see writeLoop). */
+    static final long GROUP_WINDOW_NANOS = 500_000;
+    /** Entries of each log kept in memory for readers that follow its head: a sender's largest frame and more. */
+    static final int TAIL_ENTRIES = 4096;
 
     private final Path file;
     private final Clock clock;
@@ -72,11 +79,20 @@ public final class SqliteLogStore implements LogStore {
     private final Map<LogId, ReentrantLock> logLocks = new ConcurrentHashMap<>();
     /** Own logs: head including entries queued but not yet durable. Guarded by the log lock. */
     private final Map<LogId, Head> pendingHeads = new ConcurrentHashMap<>();
-    /** Durable heads, owned by the writer thread. */
-    private final Map<LogId, Head> durableHeads = new HashMap<>();
+    /**
+     * Durable heads. Only the writer thread puts and removes (after a commit, or when it first
+     * looks a log up); {@link #head} reads them so that the link's frequent head lookups
+     * touch no database.
+     */
+    private final Map<LogId, Head> durableHeads = new ConcurrentHashMap<>();
+    /** The newest durable entries of each log; only the writer thread appends. */
+    private final Map<LogId, LogTail> tails = new ConcurrentHashMap<>();
     private final Thread writer;
     /** Owned by the writer thread. */
     private PreparedStatement insertStatement;
+    /** Owned by the writer thread: prepared once, as they run for every commit. */
+    private PreparedStatement beginStatement;
+    private PreparedStatement commitStatement;
     /** Writers enqueue under the read side; close takes the write side, so nothing is queued after it. */
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private volatile boolean closed;
@@ -174,6 +190,8 @@ public final class SqliteLogStore implements LogStore {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(5_000);
         config.enforceForeignKeys(true);
+        // Rows are addressed by (link, author, seq); asking SQLite for the rowid after every insert is wasted work.
+        config.setGetGeneratedKeys(false);
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
         // Fail fast on a file that is not a database, instead of at the first write.
         try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM sqlite_master");
@@ -290,22 +308,35 @@ public final class SqliteLogStore implements LogStore {
 
     private void writeLoop() {
         List<Write> batch = new ArrayList<>(MAX_BATCH);
+        int busyCommits = 0;
         while (true) {
-            Write first;
-            try {
-                first = queue.poll(50, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            if (first == null) {
-                if (closed) {
+            Write first = queue.poll();
+            if (first != null) {
+                busyCommits++;
+            } else {
+                busyCommits = 0;
+                try {
+                    first = queue.poll(50, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                     break;
                 }
-                continue;
+                if (first == null) {
+                    if (closed) {
+                        break;
+                    }
+                    continue;
+                }
             }
             batch.clear();
             batch.add(first);
+            if (busyCommits >= BUSY_COMMITS) {
+                // Writes have been waiting at every one of the last commits: under that load, let a
+                // few more join this one, so that a burst costs a few fsyncs (and a few receipts
+                // at the peer) rather than one each. A store that has just been idle never waits
+                // here, so a lone message is committed at once.
+                LockSupport.parkNanos(GROUP_WINDOW_NANOS);
+            }
             queue.drainTo(batch, MAX_BATCH - 1);
             commitBatch(batch);
         }
@@ -319,12 +350,17 @@ public final class SqliteLogStore implements LogStore {
 
     private void commitBatch(List<Write> batch) {
         Map<LogId, Head> tentative = new HashMap<>();
+        List<SignedEntry> inserted = new ArrayList<>(batch.size());
         List<Runnable> completions = new ArrayList<>(batch.size());
         Set<LogId> brokenOwnLogs = new HashSet<>();
         long now = clock.millis();
         long started = System.nanoTime();
         try {
-            execute(writeConnection, "BEGIN IMMEDIATE");
+            if (beginStatement == null) {
+                beginStatement = writeConnection.prepareStatement("BEGIN IMMEDIATE");
+                commitStatement = writeConnection.prepareStatement("COMMIT");
+            }
+            beginStatement.execute();
             for (Write w : batch) {
                 switch (w) {
                     case OwnAppend a -> {
@@ -341,6 +377,7 @@ public final class SqliteLogStore implements LogStore {
                             completions.add(() -> a.done().completeExceptionally(ex));
                         } else {
                             insert(e, now);
+                            inserted.add(e);
                             tentative.put(e.log(), e.head());
                             completions.add(() -> a.done().complete(e));
                         }
@@ -348,15 +385,19 @@ public final class SqliteLogStore implements LogStore {
                     case PeerStore p -> {
                         List<PeerOutcome> outcomes = new ArrayList<>(p.entries().size());
                         for (SignedEntry e : p.entries()) {
-                            outcomes.add(storeOnePeer(e, tentative, now));
+                            outcomes.add(storeOnePeer(e, tentative, inserted, now));
                         }
                         completions.add(() -> p.done().complete(outcomes));
                     }
                 }
             }
-            execute(writeConnection, "COMMIT");
+            commitStatement.execute();
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
+            // A statement that failed mid-step (disk full) is not reused: the next commit prepares anew.
+            closeQuietly(beginStatement, commitStatement, null);
+            beginStatement = null;
+            commitStatement = null;
             StoreException failure = e instanceof SQLException sql
                     ? SqliteErrors.translate(sql, file, "store entries")
                     : e instanceof StoreException se ? se : new StoreException("cannot store entries in " + file + ": " + e, e);
@@ -373,6 +414,10 @@ public final class SqliteLogStore implements LogStore {
         commits.increment();
         committedWrites.add(batch.size());
         commitNanos.add(System.nanoTime() - started);
+        // Tails and heads before completions: whoever learns that a write is durable can read it.
+        for (SignedEntry e : inserted) {
+            tails.computeIfAbsent(e.log(), l -> new LogTail(TAIL_ENTRIES)).append(e);
+        }
         durableHeads.putAll(tentative);
         completions.forEach(Runnable::run);
         if (!brokenOwnLogs.isEmpty()) {
@@ -389,7 +434,8 @@ public final class SqliteLogStore implements LogStore {
         }
     }
 
-    private PeerOutcome storeOnePeer(SignedEntry e, Map<LogId, Head> tentative, long now) throws SQLException {
+    private PeerOutcome storeOnePeer(SignedEntry e, Map<LogId, Head> tentative, List<SignedEntry> inserted, long now)
+            throws SQLException {
         Head head = headOf(e.log(), tentative);
         if (e.seq() <= head.seq()) {
             EntryHash held = storedHash(e.log(), e.seq());
@@ -406,6 +452,7 @@ public final class SqliteLogStore implements LogStore {
             return PeerOutcome.CHAIN_BROKEN;
         }
         insert(e, now);
+        inserted.add(e);
         tentative.put(e.log(), e.head());
         return PeerOutcome.STORED;
     }
@@ -530,12 +577,20 @@ public final class SqliteLogStore implements LogStore {
     @Override
     public Head head(LogId log) {
         requireOpen();
-        return readHead(log);
+        Head h = durableHeads.get(log);
+        return h != null ? h : readHead(log);
     }
 
     @Override
     public List<SignedEntry> read(LogId log, long fromSeq, int max) {
         requireOpen();
+        LogTail tail = tails.get(log);
+        if (tail != null) {
+            Optional<List<SignedEntry>> recent = tail.read(fromSeq, max);
+            if (recent.isPresent()) {
+                return recent.get();
+            }
+        }
         synchronized (readConnection) {
             try (PreparedStatement s = readConnection.prepareStatement(
                     "SELECT seq, bytes, signature FROM entry WHERE link = ? AND author = ? AND seq >= ? "
@@ -659,7 +714,7 @@ public final class SqliteLogStore implements LogStore {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        closeQuietly(insertStatement, null, null);
+        closeQuietly(insertStatement, beginStatement, commitStatement);
         closeQuietly(readConnection, writeConnection, null);
         try {
             fileLock.release();

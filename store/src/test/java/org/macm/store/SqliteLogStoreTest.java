@@ -61,6 +61,29 @@ class SqliteLogStoreTest {
     }
 
     @Test
+    void readsOfRecentEntries_servedFromMemory_matchTheFile() {
+        Path file = dir.resolve("macm.db");
+        List<SignedEntry> log = cnEntries(SqliteLogStore.TAIL_ENTRIES + 300);
+        List<List<SignedEntry>> live = new ArrayList<>();
+        try (SqliteLogStore store = SqliteLogStore.open(file)) {
+            store.storePeer(log.subList(0, 200));
+            store.storePeer(log.subList(200, log.size()));
+            assertThat(store.head(CN_LOG)).isEqualTo(log.get(log.size() - 1).head());
+            for (long from = 1; from <= log.size() + 1; from += 97) {
+                live.add(store.read(CN_LOG, from, 500));
+            }
+        }
+        try (SqliteLogStore store = SqliteLogStore.open(file)) { // nothing in memory: every read from the file
+            int i = 0;
+            for (long from = 1; from <= log.size() + 1; from += 97) {
+                List<SignedEntry> fromFile = store.read(CN_LOG, from, 500);
+                assertThat(live.get(i++)).as("entries from seq %d", from).isEqualTo(fromFile)
+                        .isEqualTo(log.subList((int) Math.min(from - 1, log.size()), (int) Math.min(from - 1 + 500, log.size())));
+            }
+        }
+    }
+
+    @Test
     void concurrentAppends_formOneGapFreeVerifiedChain() throws Exception {
         int writers = 16;
         int each = 50;
