@@ -27,7 +27,11 @@ public interface LinkHost {
      */
     Intake receive(StationId peer, List<SignedEntry> entries);
 
-    /** Writes a receipt for what is now held of {@code peer}'s log, if one is due. */
+    /**
+     * Asks for a receipt for what is now held of {@code peer}'s log, if one is due. It may be
+     * written later (the reader should not wait for its fsync); the host wakes the senders
+     * when it is, as for any entry it writes.
+     */
     void receipt(StationId peer);
 
     /** The hash of this station's template catalog, exchanged in HELLO. */

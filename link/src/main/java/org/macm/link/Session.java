@@ -5,11 +5,15 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLSocket;
 import org.macm.core.log.LinkId;
@@ -20,14 +24,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One connection (path) to a peer, after TLS: HELLO both ways, then a sender that streams
- * this station's log from what the peer holds and a reader that takes in the peer's
- * entries, receipts them once durable, and asks for a resend after a gap. Heartbeats keep
- * the path alive; silence past the limit, a malformed frame or a protocol error closes it
- * (the dialler reconnects), never the station.
+ * this station's log from what the peer holds, a reader that reads the peer's frames, and
+ * an intake that takes in the entries they carry, has them receipted once durable, and asks
+ * for a resend after a gap. Reading and intake are separate so that frames keep arriving
+ * while a batch is verified and fsynced, and the next batch takes every frame that arrived
+ * meanwhile: one commit and one receipt for many frames. Heartbeats keep the path alive;
+ * silence past the limit, a malformed frame or a protocol error closes it (the dialler
+ * reconnects), never the station.
  */
 final class Session {
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
     private static final int MAX_BATCH_BYTES = FrameCodec.MAX_FRAME_BYTES - 4096;
+    /** Frames read but not yet taken in; a full queue stops the reader, and TCP the peer's sender. */
+    private static final int ARRIVAL_FRAMES = 64;
+    /** The most entries one intake verifies and stores together. */
+    private static final int MAX_INTAKE = 4096;
 
     private final SSLSocket socket;
     private final StationId self;
@@ -39,6 +50,9 @@ final class Session {
     private final PeerLink link;
     private final Object writeLock = new Object();
     private final AtomicLong resendFrom = new AtomicLong(-1);
+    private final BlockingQueue<List<SignedEntry>> arrivals = new ArrayBlockingQueue<>(ARRIVAL_FRAMES);
+    /** Why the intake stopped the session, if it did. */
+    private volatile String intakeFailure;
     private OutputStream out;
     private volatile boolean closing;
     private volatile boolean established;
@@ -59,6 +73,7 @@ final class Session {
     void run() {
         Optional<String> error = Optional.empty();
         Thread sender = null;
+        Thread intake = null;
         try {
             socket.setSoTimeout((int) config.handshakeTimeout().toMillis());
             socket.setTcpNoDelay(true);
@@ -74,6 +89,7 @@ final class Session {
             socket.setSoTimeout((int) config.silenceLimit().toMillis());
             long startAt = hello.peerHead().seq() + 1;
             sender = Thread.ofVirtual().name("macm-send-" + peer + "-" + path).start(() -> sendLoop(startAt));
+            intake = Thread.ofVirtual().name("macm-intake-" + peer + "-" + path).start(this::intakeLoop);
             readLoop(in);
         } catch (EOFException e) {
             error = closing ? Optional.empty() : Optional.of("the peer closed the connection");
@@ -94,6 +110,12 @@ final class Session {
             close();
             if (sender != null) {
                 sender.interrupt();
+            }
+            if (intake != null) {
+                intake.interrupt();
+            }
+            if (intakeFailure != null) {
+                error = Optional.of(intakeFailure);
             }
             link.disconnected(path, error, inbound);
             link.appended(); // wake the sender so it sees the socket closed
@@ -137,7 +159,7 @@ final class Session {
             Frame frame = FrameCodec.read(in);
             link.heard(path);
             switch (frame) {
-                case Frame.Entries e -> take(e.entries());
+                case Frame.Entries e -> arrived(e.entries());
                 case Frame.Heartbeat h -> link.peerReports(h.peerHead());
                 case Frame.Resend r -> {
                     resendFrom.accumulateAndGet(r.fromSeq(), (a, b) -> a < 0 ? b : Math.min(a, b));
@@ -147,6 +169,50 @@ final class Session {
                         + e.message().map(m -> " (" + m + ")").orElse(""));
                 case Frame.Hello h -> throw new LinkException(ErrorCode.UNEXPECTED_FRAME, "a second HELLO");
             }
+        }
+    }
+
+    /** Hands a frame's entries to the intake, waiting while it is full (which holds back the peer). */
+    private void arrived(List<SignedEntry> entries) throws IOException {
+        try {
+            while (!arrivals.offer(entries, 100, TimeUnit.MILLISECONDS)) {
+                if (closing) {
+                    throw new EOFException("the path is closing");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while handing entries to the intake");
+        }
+    }
+
+    private void intakeLoop() {
+        List<SignedEntry> batch = new ArrayList<>();
+        try {
+            while (!closing) {
+                List<SignedEntry> first = arrivals.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.clear();
+                batch.addAll(first);
+                List<SignedEntry> next;
+                while (batch.size() < MAX_INTAKE && (next = arrivals.poll()) != null) {
+                    batch.addAll(next);
+                }
+                take(batch);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            close(); // the reader sees the closed socket and ends the session
+        } catch (RuntimeException e) {
+            if (!closing) {
+                LOG.error("path {} to {} failed", path, peer, e);
+                intakeFailure = ErrorCode.INTERNAL + ": " + e.getMessage();
+                sendQuietly(new Frame.Failure(ErrorCode.INTERNAL, Optional.empty()));
+            }
+            close();
         }
     }
 
