@@ -3,6 +3,7 @@ package org.macm.station.run;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,8 @@ final class Scheduler implements AutoCloseable {
     private final Set<String> escalated = ConcurrentHashMap.newKeySet();
     private volatile List<MessageView> overdue = List.of();
     private final Map<StationId, TestStats> tests = new ConcurrentHashMap<>();
+    /** Owned by the scheduler thread. */
+    private final Map<StationId, LastTest> lastTests = new HashMap<>();
     private ScheduledFuture<?> ticks;
     private volatile boolean closed;
 
@@ -89,6 +92,8 @@ final class Scheduler implements AutoCloseable {
         List<MessageView> late = new ArrayList<>();
         for (Identity peerIdentity : station.peers().all()) {
             StationId peer = peerIdentity.station();
+            // Receipts are written as entries arrive; this catches one whose write failed (disk full).
+            station.receipt(peer);
             sendTestIfDue(peer, now);
             List<MessageView> sent = board.sent(peer, now);
             countTests(peer, sent, now);
@@ -122,7 +127,28 @@ final class Scheduler implements AutoCloseable {
     }
 
     private Optional<Instant> lastTest(StationId peer) {
+        LastTest known = lastTests.get(peer);
         long head = station.store().head(station.ownLog(peer)).seq();
+        if (known == null) {
+            known = new LastTest(head, findLastTest(peer, head));
+        } else {
+            // Only what was written since the last tick: a tick costs what is new, not the log's length.
+            Optional<Instant> last = known.scheduled();
+            for (long from = known.scannedTo() + 1; from <= head; from += 256) {
+                for (SignedEntry e : station.store().read(station.ownLog(peer), from, (int) Math.min(256, head - from + 1))) {
+                    if (e.entry().body() instanceof Body.LinkTest t) {
+                        last = Optional.of(t.scheduled());
+                    }
+                }
+            }
+            known = new LastTest(head, last);
+        }
+        lastTests.put(peer, known);
+        return known.scheduled();
+    }
+
+    /** The newest link test in our log to {@code peer} up to {@code head}: read backwards once, when the station starts. */
+    private Optional<Instant> findLastTest(StationId peer, long head) {
         for (long to = head; to >= 1; to -= 256) {
             long from = Math.max(1, to - 255);
             List<SignedEntry> window = station.store().read(station.ownLog(peer), from, (int) (to - from + 1));
@@ -133,6 +159,10 @@ final class Scheduler implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /** How far our log to a peer has been looked at for link tests, and the newest test found. */
+    private record LastTest(long scannedTo, Optional<Instant> scheduled) {
     }
 
     private void countTests(StationId peer, List<MessageView> sent, Instant now) {

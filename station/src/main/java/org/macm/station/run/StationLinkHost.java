@@ -12,10 +12,12 @@ import org.macm.station.Station;
 final class StationLinkHost implements LinkHost {
     private final Station station;
     private final String catalogHash;
+    private final ReceiptWriter receipts;
 
-    StationLinkHost(Station station, String catalogHash) {
+    StationLinkHost(Station station, String catalogHash, ReceiptWriter receipts) {
         this.station = station;
         this.catalogHash = catalogHash;
+        this.receipts = receipts;
     }
 
     @Override
@@ -53,7 +55,7 @@ final class StationLinkHost implements LinkHost {
 
     @Override
     public void receipt(StationId peer) {
-        station.receipt(peer);
+        receipts.request(peer);
     }
 
     @Override

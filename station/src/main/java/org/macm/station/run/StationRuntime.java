@@ -38,14 +38,17 @@ public final class StationRuntime implements AutoCloseable {
 
     private final Station station;
     private final Links links;
+    private final ReceiptWriter receipts;
     private final Scheduler scheduler;
     private final ApiServer api;
     private final Optional<WatchService> watch;
 
-    private StationRuntime(Station station, Links links, Scheduler scheduler, ApiServer api, Optional<WatchService> watch) {
+    private StationRuntime(Station station, Links links, ReceiptWriter receipts, Scheduler scheduler, ApiServer api,
+            Optional<WatchService> watch) {
         this.watch = watch;
         this.station = station;
         this.links = links;
+        this.receipts = receipts;
         this.scheduler = scheduler;
         this.api = api;
     }
@@ -71,6 +74,7 @@ public final class StationRuntime implements AutoCloseable {
     private static StationRuntime start(StationLayout layout, Clock clock, Catalog catalog, String catalogHash) {
         Station station = Station.open(layout, clock);
         Links links = null;
+        ReceiptWriter receipts = new ReceiptWriter(station);
         Scheduler scheduler = null;
         ApiServer api = null;
         WatchService watch = null;
@@ -84,7 +88,7 @@ public final class StationRuntime implements AutoCloseable {
             LinkConfig config = LinkConfig.of(station.id(), station.config().listen(), station.config().dial())
                     .withHeartbeat(station.config().heartbeatInterval(), station.config().heartbeatMisses())
                     .withReconnect(station.config().reconnectMin(), station.config().reconnectMax());
-            links = new Links(config, tls, new StationLinkHost(station, catalogHash), List.copyOf(pinned.keySet()), clock);
+            links = new Links(config, tls, new StationLinkHost(station, catalogHash, receipts), List.copyOf(pinned.keySet()), clock);
             station.onWrite(links::appended);
             links.start();
             MessageBoard board = new MessageBoard(station, catalog);
@@ -97,9 +101,9 @@ public final class StationRuntime implements AutoCloseable {
                     .start();
             writeApiUrl(layout.dir().resolve("api.url"), api.address());
             LOG.info("station {} running: link on {}, API on {}", station.id(), links.boundPorts(), api.address());
-            return new StationRuntime(station, links, scheduler, api, Optional.ofNullable(watch));
+            return new StationRuntime(station, links, receipts, scheduler, api, Optional.ofNullable(watch));
         } catch (RuntimeException e) {
-            closeAll(api, watch, scheduler, links, station);
+            closeAll(api, watch, scheduler, links, receipts, station);
             throw e;
         }
     }
@@ -139,7 +143,7 @@ public final class StationRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(api, watch.orElse(null), scheduler, links, station);
+        closeAll(api, watch.orElse(null), scheduler, links, receipts, station);
     }
 
     private static void closeAll(AutoCloseable... parts) {
