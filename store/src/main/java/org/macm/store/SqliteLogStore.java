@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,6 +63,8 @@ import org.sqlite.SQLiteConfig;
 public final class SqliteLogStore implements LogStore {
     /** The most writes one transaction takes. */
     public static final int MAX_BATCH = 1024;
+    /** How often the WAL is copied back into the database file (see WalCheckpointer). */
+    static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
     /** Commits in a row that found writes already waiting, after which the writer counts as busy. */
     static final int BUSY_COMMITS = 4;
     /** How long a busy writer lets writes gather before it commits (see writeLoop). */
@@ -75,6 +78,7 @@ public final class SqliteLogStore implements LogStore {
     private final FileLock fileLock;
     private final Connection writeConnection;
     private final Connection readConnection;
+    private final WalCheckpointer checkpointer;
     private final LinkedBlockingQueue<Write> queue = new LinkedBlockingQueue<>();
     private final Map<LogId, ReentrantLock> logLocks = new ConcurrentHashMap<>();
     /** Own logs: head including entries queued but not yet durable. Guarded by the log lock. */
@@ -127,13 +131,14 @@ public final class SqliteLogStore implements LogStore {
     }
 
     private SqliteLogStore(Path file, Clock clock, FileChannel lockChannel, FileLock fileLock,
-            Connection writeConnection, Connection readConnection) {
+            Connection writeConnection, Connection readConnection, Connection checkpointConnection) {
         this.file = file;
         this.clock = clock;
         this.lockChannel = lockChannel;
         this.fileLock = fileLock;
         this.writeConnection = writeConnection;
         this.readConnection = readConnection;
+        this.checkpointer = new WalCheckpointer(checkpointConnection, CHECKPOINT_INTERVAL);
         this.writer = new Thread(this::writeLoop, "macm-store-writer");
         this.writer.setDaemon(true);
     }
@@ -149,6 +154,7 @@ public final class SqliteLogStore implements LogStore {
         FileChannel channel = null;
         Connection write = null;
         Connection read = null;
+        Connection checkpoint = null;
         try {
             Path parent = absolute.getParent();
             if (parent != null && !Files.isDirectory(parent)) {
@@ -168,17 +174,23 @@ public final class SqliteLogStore implements LogStore {
             write = connect(absolute);
             Migrations.apply(write);
             requireWritable(write);
+            execute(write, "PRAGMA wal_autocheckpoint=0"); // see WalCheckpointer
             read = connect(absolute);
-            SqliteLogStore store = new SqliteLogStore(absolute, clock, channel, lock, write, read);
+            checkpoint = connect(absolute);
+            SqliteLogStore store = new SqliteLogStore(absolute, clock, channel, lock, write, read, checkpoint);
             store.writer.start();
+            store.checkpointer.start();
             return store;
         } catch (SQLException e) {
+            closeQuietly(checkpoint, null, null);
             closeQuietly(read, write, channel);
             throw SqliteErrors.translate(e, absolute, "open the store");
         } catch (IOException e) {
+            closeQuietly(checkpoint, null, null);
             closeQuietly(read, write, channel);
             throw new StoreException("cannot open store " + absolute + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
+            closeQuietly(checkpoint, null, null);
             closeQuietly(read, write, channel);
             throw e;
         }
@@ -714,6 +726,7 @@ public final class SqliteLogStore implements LogStore {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        checkpointer.close();
         closeQuietly(insertStatement, beginStatement, commitStatement);
         closeQuietly(readConnection, writeConnection, null);
         try {
