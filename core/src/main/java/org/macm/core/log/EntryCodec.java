@@ -2,6 +2,7 @@ package org.macm.core.log;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -56,6 +57,10 @@ public final class EntryCodec {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // Entries are written and read on virtual threads, most of them short-lived: Jackson's
+            // default per-thread buffer pool would give each its own fresh buffers (measured: about
+            // 19 KB allocated per entry written, 40 % of all allocation on the round trip).
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
             .build();
     private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
