@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import org.macm.core.crypto.SignatureException;
 import org.macm.core.crypto.SigningKey;
 import org.macm.core.log.Body;
@@ -50,9 +50,10 @@ public final class Station implements AutoCloseable {
     private final Clock clock;
     /** Pinned identities read so far; a peer's pinned key does not change while the station runs. */
     private final Map<StationId, Identity> pinned = new ConcurrentHashMap<>();
-    private final List<Consumer<StationId>> writeListeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<StationId, SignedEntry>> writeListeners = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<StationId, List<SignedEntry>>> receiveListeners = new CopyOnWriteArrayList<>();
     private final Map<StationId, ReceiptState> receiptStates = new ConcurrentHashMap<>();
+    private final Map<StationId, ReentrantLock> intakeLocks = new ConcurrentHashMap<>();
     /** The highest peerHead this station has stated in its log for each peer (see write). */
     private final Map<StationId, Head> statedPeerHead = new ConcurrentHashMap<>();
     private final TlsIdentity tls;
@@ -103,8 +104,11 @@ public final class Station implements AutoCloseable {
         return clock;
     }
 
-    /** Called with the peer's name after every durable write to that peer's log (the link sends it). */
-    public void onWrite(Consumer<StationId> listener) {
+    /**
+     * Called with the peer's name and the entry after every durable write to that peer's log
+     * (the link sends it). A listener must be quick: it runs on the writing thread.
+     */
+    public void onWrite(BiConsumer<StationId, SignedEntry> listener) {
         writeListeners.add(listener);
     }
 
@@ -150,7 +154,7 @@ public final class Station implements AutoCloseable {
             Head peerHead = statedPeerHead.merge(peer, held, (a, b) -> b.seq() > a.seq() ? b : a);
             return writer.draft(head, peerHead, body);
         });
-        writeListeners.forEach(l -> l.accept(peer));
+        writeListeners.forEach(l -> l.accept(peer, written));
         return written;
     }
 
@@ -160,15 +164,33 @@ public final class Station implements AutoCloseable {
      * keeps evidence of equivocation. Returns one outcome per entry.
      */
     public List<IntakeOutcome> receive(StationId peer, List<SignedEntry> entries) {
+        // One intake per peer at a time: every path carries every entry, so the copy that comes
+        // second finds the first one stored and costs neither a verification nor an fsync.
+        ReentrantLock lock = intakeLocks.computeIfAbsent(peer, p -> new ReentrantLock());
+        lock.lock();
+        try {
+            return receiveLocked(peer, entries);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<IntakeOutcome> receiveLocked(StationId peer, List<SignedEntry> entries) {
         Identity peerIdentity = pinned.computeIfAbsent(peer, peers::require);
         LogId expected = peerLog(peer);
         List<IntakeOutcome> outcomes = new ArrayList<>(entries.size());
         List<SignedEntry> valid = new ArrayList<>(entries.size());
         List<Integer> validIndex = new ArrayList<>(entries.size());
+        long held = store.head(expected).seq();
         for (SignedEntry e : entries) {
             if (!e.log().equals(expected)) {
                 LOG.warn("refused entry from {}: it belongs to log {}, not {}", peer, e.log(), expected);
                 outcomes.add(IntakeOutcome.WRONG_LOG);
+                continue;
+            }
+            if (e.seq() <= held && store.get(expected, e.seq()).filter(e::equals).isPresent()) {
+                // Byte for byte what is held (every path carries every entry): nothing to verify or store.
+                outcomes.add(IntakeOutcome.DUPLICATE);
                 continue;
             }
             try {

@@ -61,7 +61,7 @@ final class Scheduler implements AutoCloseable {
 
     Scheduler start() {
         // tickQuietly catches everything, so the future never holds an exception worth reading.
-        // Every TICK_SECONDS: deadlines are minutes long, and a tick still reads both logs whole (see tick).
+        // Every TICK_SECONDS: deadlines are minutes long; a tick costs what changed since the last one.
         ticks = executor.scheduleWithFixedDelay(this::tickQuietly, 0, TICK_SECONDS, TimeUnit.SECONDS);
         return this;
     }
@@ -95,13 +95,10 @@ final class Scheduler implements AutoCloseable {
             // Receipts are written as entries arrive; this catches one whose write failed (disk full).
             station.receipt(peer);
             sendTestIfDue(peer, now);
-            List<MessageView> sent = board.sent(peer, now);
-            countTests(peer, sent, now);
-            for (MessageView v : sent) {
-                escalate(v, late, "sent to " + peer + " and not acknowledged");
-            }
-            for (MessageView v : board.inbox(peer, now)) {
-                escalate(v, late, "received from " + peer + " and not yet acknowledged here");
+            countTests(peer, board.tests(peer, now), now);
+            for (MessageView v : board.overdue(peer, now)) {
+                escalate(v, late, v.from().equals(station.id()) ? "sent to " + peer + " and not acknowledged"
+                        : "received from " + peer + " and not yet acknowledged here");
             }
         }
         overdue = List.copyOf(late);
@@ -165,16 +162,13 @@ final class Scheduler implements AutoCloseable {
     private record LastTest(long scannedTo, Optional<Instant> scheduled) {
     }
 
-    private void countTests(StationId peer, List<MessageView> sent, Instant now) {
+    private void countTests(StationId peer, List<MessageView> sentTests, Instant now) {
         int count = 0;
         int answered = 0;
         int missed = 0;
         Optional<Instant> last = Optional.empty();
         Duration grace = station.config().testInterval();
-        for (MessageView v : sent) {
-            if (v.kind() != EntryKind.TEST) {
-                continue;
-            }
+        for (MessageView v : sentTests) {
             count++;
             last = Optional.of(v.time());
             boolean humanAsked = v.deadline().isPresent();

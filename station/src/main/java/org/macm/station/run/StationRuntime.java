@@ -89,9 +89,15 @@ public final class StationRuntime implements AutoCloseable {
                     .withHeartbeat(station.config().heartbeatInterval(), station.config().heartbeatMisses())
                     .withReconnect(station.config().reconnectMin(), station.config().reconnectMax());
             links = new Links(config, tls, new StationLinkHost(station, catalogHash, receipts), List.copyOf(pinned.keySet()), clock);
-            station.onWrite(links::appended);
-            links.start();
+            Links started = links;
+            station.onWrite((peer, entry) -> started.appended(peer));
+            // The board keeps a running account of what awaits an answer: it hears every entry
+            // from here on, then reads what the logs already hold, before any link is up.
             MessageBoard board = new MessageBoard(station, catalog);
+            station.onWrite(board::record);
+            station.onReceive((peer, entries) -> entries.forEach(e -> board.record(peer, e)));
+            pinned.keySet().forEach(board::follow);
+            links.start();
             scheduler = new Scheduler(station, board).start();
             if (station.config().watch().isPresent()) {
                 watch = new WatchService(station.config().watch().get(), catalog, clock).start();

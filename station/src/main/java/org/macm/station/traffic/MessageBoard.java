@@ -31,6 +31,7 @@ public final class MessageBoard {
     private final Catalog catalog;
     /** Logs are append-only: each is read from the store once and then only its new entries. */
     private final Map<LogId, List<SignedEntry>> cache = new ConcurrentHashMap<>();
+    private final Map<StationId, Ledger> ledgers = new ConcurrentHashMap<>();
 
     public MessageBoard(Station station, Catalog catalog) {
         this.station = station;
@@ -55,6 +56,66 @@ public final class MessageBoard {
 
     public List<MessageView> sent(StationId peer, Instant now) {
         return sent(peer, now, Language.EN);
+    }
+
+    /**
+     * Starts keeping the running account of the link to {@code peer} (what awaits an answer),
+     * seeded from both logs. Entries written or received from now on must be passed to
+     * {@link #record} (the station's listeners do it) before this is called, so none is missed.
+     */
+    public void follow(StationId peer) {
+        ledger(peer);
+    }
+
+    /** Adds an entry just written to, or received on, the link to {@code peer}. */
+    public void record(StationId peer, SignedEntry e) {
+        ledger(peer).add(e);
+    }
+
+    private Ledger ledger(StationId peer) {
+        return ledgers.computeIfAbsent(peer, p -> {
+            LogId ours = station.ownLog(p);
+            LogId theirs = station.peerLog(p);
+            Ledger ledger = new Ledger(station.id(), this::deadline, seq -> held(ours, seq), seq -> held(theirs, seq));
+            for (LogId log : List.of(ours, theirs)) {
+                long head = station.store().head(log).seq();
+                for (long from = 1; from <= head; from += 4096) {
+                    station.store().read(log, from, 4096).forEach(ledger::add);
+                }
+            }
+            return ledger;
+        });
+    }
+
+    private SignedEntry held(LogId log, long seq) {
+        return station.store().get(log, seq).orElseThrow(() -> new IllegalStateException(log + " seq " + seq
+                + " was recorded but is not in the store"));
+    }
+
+    /**
+     * Messages and link tests on the link to {@code peer}, both ways, past their acknowledgement
+     * deadline and not acknowledged. Costs what changed since the last call, not the logs' length.
+     */
+    public List<MessageView> overdue(StationId peer, Instant now) {
+        Ledger ledger = ledger(peer);
+        List<MessageView> out = new ArrayList<>();
+        out.addAll(views(ledger.overdue(true, now), station.id(), peer, now, false, Language.EN));
+        out.addAll(views(ledger.overdue(false, now), peer, station.id(), now, true, Language.EN));
+        return out;
+    }
+
+    /** The link tests this station sent to {@code peer}, oldest first. */
+    public List<MessageView> tests(StationId peer, Instant now) {
+        return views(ledger(peer).tests(), station.id(), peer, now, false, Language.EN);
+    }
+
+    private List<MessageView> views(Ledger.Answered a, StationId from, StationId to, Instant now, boolean incoming,
+            Language language) {
+        List<MessageView> out = new ArrayList<>(a.entries().size());
+        for (SignedEntry e : a.entries()) {
+            view(e, from, to, a.receipted(), a.acks(), now, incoming, language).ifPresent(out::add);
+        }
+        return out;
     }
 
     /** Every entry of {@code log}, reading from the store only what was appended since the last call. */
@@ -109,11 +170,9 @@ public final class MessageBoard {
         Precedence precedence;
         String summary;
         Optional<String> lang = Optional.empty();
-        boolean humanAck;
         switch (e.entry().body()) {
             case Body.Message m -> {
                 precedence = m.precedence();
-                humanAck = true;
                 switch (m.content()) {
                     case MessageContent.FreeText t -> {
                         summary = t.text();
@@ -124,16 +183,13 @@ public final class MessageBoard {
             }
             case Body.LinkTest t -> {
                 precedence = Precedence.ROUTINE;
-                humanAck = t.humanAck();
                 summary = t.humanAck() ? "link test (duty officer to acknowledge)" : "link test";
             }
             default -> {
                 return Optional.empty();
             }
         }
-        Optional<Instant> deadline = humanAck
-                ? Optional.of(e.entry().time().plus(deadlineFor(e.entry().kind(), precedence)))
-                : Optional.empty();
+        Optional<Instant> deadline = deadline(e);
         Optional<String> ackBy = Optional.ofNullable(acks.get(e.seq()));
         MessageState state;
         if (ackBy.isPresent()) {
@@ -147,6 +203,17 @@ public final class MessageBoard {
         }
         return Optional.of(new MessageView(from + "/" + e.seq(), from, to, e.seq(), e.entry().kind(), precedence, summary,
                 lang, e.entry().time(), state, deadline, ackBy));
+    }
+
+    /** When a human answer to {@code e} is due, if one is expected: messages, and link tests that ask for one. */
+    private Optional<Instant> deadline(SignedEntry e) {
+        return switch (e.entry().body()) {
+            case Body.Message m -> Optional.of(e.entry().time().plus(deadlineFor(EntryKind.MESSAGE, m.precedence())));
+            case Body.LinkTest t -> t.humanAck()
+                    ? Optional.of(e.entry().time().plus(deadlineFor(EntryKind.TEST, Precedence.ROUTINE)))
+                    : Optional.empty();
+            default -> Optional.empty();
+        };
     }
 
     private Duration deadlineFor(EntryKind kind, Precedence precedence) {

@@ -1,0 +1,142 @@
+package org.macm.station.traffic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.macm.core.log.Body;
+import org.macm.core.log.EntryKind;
+import org.macm.core.log.MessageContent;
+import org.macm.core.log.Precedence;
+import org.macm.core.log.SignedEntry;
+import org.macm.core.log.StationId;
+import org.macm.station.Station;
+import org.macm.station.StationInit;
+import org.macm.station.StationLayout;
+import org.macm.station.identity.Identity;
+import org.macm.station.identity.PeerRegistry;
+import org.macm.template.Catalog;
+
+/**
+ * The scheduler escalates from the board's running account, which follows the logs entry by
+ * entry; the inbox and sent lists are built from the logs whole. Both must always tell the
+ * same story, at every moment before and after the deadlines.
+ */
+class MessageBoardTest {
+    private static final StationId JP = StationId.of("jp-mod");
+    private static final StationId CN = StationId.of("cn-mnd");
+
+    @TempDir
+    Path tmp;
+
+    private Station jp;
+    private Station cn;
+
+    @BeforeEach
+    void twoPinnedStations() {
+        StationInit init = new StationInit(new SecureRandom(), Clock.systemUTC());
+        StationLayout jpLayout = new StationLayout(tmp.resolve("jp"));
+        StationLayout cnLayout = new StationLayout(tmp.resolve("cn"));
+        Identity jpId = init.create(jpLayout, JP);
+        Identity cnId = init.create(cnLayout, CN);
+        new PeerRegistry(jpLayout).pin(jpId, cnId);
+        new PeerRegistry(cnLayout).pin(cnId, jpId);
+        jp = Station.open(jpLayout, Clock.systemUTC());
+        cn = Station.open(cnLayout, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        jp.close();
+        cn.close();
+    }
+
+    private static Body text(Precedence p, String s) {
+        return new Body.Message(p, new MessageContent.FreeText("en", s));
+    }
+
+    /** Hands cn-mnd everything jp-mod wrote since last time, and back. */
+    private void exchange() {
+        cn.receive(JP, jp.store().read(jp.ownLog(CN), cn.store().head(cn.peerLog(JP)).seq() + 1, 10_000));
+        cn.receipt(JP);
+        jp.receive(CN, cn.store().read(cn.ownLog(JP), jp.store().head(jp.peerLog(CN)).seq() + 1, 10_000));
+    }
+
+    private MessageBoard followedBoard() {
+        MessageBoard board = new MessageBoard(jp, Catalog.builtIn());
+        jp.onWrite(board::record);
+        jp.onReceive((peer, entries) -> entries.forEach(e -> board.record(peer, e)));
+        board.follow(CN);
+        return board;
+    }
+
+    private static List<MessageView> overdueFromWholeLogs(MessageBoard board, Instant now) {
+        List<MessageView> all = new ArrayList<>(board.sent(CN, now));
+        all.addAll(board.inbox(CN, now));
+        return all.stream().filter(v -> v.state() == MessageState.OVERDUE).toList();
+    }
+
+    @Test
+    void runningAccount_agreesWithTheWholeLogs_beforeAndAfterEveryDeadline() {
+        // Some traffic before the board starts following (it seeds itself from the store) ...
+        SignedEntry flash = jp.write(CN, text(Precedence.FLASH, "vessel closing, answer now"));
+        jp.write(CN, text(Precedence.ROUTINE, "daily report"));
+        cn.write(JP, text(Precedence.IMMEDIATE, "aircraft on a new heading"));
+        exchange();
+        MessageBoard board = followedBoard();
+        // ... and some after, including acknowledgements both ways and link tests.
+        SignedEntry priority = jp.write(CN, text(Precedence.PRIORITY, "exercise postponed"));
+        jp.write(CN, new Body.LinkTest(Instant.now(), false));
+        jp.write(CN, new Body.LinkTest(Instant.now(), true));
+        SignedEntry cnFlash = cn.write(JP, text(Precedence.FLASH, "please confirm"));
+        exchange();
+        cn.acknowledge(JP, priority.seq(), "Lt Wang", Optional.empty());
+        jp.acknowledge(CN, cnFlash.seq(), "Lt Sato", Optional.of("confirmed"));
+        exchange();
+
+        Instant t = flash.entry().time();
+        for (Duration later : List.of(Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofMinutes(45),
+                Duration.ofHours(4), Duration.ofHours(7))) {
+            Instant now = t.plus(later);
+            assertThat(board.overdue(CN, now)).as("overdue %s after the first message", later)
+                    .containsExactlyInAnyOrderElementsOf(overdueFromWholeLogs(board, now));
+            assertThat(board.tests(CN, now)).as("link tests %s after", later)
+                    .isEqualTo(board.sent(CN, now).stream().filter(v -> v.kind() == EntryKind.TEST).toList());
+        }
+        // Seven hours on, all that is unanswered is overdue: the ROUTINE report, the FLASH, the
+        // test that asked for a duty officer, and cn-mnd's IMMEDIATE; acknowledged ones are not.
+        assertThat(board.overdue(CN, t.plus(Duration.ofHours(7)))).extracting(MessageView::id)
+                .containsExactlyInAnyOrder("jp-mod/1", "jp-mod/2", "jp-mod/5", "cn-mnd/1");
+    }
+
+    @Test
+    void anAcknowledgementThatArrivesLate_takesTheMessageOffTheOverdueList() {
+        MessageBoard board = followedBoard();
+        SignedEntry flash = jp.write(CN, text(Precedence.FLASH, "vessel closing"));
+        exchange();
+        Instant late = flash.entry().time().plus(Duration.ofMinutes(6));
+        assertThat(board.overdue(CN, late)).extracting(MessageView::id).containsExactly("jp-mod/1");
+        cn.acknowledge(JP, flash.seq(), "Lt Wang", Optional.empty());
+        exchange();
+        assertThat(board.overdue(CN, late)).isEmpty();
+        assertThat(board.sent(CN, late)).singleElement().extracting(MessageView::state).isEqualTo(MessageState.ACKNOWLEDGED);
+    }
+
+    @Test
+    void anEntryRecordedTwice_changesNothing() {
+        MessageBoard board = followedBoard();
+        SignedEntry flash = jp.write(CN, text(Precedence.FLASH, "vessel closing"));
+        board.record(CN, flash); // the listener already recorded it once
+        assertThat(board.overdue(CN, flash.entry().time().plus(Duration.ofMinutes(6)))).hasSize(1);
+    }
+}
