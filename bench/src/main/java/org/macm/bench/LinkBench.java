@@ -34,7 +34,9 @@ final class LinkBench {
         this.quick = quick;
         this.dir = dir;
         this.fixedSeconds = quick ? 6 : 30;
-        this.warmSeconds = quick ? 2 : 5;
+        // Both systems are measured warm: a station runs for months, and in the first seconds the
+        // JIT compiler alone takes a third of these two cores (measured with async-profiler).
+        this.warmSeconds = quick ? 10 : 20;
         this.stepSeconds = quick ? 2 : 5;
         this.bisections = quick ? 1 : 2;
     }
@@ -130,6 +132,8 @@ final class LinkBench {
     }
 
     private OpenLoop.Ramp ramp(OpenLoop.Target rt) throws InterruptedException {
+        OpenLoop.run(rt, fixedRate, warmSeconds, FIXED_DRAIN);
+        rt.settle(OpenLoop.SETTLE);
         OpenLoop.Ramp ramp = OpenLoop.ramp(rt, RAMP_START, RAMP_FACTOR, stepSeconds, 16, bisections, RAMP_DRAIN,
                 Duration.ofMillis(500));
         for (OpenLoop.Step s : ramp.steps()) {
