@@ -351,6 +351,7 @@ public final class SqliteLogStore implements LogStore {
             }
             queue.drainTo(batch, MAX_BATCH - 1);
             commitBatch(batch);
+            checkpointer.finishOn(writeConnection);
         }
         // Closed: nothing more can be queued, so finish what is there.
         while (!queue.isEmpty()) {

@@ -84,6 +84,31 @@ class SqliteLogStoreTest {
     }
 
     @Test
+    void underSteadyWrites_theWalStartsAgain_insteadOfGrowingWithEveryCommit() throws Exception {
+        Path file = dir.resolve("macm.db");
+        Path wal = dir.resolve("macm.db-wal");
+        List<SignedEntry> log = cnEntries(15_000);
+        try (SqliteLogStore store = SqliteLogStore.open(file)) {
+            int i = 0;
+            while (i < 200) {
+                store.storePeer(List.of(log.get(i++))); // one commit each, back to back
+            }
+            // Before the first checkpoint the WAL only grows: this is what a commit adds to it.
+            double bytesPerCommit = (double) Files.size(wal) / store.commitStats().commits();
+            long end = System.nanoTime() + SqliteLogStore.CHECKPOINT_INTERVAL.multipliedBy(5).toNanos();
+            while (System.nanoTime() < end && i < log.size()) {
+                store.storePeer(List.of(log.get(i++)));
+            }
+            long commits = store.commitStats().commits();
+            // Never started again, the WAL would hold every commit; started again after each
+            // checkpoint, it is as large as about one second's commits.
+            assertThat((double) Files.size(wal)).as("WAL after %d commits of %.0f bytes", commits, bytesPerCommit)
+                    .isLessThan(commits * bytesPerCommit / 2);
+            assertThat(store.read(CN_LOG, 1, 20_000)).isEqualTo(log.subList(0, i));
+        }
+    }
+
+    @Test
     void concurrentAppends_formOneGapFreeVerifiedChain() throws Exception {
         int writers = 16;
         int each = 50;
