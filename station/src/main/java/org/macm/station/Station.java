@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
+import org.macm.core.MacmException;
 import org.macm.core.crypto.SignatureException;
 import org.macm.core.crypto.SigningKey;
 import org.macm.core.log.Body;
@@ -148,14 +151,37 @@ public final class Station implements AutoCloseable {
         pinned.computeIfAbsent(peer, peers::require);
         LogWriter writer = new LogWriter(ownLog(peer), signingKey, clock);
         Head held = store.head(peerLog(peer));
-        SignedEntry written = store.append(writer.log(), head -> {
+        CompletableFuture<SignedEntry> durable = store.appendAsync(writer.log(), head -> {
             // Under the log's lock: a writer that read the peer's head earlier must not state
             // an older peerHead than the entry before it, or the log would seem to go back.
             Head peerHead = statedPeerHead.merge(peer, held, (a, b) -> b.seq() > a.seq() ? b : a);
             return writer.draft(head, peerHead, body);
         });
-        writeListeners.forEach(l -> l.accept(peer, written));
-        return written;
+        // The listeners run as the commit completes (on the store's writer thread, usually), so
+        // the link's sender is woken at once rather than after this thread is scheduled again.
+        CompletableFuture<SignedEntry> announced = durable.thenApply(e -> {
+            announce(peer, e);
+            return e;
+        });
+        try {
+            return announced.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof MacmException m) {
+                throw m;
+            }
+            throw new StationException("writing to " + peer + " failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private void announce(StationId peer, SignedEntry written) {
+        for (BiConsumer<StationId, SignedEntry> l : writeListeners) {
+            try {
+                l.accept(peer, written);
+            } catch (RuntimeException e) {
+                // The entry is durable whatever a listener does; the write must not seem to fail.
+                LOG.error("a listener failed on entry {} to {}", written.seq(), peer, e);
+            }
+        }
     }
 
     /**
