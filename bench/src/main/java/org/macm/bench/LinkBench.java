@@ -94,7 +94,9 @@ final class LinkBench {
                 System.out.println("  Mosquitto: SKIPPED, it could not be started: " + e);
             }
         }
-        table(macm, mosquitto);
+        Latency floor = FsyncFloor.fourInARow(dir.resolve("fsync"), quick ? 1000 : 3000, 5000);
+        System.out.println("  Floor: four fsyncs in a row (4 KiB appends, two files, nothing else running): " + floor);
+        table(macm, mosquitto, floor);
 
         System.out.println();
         System.out.println("Link failure detection: both paths broken at once, time until jp-mod reports DOWN");
@@ -143,7 +145,7 @@ final class LinkBench {
         return ramp;
     }
 
-    private void table(Result macm, Optional<Result> mosquitto) {
+    private void table(Result macm, Optional<Result> mosquitto, Latency floor) {
         System.out.println();
         System.out.printf(Locale.ROOT, "  %-34s %12s %12s %12s%n", "durable round trip", "MACM", "Mosquitto",
                 "MACM/Mosq.");
@@ -153,6 +155,8 @@ final class LinkBench {
                 mosquitto.map(m -> m.fixed().latency().millis(0.99)));
         row("p99.9 at " + (int) fixedRate + "/s (ms)", macm.fixed().latency().millis(0.999),
                 mosquitto.map(m -> m.fixed().latency().millis(0.999)));
+        System.out.printf(Locale.ROOT, "  %-34s %12.2f %12.2f   (p50, p99 of four fsyncs in a row: no durable round "
+                + "trip here can beat them)%n", "floor: 4 fsyncs (ms)", floor.millis(0.5), floor.millis(0.99));
         row("highest sustained rate (/s)", macm.ramp().sustained(), mosquitto.map(m -> m.ramp().sustained()));
         row("CPU per round trip at " + (int) fixedRate + "/s (us)", macm.fixed().cpuMicrosPerRoundTrip(),
                 mosquitto.map(m -> m.fixed().cpuMicrosPerRoundTrip()));
