@@ -20,39 +20,32 @@ import org.macm.core.log.MessageContent;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
-import org.macm.station.identity.Identity;
 import org.macm.station.identity.KeyFiles;
-import org.macm.station.identity.PeerRegistry;
 
 /** What a station accepts from its peer: only entries of the peer's log, signed by the pinned key. */
 class StationIntakeTest {
-    private static final StationId JP = StationId.of("jp-mod");
-    private static final StationId CN = StationId.of("cn-mnd");
+    private static final StationId JP = PinnedPair.JP;
+    private static final StationId CN = PinnedPair.CN;
 
     @TempDir
     Path tmp;
 
+    private PinnedPair pair;
     private Station jp;
     private Station cn;
     private StationLayout cnLayout;
 
     @BeforeEach
     void twoPinnedStations() {
-        StationInit init = new StationInit(new SecureRandom(), Clock.systemUTC());
-        StationLayout jpLayout = new StationLayout(tmp.resolve("jp"));
-        cnLayout = new StationLayout(tmp.resolve("cn"));
-        Identity jpId = init.create(jpLayout, JP);
-        Identity cnId = init.create(cnLayout, CN);
-        new PeerRegistry(jpLayout).pin(jpId, cnId);
-        new PeerRegistry(cnLayout).pin(cnId, jpId);
-        jp = Station.open(jpLayout, Clock.systemUTC());
-        cn = Station.open(cnLayout, Clock.systemUTC());
+        pair = new PinnedPair(tmp);
+        jp = pair.jp;
+        cn = pair.cn;
+        cnLayout = pair.cnLayout;
     }
 
     @AfterEach
     void close() {
-        jp.close();
-        cn.close();
+        pair.close();
     }
 
     private static Body text(String s) {

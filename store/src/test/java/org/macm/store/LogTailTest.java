@@ -3,27 +3,14 @@ package org.macm.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.macm.store.StoreFixtures.CN_LOG;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.macm.core.log.Head;
 import org.macm.core.log.LogWriter;
 import org.macm.core.log.SignedEntry;
 
 class LogTailTest {
     private final LogWriter cn = StoreFixtures.writer(CN_LOG, StoreFixtures.key(2));
-    private final List<SignedEntry> log = entries(12);
-
-    private List<SignedEntry> entries(int n) {
-        List<SignedEntry> out = new ArrayList<>();
-        Head head = Head.EMPTY;
-        for (int i = 0; i < n; i++) {
-            SignedEntry e = StoreFixtures.message(cn, "cn " + i).next(head).sign();
-            out.add(e);
-            head = e.head();
-        }
-        return out;
-    }
+    private final List<SignedEntry> log = StoreFixtures.chain(cn, 12);
 
     private static List<Long> seqs(List<SignedEntry> entries) {
         return entries.stream().map(SignedEntry::seq).toList();

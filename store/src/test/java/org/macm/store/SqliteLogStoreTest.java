@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.macm.core.crypto.SigningKey;
-import org.macm.core.log.Head;
 import org.macm.core.log.LogVerifier;
 import org.macm.core.log.LogWriter;
 import org.macm.core.log.SignedEntry;
@@ -31,14 +30,7 @@ class SqliteLogStoreTest {
     private final LogWriter cn = StoreFixtures.writer(CN_LOG, cnKey);
 
     private List<SignedEntry> cnEntries(int n) {
-        List<SignedEntry> out = new ArrayList<>();
-        Head head = Head.EMPTY;
-        for (int i = 0; i < n; i++) {
-            SignedEntry e = StoreFixtures.message(cn, "cn " + i).next(head).sign();
-            out.add(e);
-            head = e.head();
-        }
-        return out;
+        return StoreFixtures.chain(cn, n);
     }
 
     @Test

@@ -3,8 +3,6 @@ package org.macm.station.traffic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,11 +18,8 @@ import org.macm.core.log.MessageContent;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
+import org.macm.station.PinnedPair;
 import org.macm.station.Station;
-import org.macm.station.StationInit;
-import org.macm.station.StationLayout;
-import org.macm.station.identity.Identity;
-import org.macm.station.identity.PeerRegistry;
 import org.macm.template.Catalog;
 
 /**
@@ -33,32 +28,26 @@ import org.macm.template.Catalog;
  * same story, at every moment before and after the deadlines.
  */
 class MessageBoardTest {
-    private static final StationId JP = StationId.of("jp-mod");
-    private static final StationId CN = StationId.of("cn-mnd");
+    private static final StationId JP = PinnedPair.JP;
+    private static final StationId CN = PinnedPair.CN;
 
     @TempDir
     Path tmp;
 
+    private PinnedPair pair;
     private Station jp;
     private Station cn;
 
     @BeforeEach
     void twoPinnedStations() {
-        StationInit init = new StationInit(new SecureRandom(), Clock.systemUTC());
-        StationLayout jpLayout = new StationLayout(tmp.resolve("jp"));
-        StationLayout cnLayout = new StationLayout(tmp.resolve("cn"));
-        Identity jpId = init.create(jpLayout, JP);
-        Identity cnId = init.create(cnLayout, CN);
-        new PeerRegistry(jpLayout).pin(jpId, cnId);
-        new PeerRegistry(cnLayout).pin(cnId, jpId);
-        jp = Station.open(jpLayout, Clock.systemUTC());
-        cn = Station.open(cnLayout, Clock.systemUTC());
+        pair = new PinnedPair(tmp);
+        jp = pair.jp;
+        cn = pair.cn;
     }
 
     @AfterEach
     void close() {
-        jp.close();
-        cn.close();
+        pair.close();
     }
 
     private static Body text(Precedence p, String s) {
