@@ -221,8 +221,7 @@ final class StationApi {
             if (!ours && !who.equals(peer)) {
                 continue;
             }
-            List<MessageView> views = ours ? board.sent(peer, now, language) : board.inbox(peer, now, language);
-            Optional<MessageView> found = views.stream().filter(v -> v.seq() == seq).findFirst();
+            Optional<MessageView> found = board.message(peer, ours, seq, now, language);
             if (found.isPresent()) {
                 ObjectNode n = view(found.get());
                 board.render(ours ? station.ownLog(peer) : station.peerLog(peer), seq, language).ifPresent(r -> {

@@ -109,6 +109,12 @@ final class Ledger {
         return answered(side, side.overdue);
     }
 
+    /** What decides the state of any entry of ours ({@code byUs}) or theirs: no entries listed. */
+    synchronized Answered answers(boolean byUs) {
+        Side side = byUs ? ours : theirs;
+        return new Answered(List.of(), side.receipted, Map.copyOf(side.acks));
+    }
+
     /** The link tests this station sent, oldest first. */
     synchronized Answered tests() {
         return answered(ours, ours.tests);

@@ -104,6 +104,17 @@ public final class MessageBoard {
         return out;
     }
 
+    /**
+     * One message or link test of ours ({@code ours}) or the peer's, as the lists would show it,
+     * without reading the rest of the logs: what {@code send --wait-receipt} polls.
+     */
+    public Optional<MessageView> message(StationId peer, boolean ours, long seq, Instant now, Language language) {
+        Ledger.Answered a = ledger(peer).answers(ours);
+        return station.store().get(ours ? station.ownLog(peer) : station.peerLog(peer), seq)
+                .flatMap(e -> ours ? view(e, station.id(), peer, a.receipted(), a.acks(), now, false, language)
+                        : view(e, peer, station.id(), a.receipted(), a.acks(), now, true, language));
+    }
+
     /** The link tests this station sent to {@code peer}, oldest first. */
     public List<MessageView> tests(StationId peer, Instant now) {
         return views(ledger(peer).tests(), station.id(), peer, now, false, Language.EN);

@@ -21,6 +21,7 @@ import org.macm.core.log.StationId;
 import org.macm.station.PinnedPair;
 import org.macm.station.Station;
 import org.macm.template.Catalog;
+import org.macm.template.Language;
 
 /**
  * The scheduler escalates from the board's running account, which follows the logs entry by
@@ -99,6 +100,12 @@ class MessageBoardTest {
             Instant now = t.plus(later);
             assertThat(board.overdue(CN, now)).as("overdue %s after the first message", later)
                     .containsExactlyInAnyOrderElementsOf(overdueFromWholeLogs(board, now));
+            for (MessageView v : board.sent(CN, now)) {
+                assertThat(board.message(CN, true, v.seq(), now, Language.EN)).as("%s alone", v.id()).contains(v);
+            }
+            for (MessageView v : board.inbox(CN, now)) {
+                assertThat(board.message(CN, false, v.seq(), now, Language.EN)).as("%s alone", v.id()).contains(v);
+            }
             assertThat(board.tests(CN, now)).as("link tests %s after", later)
                     .isEqualTo(board.sent(CN, now).stream().filter(v -> v.kind() == EntryKind.TEST).toList());
         }
