@@ -16,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLSocket;
+import org.macm.core.MacmException;
 import org.macm.core.log.LinkId;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
@@ -92,7 +93,9 @@ final class Session {
             intake = Thread.ofVirtual().name("macm-intake-" + peer + "-" + path).start(this::intakeLoop);
             readLoop(in);
         } catch (EOFException e) {
-            error = closing ? Optional.empty() : Optional.of("the peer closed the connection");
+            // A FAILURE frame from the peer arrives here with its code (see readLoop); keep it.
+            error = closing ? Optional.empty()
+                    : Optional.of(e.getMessage() != null ? e.getMessage() : "the peer closed the connection");
         } catch (SocketTimeoutException e) {
             error = Optional.of(ErrorCode.PEER_SILENT + ": nothing heard for " + config.silenceLimit().toMillis() + " ms");
             sendQuietly(new Frame.Failure(ErrorCode.PEER_SILENT, Optional.empty()));
@@ -208,7 +211,13 @@ final class Session {
             close(); // the reader sees the closed socket and ends the session
         } catch (RuntimeException e) {
             if (!closing) {
-                LOG.error("path {} to {} failed", path, peer, e);
+                if (e instanceof MacmException) {
+                    // Says what happened and what to do (a full disk, say); it recurs at every
+                    // reconnect until fixed, so one line each time, not a stack trace.
+                    LOG.error("path {} to {} failed: {}", path, peer, e.getMessage());
+                } else {
+                    LOG.error("path {} to {} failed", path, peer, e);
+                }
                 intakeFailure = ErrorCode.INTERNAL + ": " + e.getMessage();
                 sendQuietly(new Frame.Failure(ErrorCode.INTERNAL, Optional.empty()));
             }
