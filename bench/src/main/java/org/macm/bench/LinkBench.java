@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttException;
 
 /**
@@ -62,12 +63,14 @@ final class LinkBench {
             System.out.printf(Locale.ROOT, "    (jp-mod's log to cn-mnd now holds %d entries)%n", rt.logLength());
         }
         // The ramp starts from empty logs again, so the fixed run's history does not weigh on it.
+        settleDisk();
         try (MacmLink link = MacmLink.start(Files.createDirectories(dir.resolve("macm-ramp")), 1, false, "2s", 3);
                 MacmLink.RoundTrips rt = link.roundTrips()) {
             macm = new Result("MACM", fixed, ramp(rt));
             System.out.printf(Locale.ROOT, "    (jp-mod's log to cn-mnd now holds %d entries)%n", rt.logLength());
         }
         OpenLoop.Step twoPaths;
+        settleDisk();
         try (MacmLink link = MacmLink.start(Files.createDirectories(dir.resolve("macm-2paths")), 2, false, "2s", 3);
                 MacmLink.RoundTrips rt = link.roundTrips()) {
             OpenLoop.run(rt, fixedRate, warmSeconds, FIXED_DRAIN);
@@ -76,6 +79,7 @@ final class LinkBench {
             System.out.println("    two paths (every entry sent on both), fixed rate: " + twoPaths);
         }
 
+        settleDisk();
         Optional<Result> mosquitto = Optional.empty();
         Optional<Path> binary = MosquittoRoundTrip.binary();
         if (binary.isEmpty()) {
@@ -94,6 +98,7 @@ final class LinkBench {
                 System.out.println("  Mosquitto: SKIPPED, it could not be started: " + e);
             }
         }
+        settleDisk();
         Latency floor = FsyncFloor.fourInARow(dir.resolve("fsync"), quick ? 1000 : 3000, 5000);
         System.out.println("  Floor: four fsyncs in a row (4 KiB appends, two files, nothing else running): " + floor);
         table(macm, mosquitto, floor);
@@ -110,6 +115,7 @@ final class LinkBench {
         System.out.println();
         System.out.printf(Locale.ROOT, "Failover cost: two paths, %.0f/s, one path broken halfway; latency of messages "
                 + "due before vs in the %.0f s after%n", FAILOVER_RATE, LinkFailover.WINDOW_SECONDS);
+        settleDisk();
         for (LinkFailover.Failover f : LinkFailover.failover(dir.resolve("failover"), FAILOVER_RATE, quick ? 8 : 20)) {
             System.out.printf(Locale.ROOT, "  %-9s before: p50 %6.2f  p99 %6.2f  max %7.2f ms | after: p50 %6.2f  "
                     + "p99 %6.2f  max %7.2f ms | extra p99 %+7.2f ms, extra max %+7.2f ms, lost %d%n", f.fault(),
@@ -117,6 +123,20 @@ final class LinkBench {
                     f.window().millis(0.99), f.window().maxMillis(), f.window().millis(0.99) - f.before().millis(0.99),
                     f.window().maxMillis() - f.before().maxMillis(), f.lost());
         }
+    }
+
+    /**
+     * Writes back what the previous part left dirty before the next part is measured: the
+     * ramp alone leaves hundreds of MB of database pages, and their writeback should not land
+     * on the next part's fsyncs. (It did not remove the 100-400 ms stalls: this disk stalls
+     * with nothing else running too; see the fsync floor.)
+     */
+    private static void settleDisk() throws IOException, InterruptedException {
+        Process sync = new ProcessBuilder("sync").inheritIO().start();
+        if (!sync.waitFor(120, TimeUnit.SECONDS)) {
+            sync.destroy();
+        }
+        Thread.sleep(1000);
     }
 
     private OpenLoop.Step fixed(OpenLoop.Target rt) throws InterruptedException {
