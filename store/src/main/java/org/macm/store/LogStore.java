@@ -1,5 +1,6 @@
 package org.macm.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +42,16 @@ public interface LogStore extends AutoCloseable {
 
     /** One entry, if stored. */
     Optional<SignedEntry> get(LogId log, long seq);
+
+    /**
+     * Why writes are failing now (a full disk, a read-only file), since when, or empty when the
+     * last commit succeeded: what a station's status shows the duty officer.
+     */
+    Optional<Failure> failure();
+
+    /** A store that cannot commit: the message says what to do; {@code since} is the first failure in a row. */
+    record Failure(String message, Instant since) {
+    }
 
     /** Every log that has at least one entry. */
     List<LogId> logs();

@@ -29,6 +29,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -103,6 +104,8 @@ public final class SqliteLogStore implements LogStore {
     private final LongAdder commits = new LongAdder();
     private final LongAdder committedWrites = new LongAdder();
     private final LongAdder commitNanos = new LongAdder();
+    /** Set by the writer when a commit fails, cleared by the next one that succeeds. */
+    private final AtomicReference<Failure> failure = new AtomicReference<>();
 
     /** How group commit is doing: transactions, the writes they carried, time spent in them. */
     public record CommitStats(long commits, long writes, long nanos) {
@@ -414,6 +417,8 @@ public final class SqliteLogStore implements LogStore {
             StoreException failure = e instanceof SQLException sql
                     ? SqliteErrors.translate(sql, file, "store entries")
                     : e instanceof StoreException se ? se : new StoreException("cannot store entries in " + file + ": " + e, e);
+            Instant since = clock.instant();
+            this.failure.updateAndGet(f -> new Failure(failure.getMessage(), f == null ? since : f.since()));
             Set<LogId> ownLogs = new HashSet<>();
             for (Write w : batch) {
                 if (w instanceof OwnAppend a) {
@@ -424,6 +429,7 @@ public final class SqliteLogStore implements LogStore {
             resetOwnLogs(ownLogs, failure);
             return;
         }
+        failure.set(null);
         commits.increment();
         committedWrites.add(batch.size());
         commitNanos.add(System.nanoTime() - started);
@@ -585,6 +591,11 @@ public final class SqliteLogStore implements LogStore {
                 return rs.next() ? new Head(rs.getLong(1), EntryHash.fromBytes(rs.getBytes(2))) : Head.EMPTY;
             }
         }
+    }
+
+    @Override
+    public Optional<Failure> failure() {
+        return Optional.ofNullable(failure.get());
     }
 
     @Override

@@ -33,6 +33,10 @@ final class StatusCommand implements Callable<Integer> {
             return 0;
         }
         out.println("Station " + s.path("station").asText() + " at " + s.path("time").asText());
+        JsonNode store = s.path("store");
+        if (!store.path("ok").asBoolean(true)) {
+            out.println("  STORE FAILING since " + store.path("since").asText() + ": " + store.path("error").asText());
+        }
         for (JsonNode l : s.path("links")) {
             out.printf("  link to %-8s %s%s%n", l.path("peer").asText(), l.path("state").asText(),
                     l.path("catalogMatches").asBoolean() ? "" : "   WARNING: template catalogs differ");

@@ -136,6 +136,12 @@ final class StationApi {
             t.last().ifPresent(x -> tests.put("last", EntryCodec.formatTime(x)));
         }
         root.set("feeds", alerts().get("feeds"));
+        ObjectNode store = root.putObject("store");
+        store.put("ok", station.store().failure().isEmpty());
+        station.store().failure().ifPresent(f -> {
+            store.put("error", f.message());
+            store.put("since", EntryCodec.formatTime(f.since()));
+        });
         ArrayNode escalations = root.putArray("escalations");
         for (MessageView v : scheduler.overdue()) {
             escalations.add(view(v));
