@@ -3,7 +3,6 @@ package org.macm.station.run;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +14,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.macm.core.log.Body;
 import org.macm.core.log.EntryKind;
-import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 import org.macm.station.Station;
 import org.macm.station.identity.Identity;
@@ -45,8 +43,6 @@ final class Scheduler implements AutoCloseable {
     private final Set<String> escalated = ConcurrentHashMap.newKeySet();
     private volatile List<MessageView> overdue = List.of();
     private final Map<StationId, TestStats> tests = new ConcurrentHashMap<>();
-    /** Owned by the scheduler thread. */
-    private final Map<StationId, LastTest> lastTests = new HashMap<>();
     private ScheduledFuture<?> ticks;
     private volatile boolean closed;
 
@@ -117,49 +113,10 @@ final class Scheduler implements AutoCloseable {
 
     private void sendTestIfDue(StationId peer, Instant now) {
         Duration interval = station.config().testInterval();
-        Optional<Instant> last = lastTest(peer);
+        Optional<Instant> last = board.lastTest(peer);
         if (last.isEmpty() || !now.isBefore(last.get().plus(interval))) {
             station.write(peer, new Body.LinkTest(now, station.config().testHumanAck()));
         }
-    }
-
-    private Optional<Instant> lastTest(StationId peer) {
-        LastTest known = lastTests.get(peer);
-        long head = station.store().head(station.ownLog(peer)).seq();
-        if (known == null) {
-            known = new LastTest(head, findLastTest(peer, head));
-        } else {
-            // Only what was written since the last tick: a tick costs what is new, not the log's length.
-            Optional<Instant> last = known.scheduled();
-            for (long from = known.scannedTo() + 1; from <= head; from += 256) {
-                for (SignedEntry e : station.store().read(station.ownLog(peer), from, (int) Math.min(256, head - from + 1))) {
-                    if (e.entry().body() instanceof Body.LinkTest t) {
-                        last = Optional.of(t.scheduled());
-                    }
-                }
-            }
-            known = new LastTest(head, last);
-        }
-        lastTests.put(peer, known);
-        return known.scheduled();
-    }
-
-    /** The newest link test in our log to {@code peer} up to {@code head}: read backwards once, when the station starts. */
-    private Optional<Instant> findLastTest(StationId peer, long head) {
-        for (long to = head; to >= 1; to -= 256) {
-            long from = Math.max(1, to - 255);
-            List<SignedEntry> window = station.store().read(station.ownLog(peer), from, (int) (to - from + 1));
-            for (int i = window.size() - 1; i >= 0; i--) {
-                if (window.get(i).entry().body() instanceof Body.LinkTest t) {
-                    return Optional.of(t.scheduled());
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** How far our log to a peer has been looked at for link tests, and the newest test found. */
-    private record LastTest(long scannedTo, Optional<Instant> scheduled) {
     }
 
     private void countTests(StationId peer, List<MessageView> sentTests, Instant now) {

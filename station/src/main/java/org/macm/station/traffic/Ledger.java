@@ -115,6 +115,12 @@ final class Ledger {
         return new Answered(List.of(), side.receipted, Map.copyOf(side.acks));
     }
 
+    /** When the newest link test this station sent was scheduled, if it sent one. */
+    synchronized Optional<Instant> lastTestScheduled() {
+        return Optional.ofNullable(ours.tests.lastEntry())
+                .map(e -> ((Body.LinkTest) e.getValue().entry().body()).scheduled());
+    }
+
     /** The link tests this station sent, oldest first. */
     synchronized Answered tests() {
         return answered(ours, ours.tests);

@@ -115,6 +115,11 @@ public final class MessageBoard {
                         : view(e, peer, station.id(), a.receipted(), a.acks(), now, true, language));
     }
 
+    /** When the newest link test this station sent to {@code peer} was scheduled, if it sent one. */
+    public Optional<Instant> lastTest(StationId peer) {
+        return ledger(peer).lastTestScheduled();
+    }
+
     /** The link tests this station sent to {@code peer}, oldest first. */
     public List<MessageView> tests(StationId peer, Instant now) {
         return views(ledger(peer).tests(), station.id(), peer, now, false, Language.EN);

@@ -129,6 +129,20 @@ class MessageBoardTest {
     }
 
     @Test
+    void lastTest_isTheNewestLinkTestWeSent_fromTheLogsAndFromWhatFollows() {
+        Instant first = Instant.parse("2026-11-29T01:00:00Z");
+        Instant second = Instant.parse("2026-11-29T02:00:00Z");
+        jp.write(CN, new Body.LinkTest(first, false));
+        cn.write(JP, new Body.LinkTest(Instant.parse("2026-11-29T03:00:00Z"), false)); // theirs: not ours to schedule
+        exchange();
+        MessageBoard board = followedBoard();
+        assertThat(board.lastTest(CN)).as("seeded from the store").contains(first);
+        jp.write(CN, text(Precedence.ROUTINE, "not a test"));
+        jp.write(CN, new Body.LinkTest(second, true));
+        assertThat(board.lastTest(CN)).as("followed as written").contains(second);
+    }
+
+    @Test
     void anEntryRecordedTwice_changesNothing() {
         MessageBoard board = followedBoard();
         SignedEntry flash = jp.write(CN, text(Precedence.FLASH, "vessel closing"));
