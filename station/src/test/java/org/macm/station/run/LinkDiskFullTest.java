@@ -8,7 +8,6 @@ import static org.macm.station.run.TwoStations.JP;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,12 +60,6 @@ class LinkDiskFullTest {
         return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     private static Body text(String s) {
         return new Body.Message(Precedence.PRIORITY, new MessageContent.FreeText("en", s));
     }
@@ -86,7 +79,7 @@ class LinkDiskFullTest {
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void receiverDiskFull_pathClosesWithAReason_nothingHeldIsLost_andAllArrivesOnceThereIsRoom() throws Exception {
         TwoStations s = new TwoStations(tmp);
-        int port = freePort();
+        int port = TwoStations.freePort();
         TwoStations.configure(s.cn, CN, List.of("127.0.0.1:" + port), JP, List.of(), "200ms");
         TwoStations.configure(s.jp, JP, List.of(), CN, List.of("127.0.0.1:" + port), "200ms");
         String config = Files.readString(s.cn.config());

@@ -5,7 +5,6 @@ import static org.macm.station.run.LinkExchangeTest.await;
 import static org.macm.station.run.TwoStations.CN;
 import static org.macm.station.run.TwoStations.JP;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,12 +28,6 @@ class LinkRecoveryTest {
     @TempDir
     Path tmp;
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     private static Body text(String s) {
         return new Body.Message(Precedence.PRIORITY, new MessageContent.FreeText("en", s));
     }
@@ -43,7 +36,7 @@ class LinkRecoveryTest {
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void peerStops_linkGoesDownWithinTheHeartbeatLimit_andResyncsEverythingWhenItReturns() throws Exception {
         TwoStations s = new TwoStations(tmp);
-        int port = freePort();
+        int port = TwoStations.freePort();
         TwoStations.configure(s.cn, CN, List.of("127.0.0.1:" + port), JP, List.of(), "200ms");
         TwoStations.configure(s.jp, JP, List.of(), CN, List.of("127.0.0.1:" + port), "200ms");
         StationRuntime cn = StationRuntime.start(s.cn, Clock.systemUTC(), "test");

@@ -1,6 +1,7 @@
 package org.macm.station.run;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -29,6 +30,13 @@ final class TwoStations {
         Identity cnId = init.create(cn, CN);
         new PeerRegistry(jp).pin(jpId, cnId);
         new PeerRegistry(cn).pin(cnId, jpId);
+    }
+
+    /** A loopback port that was free a moment ago. */
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     /** Writes a station.toml: listen addresses, the endpoints it dials at the peer, heartbeat. */
