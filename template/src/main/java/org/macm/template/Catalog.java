@@ -208,7 +208,7 @@ public final class Catalog {
         lines.add("fields:");
         for (FieldSpec f : form.fields()) {
             lines.add("  " + f.name() + " (" + (f.required() ? "required" : "optional") + ", "
-                    + FieldParser.describe(f.type()) + "): " + f.label().in(language));
+                    + f.type().describe() + "): " + f.label().in(language));
         }
         for (Form.OrderedPair pair : form.ordered()) {
             lines.add("  " + pair.second() + " must be after " + pair.first());
@@ -236,10 +236,10 @@ public final class Catalog {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("catalog", CANONICAL_FORMAT);
         root.put("sides", vocabulary.sides().stream()
-                .map(s -> Map.of("code", s.code(), "label", labels(s.label()))).toList());
+                .map(s -> Map.of("code", s.code(), "label", s.label().byTag())).toList());
         root.put("unit-types", vocabulary.unitKinds().stream()
                 .map(k -> Map.of("code", k.code(), "domain", k.domain().name().toLowerCase(Locale.ROOT),
-                        "label", labels(k.label()))).toList());
+                        "label", k.label().byTag())).toList());
         root.put("forms", forms.stream().map(Catalog::canonical).toList());
         return root;
     }
@@ -249,36 +249,19 @@ public final class Catalog {
         out.put("id", form.id());
         out.put("version", form.version());
         out.put("precedence", form.precedence().name());
-        out.put("title", labels(form.title()));
+        out.put("title", form.title().byTag());
         out.put("fields", form.fields().stream().map(f -> Map.of("name", f.name(), "type", canonical(f.type()),
-                "required", f.required(), "label", labels(f.label()))).toList());
+                "required", f.required(), "label", f.label().byTag())).toList());
         out.put("ordered", form.ordered().stream().map(p -> List.of(p.first(), p.second())).toList());
-        out.put("body", labels(form.body().map(BodyTemplate::source)));
+        out.put("body", form.body().map(BodyTemplate::source).byTag());
         return out;
     }
 
-    private static Map<String, Object> canonical(FieldType type) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    /** A type as it enters the hash: its name and its parameters. */
+    static Map<String, Object> canonical(FieldType type) {
+        Map<String, Object> out = new LinkedHashMap<>(type.parameters());
         out.put("type", type.typeName());
-        switch (type) {
-            case FieldType.CountType c -> out.put("max", c.max());
-            case FieldType.TextType t -> out.put("max-length", t.maxLength());
-            case FieldType.EnumType e -> out.put("options", e.options().stream()
-                    .map(o -> Map.of("value", o.value(), "label", labels(o.label()))).toList());
-            case FieldType.ListType l -> {
-                out.put("item", canonical(l.item()));
-                out.put("min-items", l.minItems());
-                out.put("max-items", l.maxItems());
-            }
-            default -> {
-                // The other types have no parameters: their name is all there is.
-            }
-        }
         return out;
     }
 
-    private static Map<String, Object> labels(Localized<String> label) {
-        return Map.of(Language.JA.tag(), label.ja(), Language.ZH_HANS.tag(), label.zhHans(),
-                Language.EN.tag(), label.en());
-    }
 }

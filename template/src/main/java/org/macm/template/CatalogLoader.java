@@ -24,10 +24,15 @@ final class CatalogLoader {
     static final String INDEX = "catalog.toml";
     private static final Pattern FORM_ID = Pattern.compile("[a-z][a-z0-9-]{0,63}");
     private static final Pattern FIELD_NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,31}");
-    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9-]{0,31}");
-    private static final int DEFAULT_MAX_ITEMS = 50;
-    private static final int DEFAULT_TEXT_LENGTH = 2000;
-    private static final long DEFAULT_COUNT_MAX = 1_000_000;
+    /** The types whose values a form may order, in words, e.g. {@code date-time, duration ... or count}. */
+    private static final String ORDERED_TYPES = orderedTypes();
+
+    private static String orderedTypes() {
+        List<String> names = FieldTypes.names().stream()
+                .filter(n -> FieldType.Ordered.class.isAssignableFrom(FieldTypes.named(n).orElseThrow().type()))
+                .toList();
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
+    }
 
     private final TomlMapper mapper = new TomlMapper();
     private final List<String> problems = new ArrayList<>();
@@ -97,15 +102,15 @@ final class CatalogLoader {
     }
 
     private Optional<Vocabulary.Side> side(TomlTable t) {
-        Optional<String> code = code(t, "code");
-        Optional<Localized<String>> label = flatLabels(t);
+        Optional<String> code = t.code("code");
+        Optional<Localized<String>> label = t.labels();
         t.finish();
         return code.isPresent() && label.isPresent()
                 ? Optional.of(new Vocabulary.Side(code.get(), label.get())) : Optional.empty();
     }
 
     private Optional<Vocabulary.UnitKind> unitKind(TomlTable t) {
-        Optional<String> code = code(t, "code");
+        Optional<String> code = t.code("code");
         Optional<Vocabulary.Domain> domain = t.string("domain", true).flatMap(d -> switch (d) {
             case "sea" -> Optional.of(Vocabulary.Domain.SEA);
             case "air" -> Optional.of(Vocabulary.Domain.AIR);
@@ -114,7 +119,7 @@ final class CatalogLoader {
                 yield Optional.empty();
             }
         });
-        Optional<Localized<String>> label = flatLabels(t);
+        Optional<Localized<String>> label = t.labels();
         t.finish();
         return code.isPresent() && domain.isPresent() && label.isPresent()
                 ? Optional.of(new Vocabulary.UnitKind(code.get(), domain.get(), label.get())) : Optional.empty();
@@ -195,84 +200,26 @@ final class CatalogLoader {
         return Optional.of(new FieldSpec(name.get(), type.get(), required, label.get()));
     }
 
+    /** The type named in {@code t}'s {@code type} key, with its parameters, through the one table of types. */
     private Optional<FieldType> type(TomlTable t, boolean listAllowed) {
         Optional<String> name = t.string("type", true);
         if (name.isEmpty()) {
             return Optional.empty();
         }
-        return switch (name.get()) {
-            case "position" -> Optional.of(new FieldType.PositionType());
-            case "date-time" -> Optional.of(new FieldType.DateTimeType());
-            case "duration" -> Optional.of(new FieldType.DurationType());
-            case "unit" -> Optional.of(new FieldType.UnitType());
-            case "course" -> Optional.of(new FieldType.CourseType());
-            case "speed" -> Optional.of(new FieldType.SpeedType());
-            case "altitude" -> Optional.of(new FieldType.AltitudeType());
-            case "distance" -> Optional.of(new FieldType.DistanceType());
-            case "area" -> Optional.of(new FieldType.AreaType());
-            case "reference" -> Optional.of(new FieldType.ReferenceType());
-            case "message-ref" -> Optional.of(new FieldType.MessageRefType());
-            case "count" -> positive(t, "max", DEFAULT_COUNT_MAX).map(FieldType.CountType::new);
-            case "text" -> positive(t, "max-length", DEFAULT_TEXT_LENGTH)
-                    .map(m -> new FieldType.TextType(Math.toIntExact(m)));
-            case "enum" -> options(t);
-            case "list" -> {
-                if (!listAllowed) {
-                    t.problem("type", "a list cannot hold lists");
-                    yield Optional.empty();
-                }
-                Optional<Long> min = t.integer("min-items", false);
-                Optional<Long> max = t.integer("max-items", false);
-                long lo = min.orElse(1L);
-                long hi = max.orElse((long) DEFAULT_MAX_ITEMS);
-                if (lo < 0 || hi < Math.max(1, lo) || hi > 1000) {
-                    t.problem("max-items", "needs 0 <= min-items <= max-items, 1 <= max-items <= 1000; got "
-                            + lo + ".." + hi);
-                    yield Optional.empty();
-                }
-                Optional<FieldType> item = t.table("item", true).flatMap(i -> {
-                    Optional<FieldType> it = type(i, false);
-                    i.finish();
-                    return it;
-                });
-                yield item.map(i -> new FieldType.ListType(i, (int) lo, (int) hi));
-            }
-            default -> {
-                t.problem("type", "is '" + name.get() + "'; allowed: position, date-time, duration, unit, course, "
-                        + "speed, altitude, distance, area, count, reference, message-ref, text, enum, list");
-                yield Optional.empty();
-            }
-        };
-    }
-
-    private static Optional<Long> positive(TomlTable t, String key, long fallback) {
-        Optional<Long> value = t.integer(key, false);
-        if (value.isPresent() && (value.get() < 1 || value.get() > Integer.MAX_VALUE)) {
-            t.problem(key, "is " + value.get() + "; allowed: 1 to " + Integer.MAX_VALUE);
+        Optional<FieldTypes.Entry> entry = FieldTypes.named(name.get());
+        if (entry.isEmpty()) {
+            t.problem("type", "is '" + name.get() + "'; allowed: " + String.join(", ", FieldTypes.names()));
             return Optional.empty();
         }
-        return Optional.of(value.orElse(fallback));
-    }
-
-    private Optional<FieldType> options(TomlTable t) {
-        List<TomlTable> tables = t.tables("options", true);
-        if (t.has("options") && tables.isEmpty()) {
-            t.problem("options", "an enumeration needs at least one option");
+        if (!listAllowed && entry.get().type() == ListType.class) {
+            t.problem("type", "a list cannot hold lists");
             return Optional.empty();
         }
-        List<FieldType.EnumType.Option> options = new ArrayList<>();
-        int before = problems.size();
-        for (TomlTable o : tables) {
-            Optional<String> value = code(o, "value");
-            Optional<Localized<String>> label = flatLabels(o);
-            o.finish();
-            if (value.isPresent() && label.isPresent()) {
-                options.add(new FieldType.EnumType.Option(value.get(), label.get()));
-            }
-        }
-        duplicates(t, "options", options.stream().map(FieldType.EnumType.Option::value).toList());
-        return problems.size() > before || options.isEmpty() ? Optional.empty()
-                : Optional.of(new FieldType.EnumType(options));
+        return entry.get().reader().read(t, item -> {
+            Optional<FieldType> it = type(item, false);
+            item.finish();
+            return it;
+        }).map(FieldType.class::cast);
     }
 
     private Optional<Form.OrderedPair> ordered(TomlTable t, int index, List<String> pair, List<FieldSpec> fields) {
@@ -288,11 +235,8 @@ final class CatalogLoader {
             return Optional.empty();
         }
         FieldType type = first.get().type();
-        boolean comparable = type instanceof FieldType.DateTimeType || type instanceof FieldType.AltitudeType
-                || type instanceof FieldType.DistanceType || type instanceof FieldType.SpeedType
-                || type instanceof FieldType.CountType || type instanceof FieldType.DurationType;
-        if (!comparable || !type.getClass().equals(second.get().type().getClass())) {
-            t.problem(key, "fields must both be date-time, altitude, distance, speed, count or duration");
+        if (!(type instanceof FieldType.Ordered) || !type.getClass().equals(second.get().type().getClass())) {
+            t.problem(key, "fields must both be " + ORDERED_TYPES);
             return Optional.empty();
         }
         return Optional.of(new Form.OrderedPair(pair.get(0), pair.get(1)));
@@ -345,39 +289,9 @@ final class CatalogLoader {
     }
 
     private Optional<Localized<String>> labels(TomlTable t) {
-        Optional<Localized<String>> label = flatLabels(t);
+        Optional<Localized<String>> label = t.labels();
         t.finish();
         return label;
-    }
-
-    /** {@code ja}, {@code zh-Hans} and {@code en} keys of this table, all required and not blank. */
-    private static Optional<Localized<String>> flatLabels(TomlTable t) {
-        Optional<String> ja = nonBlank(t, Language.JA.tag());
-        Optional<String> zh = nonBlank(t, Language.ZH_HANS.tag());
-        Optional<String> en = nonBlank(t, Language.EN.tag());
-        if (ja.isEmpty() || zh.isEmpty() || en.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Localized<>(ja.get(), zh.get(), en.get()));
-    }
-
-    private static Optional<String> nonBlank(TomlTable t, String key) {
-        return t.string(key, true).filter(s -> {
-            if (s.isBlank()) {
-                t.problem(key, "is empty");
-            }
-            return !s.isBlank();
-        });
-    }
-
-    private static Optional<String> code(TomlTable t, String key) {
-        return t.string(key, true).filter(c -> {
-            boolean ok = CODE.matcher(c).matches();
-            if (!ok) {
-                t.problem(key, "'" + c + "' is not a code (lower-case letters, digits and dashes, at most 32)");
-            }
-            return ok;
-        });
     }
 
     private void duplicates(String file, String key, List<String> names) {
@@ -385,15 +299,6 @@ final class CatalogLoader {
         for (String name : names) {
             if (!seen.add(name)) {
                 problems.add(file + ": " + key + ": '" + name + "' appears twice");
-            }
-        }
-    }
-
-    private static void duplicates(TomlTable t, String key, List<String> names) {
-        Set<String> seen = new HashSet<>();
-        for (String name : names) {
-            if (!seen.add(name)) {
-                t.problem(key, "'" + name + "' appears twice");
             }
         }
     }

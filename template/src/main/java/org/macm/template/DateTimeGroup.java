@@ -15,8 +15,6 @@ import java.time.temporal.ChronoUnit;
 final class DateTimeGroup {
     private static final String[] MONTHS =
             {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
-    private static final String[] MONTHS_EN =
-            {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
     private DateTimeGroup() {
     }
@@ -51,10 +49,6 @@ final class DateTimeGroup {
     /** {@code UTC+09:00}, the zone's offset at that time, for zones without an agreed name. */
     static String offset(ZonedDateTime t) {
         return "UTC" + t.getOffset().getId();
-    }
-
-    static String monthEn(ZonedDateTime t) {
-        return MONTHS_EN[t.getMonthValue() - 1];
     }
 
     static String two(int n) {

@@ -1,5 +1,6 @@
 package org.macm.template;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -23,6 +24,11 @@ public record Localized<T>(T ja, T zhHans, T en) {
             case ZH_HANS -> zhHans;
             case EN -> en;
         };
+    }
+
+    /** The values by language tag, as the catalog files and the catalog hash write them. */
+    Map<String, Object> byTag() {
+        return Map.of(Language.JA.tag(), ja, Language.ZH_HANS.tag(), zhHans, Language.EN.tag(), en);
     }
 
     /** Applies {@code f} to each language's value. */

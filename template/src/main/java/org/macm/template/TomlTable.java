@@ -2,6 +2,7 @@ package org.macm.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * A strict view of one TOML table of a catalog file. Every read names the key it wants;
@@ -16,6 +18,8 @@ import java.util.TreeSet;
  * any key nobody asked for, since a misspelt key would otherwise be silently ignored.
  */
 final class TomlTable {
+    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+
     private final String file;
     private final String path;
     private final JsonNode node;
@@ -178,6 +182,62 @@ final class TomlTable {
             out.add(strings);
         }
         return out;
+    }
+
+    /** How many problems the whole file has so far; a reader compares it before and after a part. */
+    int problemCount() {
+        return problems.size();
+    }
+
+    /** A code: lower-case letters, digits and dashes, starting with a letter, at most 32. */
+    Optional<String> code(String key) {
+        return string(key, true).filter(c -> {
+            boolean ok = CODE.matcher(c).matches();
+            if (!ok) {
+                problem(key, "'" + c + "' is not a code (lower-case letters, digits and dashes, at most 32)");
+            }
+            return ok;
+        });
+    }
+
+    /** The {@code ja}, {@code zh-Hans} and {@code en} keys of this table, all required and not blank. */
+    Optional<Localized<String>> labels() {
+        Optional<String> ja = nonBlank(Language.JA.tag());
+        Optional<String> zh = nonBlank(Language.ZH_HANS.tag());
+        Optional<String> en = nonBlank(Language.EN.tag());
+        if (ja.isEmpty() || zh.isEmpty() || en.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Localized<>(ja.get(), zh.get(), en.get()));
+    }
+
+    private Optional<String> nonBlank(String key) {
+        return string(key, true).filter(s -> {
+            if (s.isBlank()) {
+                problem(key, "is empty");
+            }
+            return !s.isBlank();
+        });
+    }
+
+    /** A whole number from 1 to {@link Integer#MAX_VALUE}, {@code fallback} when the key is absent. */
+    Optional<Long> positive(String key, long fallback) {
+        Optional<Long> value = integer(key, false);
+        if (value.isPresent() && (value.get() < 1 || value.get() > Integer.MAX_VALUE)) {
+            problem(key, "is " + value.get() + "; allowed: 1 to " + Integer.MAX_VALUE);
+            return Optional.empty();
+        }
+        return Optional.of(value.orElse(fallback));
+    }
+
+    /** Reports each name that appears more than once in the array {@code key}. */
+    void duplicates(String key, List<String> names) {
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
+                problem(key, "'" + name + "' appears twice");
+            }
+        }
     }
 
     /** Reports every key that no reader asked for. */

@@ -65,30 +65,32 @@ final class FieldArbitraries {
 
     static Arbitrary<JsonNode> value(FieldType type, Vocabulary vocabulary) {
         return switch (type) {
-            case FieldType.PositionType p -> position().map(n -> n);
-            case FieldType.DateTimeType d -> Arbitraries.longs()
-                    .between(FieldParser.EARLIEST.getEpochSecond(), FieldParser.LATEST.getEpochSecond())
+            case PositionType p -> position().map(n -> n);
+            case DateTimeType d -> Arbitraries.longs()
+                    .between(DateTimeType.EARLIEST.getEpochSecond(), DateTimeType.LATEST.getEpochSecond())
                     .map(s -> JSON.textNode(Instant.ofEpochSecond(s).toString()));
-            case FieldType.DurationType d -> Arbitraries.longs().between(1, Duration.ofDays(366).toSeconds())
+            case DurationType d -> Arbitraries.longs().between(1, Duration.ofDays(366).toSeconds())
                     .map(s -> JSON.textNode(Duration.ofSeconds(s).toString()));
-            case FieldType.UnitType u -> unit(vocabulary);
-            case FieldType.CourseType c -> decimal(0, 359.9);
-            case FieldType.SpeedType s -> decimal(0, 2000);
-            case FieldType.DistanceType d -> decimal(0, 5000);
-            case FieldType.AltitudeType a -> Arbitraries.integers().between(0, 100_000).map(JSON::numberNode);
-            case FieldType.CountType c -> Arbitraries.longs().between(0, c.max()).map(JSON::numberNode);
-            case FieldType.MessageRefType m -> Arbitraries.longs().between(1, Long.MAX_VALUE).map(JSON::numberNode);
-            case FieldType.ReferenceType r -> Arbitraries.strings().withChars("ABCXYZ0123456789/-").ofMinLength(1)
+            case UnitType u -> unit(vocabulary);
+            case CourseType c -> decimal(0, 359.9);
+            case SpeedType s -> decimal(0, 2000);
+            case DistanceType d -> decimal(0, 5000);
+            case AltitudeType a -> Arbitraries.integers().between(0, 100_000).map(JSON::numberNode);
+            case CountType c -> Arbitraries.longs().between(0, c.max()).map(JSON::numberNode);
+            case MessageRefType m -> Arbitraries.longs().between(1, Long.MAX_VALUE).map(JSON::numberNode);
+            case ReferenceType r -> Arbitraries.strings().withChars("ABCXYZ0123456789/-").ofMinLength(1)
                     .ofMaxLength(20).map(JSON::textNode);
-            case FieldType.TextType t -> text(Math.min(t.maxLength(), 60));
-            case FieldType.EnumType e -> Arbitraries.of(e.options()).map(o -> JSON.textNode(o.value()));
-            case FieldType.ListType l -> value(l.item(), vocabulary).list().ofMinSize(l.minItems())
+            case TextType t -> text(Math.min(t.maxLength(), 60));
+            case EnumType e -> Arbitraries.of(e.options()).map(o -> JSON.textNode(o.value()));
+            case ListType l -> value(l.item(), vocabulary).list().ofMinSize(l.minItems())
                     .ofMaxSize(Math.min(l.maxItems(), 4)).map(items -> {
                         ArrayNode array = JSON.arrayNode();
                         items.forEach(array::add);
                         return array;
                     });
-            case FieldType.AreaType a -> area();
+            case AreaType a -> area();
+            default -> throw new IllegalArgumentException("no generator for field type " + type.typeName()
+                    + "; add one to FieldArbitraries.value");
         };
     }
 

@@ -10,15 +10,55 @@ import org.junit.jupiter.api.Test;
 
 /** Positions, date-time groups, local times and quantities, at their edges, as a reader sees them. */
 class FormattingTest {
-    private static final Style JA = Style.of(Language.JA);
-    private static final Style ZH = Style.of(Language.ZH_HANS);
-    private static final Style EN = Style.of(Language.EN);
+    private static final Reader JA = new Reader(Language.JA);
+    private static final Reader ZH = new Reader(Language.ZH_HANS);
+    private static final Reader EN = new Reader(Language.EN);
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final ZoneId UTC = ZoneId.of("UTC");
 
-    private static FieldValue.Position at(double lat, double lon) {
-        return new FieldValue.Position(lat, lon);
+    private static PositionType.Position at(double lat, double lon) {
+        return new PositionType.Position(lat, lon);
+    }
+
+    /** What a reader of {@code language} sees of one value, through the field type that writes it. */
+    private record Reader(Language language) {
+        private String render(FieldType type, FieldValue value) {
+            return type.render(value, Rendering.of(language, language.defaultZone(), Catalog.builtIn().vocabulary()));
+        }
+
+        String position(PositionType.Position p) {
+            return render(new PositionType(), p);
+        }
+
+        String dateTime(Instant instant, ZoneId zone) {
+            return new DateTimeType().render(new DateTimeType.DateTime(instant),
+                    Rendering.of(language, zone, Catalog.builtIn().vocabulary()));
+        }
+
+        String duration(Duration d) {
+            return render(new DurationType(), new DurationType.Span(d));
+        }
+
+        String course(BigDecimal degrees) {
+            return render(new CourseType(), new CourseType.Course(degrees));
+        }
+
+        String speed(BigDecimal knots) {
+            return render(new SpeedType(), new SpeedType.Speed(knots));
+        }
+
+        String distance(BigDecimal nauticalMiles) {
+            return render(new DistanceType(), new DistanceType.Distance(nauticalMiles));
+        }
+
+        String altitude(long feet) {
+            return render(new AltitudeType(), new AltitudeType.Altitude(feet));
+        }
+
+        String text(TextType.Text text, Language reader) {
+            return new Reader(reader).render(new TextType(2000), text);
+        }
     }
 
     @Test
@@ -170,14 +210,14 @@ class FormattingTest {
 
     @Test
     void render_textInTheReadersLanguage_isNotMarked_otherTextIs() {
-        FieldValue.Text en = new FieldValue.Text("en", "Tokyo");
+        TextType.Text en = new TextType.Text("en", "Tokyo");
         assertThat(EN.text(en, Language.EN)).isEqualTo("Tokyo");
         assertThat(JA.text(en, Language.JA)).isEqualTo("［未翻訳・原文 英語］ Tokyo");
         assertThat(ZH.text(en, Language.ZH_HANS)).isEqualTo("［未翻译·原文为英文］ Tokyo");
-        assertThat(ZH.text(new FieldValue.Text("zh-CN", "东京"), Language.ZH_HANS)).isEqualTo("东京");
-        assertThat(ZH.text(new FieldValue.Text("zh-Hant", "東京"), Language.ZH_HANS))
+        assertThat(ZH.text(new TextType.Text("zh-CN", "东京"), Language.ZH_HANS)).isEqualTo("东京");
+        assertThat(ZH.text(new TextType.Text("zh-Hant", "東京"), Language.ZH_HANS))
                 .isEqualTo("［未翻译·原文为中文］ 東京");
-        assertThat(EN.text(new FieldValue.Text("ko", "도쿄"), Language.EN))
+        assertThat(EN.text(new TextType.Text("ko", "도쿄"), Language.EN))
                 .isEqualTo("[untranslated, original in ko] 도쿄");
     }
 }

@@ -194,15 +194,15 @@ class ValidationTest {
     @Test
     void values_giveTypedFields_forCodeThatReadsThem() {
         var values = catalog.values(new MessageContent.Template("encounter-notice", 1, encounter()));
-        assertThat(values.get("position")).isEqualTo(new FieldValue.Position(29.81, 125.29));
+        assertThat(values.get("position")).isEqualTo(new PositionType.Position(29.81, 125.29));
         assertThat(values.keySet()).startsWith("time", "position", "ownUnits");
     }
 
     @Test
     void fieldValues_toJson_roundTripThroughValidation() {
         ObjectNode f = encounter();
-        f.set("position", new FieldValue.Position(-12.5, -77.05).toJson());
-        f.set("time", new FieldValue.DateTime(java.time.Instant.parse("2026-11-29T03:38:00Z")).toJson());
+        f.set("position", new PositionType.Position(-12.5, -77.05).toJson());
+        f.set("time", new DateTimeType.DateTime(java.time.Instant.parse("2026-11-29T03:38:00Z")).toJson());
         catalog.validate(new MessageContent.Template("encounter-notice", 1, f));
     }
 }
