@@ -56,6 +56,15 @@ class RenderTest {
     }
 
     @Test
+    void render_textWithAParagraphBreak_showsItAsWritten_blankLineIncluded() {
+        ObjectNode fields = Golden.fields("encounter-notice.v1");
+        fields.putObject("remarks").put("lang", "en").put("text", "Passed astern twice.\n\nNo reply on channel 16.");
+        RenderedMessage m = catalog.render(new MessageContent.Template("encounter-notice", 1, fields), Language.EN);
+        assertThat(m.raw()).isFalse();
+        assertThat(m.body()).contains("\nRemarks: Passed astern twice.\n\nNo reply on channel 16.\n");
+    }
+
+    @Test
     void render_defaultZones_areJstForJapanese_beijingTimeForChinese_utcForEnglish() {
         assertThat(Language.JA.defaultZone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
         assertThat(Language.ZH_HANS.defaultZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
