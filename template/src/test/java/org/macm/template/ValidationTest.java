@@ -3,8 +3,13 @@ package org.macm.template;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.macm.core.MacmException;
 import org.macm.core.log.MessageContent;
@@ -198,11 +203,51 @@ class ValidationTest {
         assertThat(values.keySet()).startsWith("time", "position", "ownUnits");
     }
 
+    /** The fields as a peer reads them: written out as JSON text and parsed again. */
+    private static ObjectNode overTheWire(ObjectNode fields) throws JsonProcessingException {
+        return (ObjectNode) new ObjectMapper().readTree(fields.toString());
+    }
+
     @Test
-    void fieldValues_toJson_roundTripThroughValidation() {
+    void fieldValues_toJson_comeBackEqualFromValidation() throws JsonProcessingException {
+        PositionType.Position position = new PositionType.Position(-12.5, -77.05);
+        DateTimeType.DateTime time = new DateTimeType.DateTime(java.time.Instant.parse("2026-11-29T03:38:00Z"));
+        UnitType.Unit unit = new UnitType.Unit("cn", "destroyer", Optional.of("NANCHANG"), Optional.of("101"),
+                Optional.of("412000101"), Optional.empty(), Optional.of("BOAA"));
+        ListType.Items otherUnits = new ListType.Items(List.of(unit));
+        CourseType.Course course = new CourseType.Course(new BigDecimal("215.5"));
+        SpeedType.Speed speed = new SpeedType.Speed(new BigDecimal("16.25"));
+        DistanceType.Distance distance = new DistanceType.Distance(new BigDecimal("2.5"));
+        EnumType.Choice activity = new EnumType.Choice("patrol");
+        TextType.Text remarks = new TextType.Text("en", "Passed astern twice.\n\nNo reply on channel 16.");
         ObjectNode f = encounter();
-        f.set("position", new PositionType.Position(-12.5, -77.05).toJson());
-        f.set("time", new DateTimeType.DateTime(java.time.Instant.parse("2026-11-29T03:38:00Z")).toJson());
-        catalog.validate(new MessageContent.Template("encounter-notice", 1, f));
+        f.set("position", position.toJson());
+        f.set("time", time.toJson());
+        f.set("otherUnits", otherUnits.toJson());
+        f.set("ownCourse", course.toJson());
+        f.set("ownSpeed", speed.toJson());
+        f.set("closestDistance", distance.toJson());
+        f.set("ownActivity", activity.toJson());
+        f.set("remarks", remarks.toJson());
+
+        Map<String, FieldValue> back =
+                catalog.values(new MessageContent.Template("encounter-notice", 1, overTheWire(f)));
+
+        assertThat(back).containsEntry("position", position).containsEntry("time", time)
+                .containsEntry("otherUnits", otherUnits).containsEntry("ownCourse", course)
+                .containsEntry("ownSpeed", speed).containsEntry("closestDistance", distance)
+                .containsEntry("ownActivity", activity).containsEntry("remarks", remarks);
+    }
+
+    @Test
+    void fieldValues_toJson_area_comesBackEqualFromValidation() throws JsonProcessingException {
+        AreaType.Circle area = new AreaType.Circle(new PositionType.Position(27.88, 125.65), new BigDecimal("10"),
+                Optional.of("DATUM K"));
+        ObjectNode f = Golden.fields("sar-request.v1");
+        f.set("searchArea", area.toJson());
+
+        Map<String, FieldValue> back = catalog.values(new MessageContent.Template("sar-request", 1, overTheWire(f)));
+
+        assertThat(back.get("searchArea")).isEqualTo(area);
     }
 }
