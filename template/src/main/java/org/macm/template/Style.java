@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How values shared by several field types are formatted for one reader: positions,
- * date-time groups with the local time beside them, durations and distances. The formatting
- * is the same for every language; the words and their order come from the language's
- * {@link Phrases}. Nothing here reads the default locale or time zone.
+ * The formatting of values for one reader: positions in degrees and minutes, date-time
+ * groups with the local time beside them, durations, distances. The field types write
+ * their values through it. The formatting is the same in every language; the words and
+ * their order come from the language's {@link Phrases}. Nothing here reads the default
+ * locale or time zone.
  */
 final class Style {
     private final Phrases phrases;
