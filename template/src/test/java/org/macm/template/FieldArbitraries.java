@@ -138,16 +138,30 @@ final class FieldArbitraries {
                 });
     }
 
-    /** Text without braces, so a brace left in the output can only be an unresolved placeholder. */
+    /**
+     * Text without braces, so a brace left in the output can only be an unresolved
+     * placeholder. Validation allows any line break in text, so the text is made of lines
+     * joined by a line break, a blank line or a line holding only a space, sometimes ending
+     * in a line break: what an officer's remarks hold, often enough that every run tries it.
+     */
     private static Arbitrary<JsonNode> text(int maxLength) {
-        return Combinators.combine(
-                Arbitraries.of("ja", "zh-Hans", "zh", "en", "en-GB", "ko", "zh-Hant"),
-                Arbitraries.strings().withChars("abcXYZ 019.,!?\n").withCharRange('あ', 'ん').withCharRange('一', '龥')
-                        .ofMinLength(1).ofMaxLength(maxLength).filter(s -> !s.isBlank()))
-                .as((lang, text) -> {
+        Arbitrary<String> line = Arbitraries.strings().withChars("abcXYZ 019.,!?").withCharRange('あ', 'ん')
+                .withCharRange('一', '龥').ofMinLength(1).ofMaxLength(15);
+        Arbitrary<String> text = Combinators.combine(line.list().ofMinSize(1).ofMaxSize(3),
+                        Arbitraries.of("\n", "\n\n", "\n \n").list().ofSize(2), Arbitraries.of("", "", "\n"))
+                .as((lines, breaks, end) -> {
+                    StringBuilder out = new StringBuilder(lines.getFirst());
+                    for (int i = 1; i < lines.size(); i++) {
+                        out.append(breaks.get(i - 1)).append(lines.get(i));
+                    }
+                    return out.append(end).toString();
+                })
+                .filter(s -> !s.isBlank() && s.codePointCount(0, s.length()) <= maxLength);
+        return Combinators.combine(Arbitraries.of("ja", "zh-Hans", "zh", "en", "en-GB", "ko", "zh-Hant"), text)
+                .as((lang, t) -> {
                     ObjectNode node = JSON.objectNode();
                     node.put("lang", lang);
-                    node.put("text", text);
+                    node.put("text", t);
                     return node;
                 });
     }
