@@ -1,16 +1,15 @@
 package org.macm.station;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.macm.core.crypto.SigningKey;
 import org.macm.core.log.StationId;
-import org.macm.station.config.ConfigFile;
+import org.macm.station.config.ConfigSpec;
+import org.macm.station.config.StationConfigWriter;
 import org.macm.station.identity.Identity;
 import org.macm.station.identity.KeyFiles;
 import org.macm.station.identity.TlsIdentity;
@@ -52,12 +51,7 @@ public final class StationInit {
         TlsIdentity tls = TlsIdentity.generate(station, random, clock.instant());
         KeyFiles.writeSigningKey(layout.signingKey(), signingKey);
         tls.write(layout.tlsKey(), layout.tlsCertificate());
-        try {
-            Files.writeString(layout.config(), ConfigFile.initial(station), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE_NEW);
-        } catch (IOException e) {
-            throw new StationException("cannot write " + layout.config() + ": " + e.getMessage(), e);
-        }
+        StationConfigWriter.create(ConfigSpec.initial(station), layout.config());
         Identity identity = new Identity(station, signingKey.verifyingKey(), tls.certificate());
         identity.write(layout.identity());
         return identity;

@@ -24,23 +24,24 @@ import org.macm.station.identity.KeyFiles;
 
 /** What a station accepts from its peer: only entries of the peer's log, signed by the pinned key. */
 class StationIntakeTest {
-    private static final StationId JP = PinnedPair.JP;
-    private static final StationId CN = PinnedPair.CN;
+    private static final StationId JP = StationPair.JP;
+    private static final StationId CN = StationPair.CN;
 
     @TempDir
     Path tmp;
 
-    private PinnedPair pair;
+    private StationPair.Opened pair;
     private Station jp;
     private Station cn;
     private StationLayout cnLayout;
 
     @BeforeEach
     void twoPinnedStations() {
-        pair = new PinnedPair(tmp);
-        jp = pair.jp;
-        cn = pair.cn;
-        cnLayout = pair.cnLayout;
+        StationPair created = StationPair.create(tmp);
+        pair = created.open(Clock.systemUTC());
+        jp = pair.jp();
+        cn = pair.cn();
+        cnLayout = created.cn();
     }
 
     @AfterEach

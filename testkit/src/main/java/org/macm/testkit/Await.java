@@ -2,9 +2,7 @@ package org.macm.testkit;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * Waiting for something that happens on another thread or in another process: polls a
@@ -20,8 +18,20 @@ public final class Await {
     private Await() {
     }
 
+    /** What is awaited; it may wait itself (an HTTP call to a station in another process). */
+    @FunctionalInterface
+    public interface Condition {
+        boolean holds() throws InterruptedException;
+    }
+
+    /** A value looked at while waiting, and shown when the wait fails. */
+    @FunctionalInterface
+    public interface Probe<T> {
+        T get() throws InterruptedException;
+    }
+
     /** Waits until {@code condition} holds; fails naming {@code what} after {@code limit}. */
-    public static void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
+    public static void await(String what, Duration limit, Condition condition) throws InterruptedException {
         await(what, limit, condition, () -> "the condition was still false");
     }
 
@@ -29,7 +39,7 @@ public final class Await {
      * Waits until {@code condition} holds; after {@code limit} fails naming {@code what} and
      * showing {@code evidence} (a status, log lines) as it was at the deadline.
      */
-    public static void await(String what, Duration limit, BooleanSupplier condition, Supplier<?> evidence)
+    public static void await(String what, Duration limit, Condition condition, Probe<?> evidence)
             throws InterruptedException {
         Objects.requireNonNull(evidence, "evidence");
         if (!within(limit, POLL, condition)) {
@@ -41,7 +51,7 @@ public final class Await {
      * Polls {@code value} until it is {@code wanted} and returns it; after {@code limit} fails
      * naming {@code what} and the last value seen.
      */
-    public static <T> T awaitValue(String what, Duration limit, Supplier<T> value, Predicate<? super T> wanted)
+    public static <T> T awaitValue(String what, Duration limit, Probe<T> value, Predicate<? super T> wanted)
             throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
@@ -60,15 +70,15 @@ public final class Await {
      * Polls {@code condition} every {@code poll} and answers whether it held within
      * {@code limit}; it is checked once more at the deadline.
      */
-    public static boolean within(Duration limit, Duration poll, BooleanSupplier condition) throws InterruptedException {
+    public static boolean within(Duration limit, Duration poll, Condition condition) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() - deadline < 0) {
-            if (condition.getAsBoolean()) {
+            if (condition.holds()) {
                 return true;
             }
             Thread.sleep(poll);
         }
-        return condition.getAsBoolean();
+        return condition.holds();
     }
 
     private static AssertionError timedOut(String what, Duration limit, Object lastSeen) {

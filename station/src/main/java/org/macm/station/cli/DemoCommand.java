@@ -2,7 +2,6 @@ package org.macm.station.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,13 +23,11 @@ import org.macm.link.LinkState;
 import org.macm.link.LinkStatus;
 import org.macm.station.Station;
 import org.macm.station.StationException;
-import org.macm.station.StationInit;
 import org.macm.station.StationLayout;
+import org.macm.station.StationPair;
 import org.macm.station.export.ExportFile;
 import org.macm.station.export.ExportVerifier;
 import org.macm.station.export.KeyRing;
-import org.macm.station.identity.Identity;
-import org.macm.station.identity.PeerRegistry;
 import org.macm.encounter.alert.AlertEvent;
 import org.macm.encounter.watch.EncounterWatch;
 import org.macm.station.run.StationRuntime;
@@ -59,8 +56,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run two stations (jp-mod, cn-mnd) on this machine, linked over TLS, through an exchange.")
 final class DemoCommand implements Callable<Integer> {
-    static final StationId JP = StationId.of("jp-mod");
-    static final StationId CN = StationId.of("cn-mnd");
+    static final StationId JP = StationPair.JP;
+    static final StationId CN = StationPair.CN;
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @ParentCommand
@@ -79,25 +76,22 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        StationLayout jpLayout = new StationLayout(dir.resolve(JP.value()));
-        StationLayout cnLayout = new StationLayout(dir.resolve(CN.value()));
-        Identity jpId = ensureStation(jpLayout, JP, out);
-        Identity cnId = ensureStation(cnLayout, CN, out);
-        new PeerRegistry(jpLayout).pin(jpId, cnId);
-        new PeerRegistry(cnLayout).pin(cnId, jpId);
+        StationPair pair = StationPair.create(dir, macm.random(), macm.clock(),
+                (station, layout) -> out.println("Created station " + station + " in " + layout.dir()))
+                .withHeartbeat(Duration.ofMillis(500), 4).withLinkTests(Duration.ofMinutes(10), false);
+        StationLayout jpLayout = pair.jp();
+        StationLayout cnLayout = pair.cn();
         out.println("Stations pinned to each other (fingerprints):");
-        out.println("  " + JP + "  " + jpId.fingerprint());
-        out.println("  " + CN + "  " + cnId.fingerprint());
+        out.println("  " + JP + "  " + pair.identity(JP).fingerprint());
+        out.println("  " + CN + "  " + pair.identity(CN).fingerprint());
         out.println();
 
         // cn-mnd listens on two ports (two paths); jp-mod dials both once it knows them.
-        writeConfig(cnLayout, CN, "\"127.0.0.1:0\", \"127.0.0.1:0\"", "");
+        pair.write(pair.listening(CN, StationPair.loopback(0, 0)));
         StationRuntime cn = StationRuntime.start(cnLayout, macm.clock());
         StationRuntime jp = null;
         try {
-            String endpoints = cn.linkPorts().stream().map(p -> "\"127.0.0.1:" + p + "\"").reduce((a, b) -> a + ", " + b)
-                    .orElseThrow();
-            writeConfig(jpLayout, JP, "", "[[peers]]\nstation = \"cn-mnd\"\nendpoints = [" + endpoints + "]\n");
+            pair.write(pair.dialling(JP, StationPair.loopback(cn.linkPorts())));
             jp = StationRuntime.start(jpLayout, macm.clock());
             awaitUp(jp, out);
             exchange(jp, cn, out);
@@ -135,40 +129,6 @@ final class DemoCommand implements Callable<Integer> {
                 cn.close();
             }
         }
-    }
-
-    private static void writeConfig(StationLayout layout, StationId self, String listen, String peers) {
-        String text = """
-                # Written by 'macm demo' on every run: two stations on loopback, fast heartbeats.
-                station = "%s"
-
-                [link]
-                listen = [%s]
-                heartbeat-interval = "500ms"
-                heartbeat-misses = 4
-
-                %s
-                [api]
-                listen = "127.0.0.1:0"
-
-                [link-tests]
-                interval = "10m"
-                human-ack = false
-                """.formatted(self, listen, peers);
-        try {
-            Files.writeString(layout.config(), text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new StationException("cannot write " + layout.config() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private Identity ensureStation(StationLayout layout, StationId id, PrintWriter out) {
-        if (Files.exists(layout.config())) {
-            return PeerCommand.self(layout);
-        }
-        Identity created = new StationInit(macm.random(), macm.clock()).create(layout, id);
-        out.println("Created station " + id + " in " + layout.dir());
-        return created;
     }
 
     private static void awaitUp(StationRuntime jp, PrintWriter out) throws InterruptedException {

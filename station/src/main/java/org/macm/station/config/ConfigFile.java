@@ -25,8 +25,9 @@ import org.macm.core.log.Precedence;
 import org.macm.core.log.StationId;
 
 /**
- * Reads and writes {@code station.toml}. Unknown keys are refused (a misspelt key would
- * otherwise be silently ignored), and every error names the file and the key.
+ * Reads {@code station.toml}, which {@link StationConfigWriter} writes. Unknown keys are
+ * refused (a misspelt key would otherwise be silently ignored), and every error names the
+ * file and the key.
  */
 public final class ConfigFile {
     /** The file's keys, as written; {@code station} is required, the others have defaults. */
@@ -227,50 +228,5 @@ public final class ConfigFile {
 
     private static Path path(Path base, String value, String fallback) {
         return base.resolve(value == null ? fallback : value).normalize();
-    }
-
-    /** The config {@code macm init} writes: every key, with its default, explained. */
-    public static String initial(StationId station) {
-        return """
-                # MACM station configuration. Keys are documented in docs/CONFIG.md.
-                # Paths are relative to this file's folder.
-
-                # This station's name, as its peers know it (required).
-                station = "%s"
-
-                # The SQLite store holding every log of this station.
-                store = "store/macm.db"
-
-                # Private keys (mode 0600) and the TLS certificate made by 'macm init'.
-                signing-key = "keys/signing.key"
-                tls-key = "keys/tls.key"
-                tls-certificate = "keys/tls.crt"
-
-                [link]
-                # Addresses peers connect to. Use a routable address to accept a real peer.
-                listen = ["127.0.0.1:7701"]
-                heartbeat-interval = "2s"
-                heartbeat-misses = 3
-
-                # One [[peers]] table per pinned peer this station dials; each endpoint is a path.
-                # [[peers]]
-                # station = "cn-mnd"
-                # endpoints = ["192.0.2.10:7701", "198.51.100.10:7701"]
-
-                [api]
-                # The local API that the CLI and the console use. Loopback only unless you mean it.
-                listen = "127.0.0.1:7801"
-
-                [deadlines]
-                # How long a duty officer has to acknowledge a message, by precedence.
-                flash = "5m"
-                immediate = "30m"
-                priority = "3h"
-                routine = "6h"
-
-                [link-tests]
-                interval = "1h"
-                human-ack = false
-                """.formatted(station);
     }
 }

@@ -3,6 +3,7 @@ package org.macm.station.traffic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import org.macm.core.log.MessageContent;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
-import org.macm.station.PinnedPair;
+import org.macm.station.StationPair;
 import org.macm.station.Station;
 import org.macm.template.Catalog;
 import org.macm.template.Language;
@@ -29,21 +30,21 @@ import org.macm.template.Language;
  * same story, at every moment before and after the deadlines.
  */
 class MessageBoardTest {
-    private static final StationId JP = PinnedPair.JP;
-    private static final StationId CN = PinnedPair.CN;
+    private static final StationId JP = StationPair.JP;
+    private static final StationId CN = StationPair.CN;
 
     @TempDir
     Path tmp;
 
-    private PinnedPair pair;
+    private StationPair.Opened pair;
     private Station jp;
     private Station cn;
 
     @BeforeEach
     void twoPinnedStations() {
-        pair = new PinnedPair(tmp);
-        jp = pair.jp;
-        cn = pair.cn;
+        pair = StationPair.create(tmp).open(Clock.systemUTC());
+        jp = pair.jp();
+        cn = pair.cn();
     }
 
     @AfterEach

@@ -1,6 +1,7 @@
 package org.macm.station.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.macm.testkit.Await.awaitValue;
 
 import java.io.OutputStream;
 import java.net.DatagramPacket;
@@ -12,12 +13,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,16 +29,6 @@ class LineSourcesTest {
     Path tmp;
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-
-    private static void await(BooleanSupplier c) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!c.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out");
-            }
-            Thread.sleep(10);
-        }
-    }
 
     private static void serveOnce(ServerSocket server, String text) throws Exception {
         try (Socket s = server.accept(); OutputStream out = s.getOutputStream()) {
@@ -55,9 +46,9 @@ class LineSourcesTest {
             try (TcpClientSource source = new TcpClientSource(new InetSocketAddress(LOOPBACK, port))) {
                 source.start(got::add);
                 serveOnce(server, "!AIVDM,one\r\n!AIVDM,two\n");
-                await(() -> got.size() == 2);
+                awaitValue("2 lines", Duration.ofSeconds(20), () -> List.copyOf(got), l -> l.size() == 2);
                 serveOnce(server, "!AIVDM,three\n!AIVDM,four\nlast without newline");
-                await(() -> got.size() == 5);
+                awaitValue("5 lines", Duration.ofSeconds(20), () -> List.copyOf(got), l -> l.size() == 5);
                 assertThat(source.connections()).isEqualTo(2);
             }
         }
@@ -74,7 +65,7 @@ class LineSourcesTest {
                 a.getOutputStream().write("a1\na2\n".getBytes(StandardCharsets.US_ASCII));
                 b.getOutputStream().write("b1\n".getBytes(StandardCharsets.US_ASCII));
             }
-            await(() -> got.size() == 3);
+            awaitValue("3 lines", Duration.ofSeconds(20), () -> List.copyOf(got), l -> l.size() == 3);
         }
         assertThat(got).containsExactlyInAnyOrder("a1", "a2", "b1");
     }
@@ -87,7 +78,7 @@ class LineSourcesTest {
             source.start(got::add);
             byte[] d = "!AIVDM,1\r\n!AIVDM,2\r\n!AIVDM,3".getBytes(StandardCharsets.US_ASCII);
             out.send(new DatagramPacket(d, d.length, LOOPBACK, source.port()));
-            await(() -> got.size() == 3);
+            awaitValue("3 lines", Duration.ofSeconds(20), () -> List.copyOf(got), l -> l.size() == 3);
         }
         assertThat(got).containsExactly("!AIVDM,1", "!AIVDM,2", "!AIVDM,3");
     }
