@@ -102,7 +102,9 @@ public final class Tmpfs implements AutoCloseable {
     private static Result run(String... command) {
         try {
             Process p = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            // The first line says what failed; mount's further lines only point at dmesg.
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().lines()
+                    .findFirst().orElse("");
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return new Result(-1, command[0] + " did not finish within 30 s");
