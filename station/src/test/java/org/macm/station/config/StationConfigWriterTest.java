@@ -3,8 +3,10 @@ package org.macm.station.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +37,11 @@ class StationConfigWriterTest {
     }
 
     @Test
-    void initialSpec_isTheDocumentedFileThatInitWrites_everyKeyExplained() {
-        assertThat(StationConfigWriter.render(ConfigSpec.initial(JP))).isEqualTo(INITIAL);
+    void initialSpec_isTheDocumentedFileThatInitWrites_everyKeyExplained() throws Exception {
+        try (InputStream golden = StationConfigWriterTest.class.getResourceAsStream("initial-station.toml")) {
+            assertThat(StationConfigWriter.render(ConfigSpec.initial(JP)))
+                    .isEqualTo(new String(golden.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 
     @Test
@@ -87,46 +92,4 @@ class StationConfigWriterTest {
         assertThat(StationConfigWriter.duration(Duration.ofHours(6))).isEqualTo("6h");
         assertThat(StationConfigWriter.duration(Duration.ZERO)).isEqualTo("0s");
     }
-
-    private static final String INITIAL = """
-                # MACM station configuration. Keys are documented in docs/CONFIG.md.
-                # Paths are relative to this file's folder.
-
-                # This station's name, as its peers know it (required).
-                station = "jp-mod"
-
-                # The SQLite store holding every log of this station.
-                store = "store/macm.db"
-
-                # Private keys (mode 0600) and the TLS certificate made by 'macm init'.
-                signing-key = "keys/signing.key"
-                tls-key = "keys/tls.key"
-                tls-certificate = "keys/tls.crt"
-
-                [link]
-                # Addresses peers connect to. Use a routable address to accept a real peer.
-                listen = ["127.0.0.1:7701"]
-                heartbeat-interval = "2s"
-                heartbeat-misses = 3
-
-                # One [[peers]] table per pinned peer this station dials; each endpoint is a path.
-                # [[peers]]
-                # station = "cn-mnd"
-                # endpoints = ["192.0.2.10:7701", "198.51.100.10:7701"]
-
-                [api]
-                # The local API that the CLI and the console use. Loopback only unless you mean it.
-                listen = "127.0.0.1:7801"
-
-                [deadlines]
-                # How long a duty officer has to acknowledge a message, by precedence.
-                flash = "5m"
-                immediate = "30m"
-                priority = "3h"
-                routine = "6h"
-
-                [link-tests]
-                interval = "1h"
-                human-ack = false
-                """;
 }
