@@ -48,7 +48,7 @@ public final class StationPair {
         this.linkTestsHumanAck = linkTestsHumanAck;
     }
 
-    /** Creates both stations under {@code root} and pins them; refuses if either folder holds a station. */
+    /** Creates both stations under {@code root} (keeping either that exists) and pins them to each other. */
     public static StationPair create(Path root) {
         return create(root, new SecureRandom(), Clock.systemUTC(), (station, layout) -> { });
     }
