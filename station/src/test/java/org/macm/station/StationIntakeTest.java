@@ -2,6 +2,8 @@ package org.macm.station;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.macm.station.StationPair.CN;
+import static org.macm.station.StationPair.JP;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -24,9 +26,6 @@ import org.macm.station.identity.KeyFiles;
 
 /** What a station accepts from its peer: only entries of the peer's log, signed by the pinned key. */
 class StationIntakeTest {
-    private static final StationId JP = StationPair.JP;
-    private static final StationId CN = StationPair.CN;
-
     @TempDir
     Path tmp;
 

@@ -1,6 +1,8 @@
 package org.macm.station.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.macm.station.StationPair.CN;
+import static org.macm.station.StationPair.JP;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,7 +20,6 @@ import org.macm.core.log.EntryKind;
 import org.macm.core.log.MessageContent;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
-import org.macm.core.log.StationId;
 import org.macm.station.StationPair;
 import org.macm.station.Station;
 import org.macm.template.Catalog;
@@ -30,9 +31,6 @@ import org.macm.template.Language;
  * same story, at every moment before and after the deadlines.
  */
 class MessageBoardTest {
-    private static final StationId JP = StationPair.JP;
-    private static final StationId CN = StationPair.CN;
-
     @TempDir
     Path tmp;
 
