@@ -8,11 +8,12 @@ import org.macm.encounter.track.TrackState;
 import org.macm.encounter.unit.Identifier;
 
 /**
- * One track as the engines hold it: the state, and what every pair evaluation needs
- * precomputed once per fix (position as a unit vector, velocity in Earth-centred metres per
- * second), so that judging a pair takes no trigonometry. Mutated in place on each fix.
+ * One track's slot in an engine (the item a {@link SphereGrid} cell holds, and the naive
+ * engine's list): the state, and what every pair evaluation needs precomputed once per fix
+ * (position as a unit vector, velocity in Earth-centred metres per second), so that judging a
+ * pair takes no trigonometry, and where the grid keeps it. Mutated in place on each fix.
  */
-final class Entry {
+final class TrackSlot {
     final Identifier key;
     TrackState state;
     UnitKind kind;
@@ -38,7 +39,7 @@ final class Entry {
     int slot = -1;
     int speedClass;
 
-    Entry(Identifier key) {
+    TrackSlot(Identifier key) {
         this.key = key;
     }
 
