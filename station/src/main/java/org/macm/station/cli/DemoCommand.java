@@ -32,13 +32,14 @@ import org.macm.station.export.KeyRing;
 import org.macm.station.identity.Identity;
 import org.macm.station.identity.PeerRegistry;
 import org.macm.encounter.alert.AlertEvent;
+import org.macm.encounter.engine.EncounterConfig;
+import org.macm.encounter.unit.Parties;
 import org.macm.encounter.watch.EncounterWatch;
 import org.macm.station.run.StationRuntime;
 import org.macm.station.watch.AlertText;
 import org.macm.station.watch.EncounterNotices;
 import org.macm.station.watch.ReplayFeed;
 import org.macm.station.watch.ScenarioGenerator;
-import org.macm.station.watch.WatchSetup;
 import org.macm.template.Catalog;
 import org.macm.template.Language;
 import picocli.CommandLine.Command;
@@ -259,8 +260,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Encounter watch at jp-mod: replaying the East China Sea scenario (" + scenario + "):");
         List<AlertEvent.Raised> raised = new java.util.ArrayList<>();
-        EncounterWatch watch = WatchSetup.create(scenario.resolve("units.toml"), Optional.of(scenario.resolve("zones.geojson")),
-                "JP", "CN", event -> {
+        EncounterWatch watch = EncounterWatch.builder(EncounterConfig.defaults(Parties.of("JP", "CN")))
+                .units(scenario.resolve("units.toml")).zones(scenario.resolve("zones.geojson")).build(event -> {
                     if (!(event instanceof AlertEvent.Updated)) {
                         out.println("  " + AlertText.line(event));
                     }

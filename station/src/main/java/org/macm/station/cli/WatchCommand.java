@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.macm.encounter.alert.AlertEvent;
 import org.macm.encounter.alert.Lifecycle;
+import org.macm.encounter.engine.EncounterConfig;
+import org.macm.encounter.unit.Parties;
 import org.macm.encounter.watch.EncounterWatch;
 import org.macm.station.StationException;
 import org.macm.station.watch.AlertText;
@@ -18,7 +20,6 @@ import org.macm.template.Catalog;
 import org.macm.template.Language;
 import org.macm.station.watch.ReplayFeed;
 import org.macm.station.watch.ScenarioGenerator;
-import org.macm.station.watch.WatchSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -90,7 +91,10 @@ final class WatchCommand implements Callable<Integer> {
         Catalog catalog = Catalog.builtIn();
         EncounterNotices notices = new EncounterNotices(catalog);
         Map<Lifecycle, Integer> counts = new EnumMap<>(Lifecycle.class);
-        EncounterWatch watch = WatchSetup.create(unitFile.get(), zoneFile, sides[0].strip(), sides[1].strip(), event -> {
+        EncounterWatch.Builder builder = EncounterWatch.builder(
+                EncounterConfig.defaults(Parties.of(sides[0].strip(), sides[1].strip()))).units(unitFile.get());
+        zoneFile.ifPresent(builder::zones);
+        EncounterWatch watch = builder.build(event -> {
             counts.merge(event.lifecycle(), 1, Integer::sum);
             if (updates || !(event instanceof AlertEvent.Updated)) {
                 out.println(AlertText.line(event));

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.macm.core.MacmException;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.StationId;
+import org.macm.encounter.feed.FeedFormat;
 
 /**
  * Reads and writes {@code station.toml}. Unknown keys are refused (a misspelt key would
@@ -189,9 +190,9 @@ public final class ConfigFile {
         for (int i = 0; i < raw.size(); i++) {
             RawSource r = raw.get(i);
             String key = "watch.sources[" + (i + 1) + "]";
-            WatchConfig.Format format;
+            FeedFormat format;
             try {
-                format = WatchConfig.Format.valueOf(String.valueOf(r.format()).toUpperCase(java.util.Locale.ROOT));
+                format = FeedFormat.valueOf(String.valueOf(r.format()).toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("config file " + file + ": key '" + key + ".format' is '" + r.format()
                         + "'; use ais, sbs or json", e);

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.macm.station.config.WatchConfig;
+import org.macm.encounter.feed.FeedFormat;
 
 /**
  * The recorded time of a feed line, read cheaply and without decoding the message, so that a
@@ -26,7 +26,7 @@ public final class FeedTimes {
     private FeedTimes() {
     }
 
-    public static Function<String, Optional<Instant>> of(WatchConfig.Format format) {
+    public static Function<String, Optional<Instant>> of(FeedFormat format) {
         return switch (format) {
             case AIS -> FeedTimes::ais;
             case SBS -> FeedTimes::sbs;

@@ -10,18 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import org.macm.encounter.ais.AisDecoder;
-import org.macm.encounter.ais.AisReport;
-import org.macm.encounter.decode.DecodeResult;
-import org.macm.encounter.json.JsonTrack;
-import org.macm.encounter.json.JsonTrackDecoder;
-import org.macm.encounter.sbs.SbsDecoder;
-import org.macm.encounter.sbs.SbsMessage;
-import org.macm.encounter.track.AisTrackAdapter;
-import org.macm.encounter.track.JsonTrackAdapter;
-import org.macm.encounter.track.SbsTrackAdapter;
+import org.macm.encounter.feed.FeedFormat;
+import org.macm.encounter.feed.FeedReader;
 import org.macm.encounter.track.TrackEvent;
 import org.macm.encounter.watch.EncounterWatch;
 import org.macm.station.StationException;
@@ -46,7 +36,6 @@ public final class ReplayFeed {
         List<TrackEvent> events = new ArrayList<>();
         long rejected = 0;
         for (Path file : files) {
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
             List<String> lines;
             try {
                 lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
@@ -55,40 +44,16 @@ public final class ReplayFeed {
             } catch (IOException e) {
                 throw new StationException("cannot read feed file " + file + ": " + e.getMessage(), e);
             }
-            if (name.endsWith(".aivdm") || name.endsWith(".nmea") || name.endsWith(".ais")) {
-                AisDecoder decoder = new AisDecoder();
-                AisTrackAdapter adapter = new AisTrackAdapter();
-                Instant last = Instant.EPOCH;
-                for (String line : lines) {
-                    if (decoder.accept(line) instanceof DecodeResult.Decoded<AisReport> d) {
-                        last = d.value().receivedAt().orElse(last);
-                        adapter.adapt(d.value(), last).ifPresent(events::add);
-                    }
-                }
-                rejected += decoder.stats().snapshot().rejectedTotal();
-            } else if (name.endsWith(".sbs")) {
-                SbsDecoder decoder = new SbsDecoder();
-                SbsTrackAdapter adapter = new SbsTrackAdapter(Duration.ofSeconds(10));
-                for (String line : lines) {
-                    if (decoder.accept(line) instanceof DecodeResult.Decoded<SbsMessage> d) {
-                        Optional<Instant> at = d.value().generatedAt();
-                        adapter.adapt(d.value(), at.orElse(Instant.EPOCH)).ifPresent(events::add);
-                    }
-                }
-                rejected += decoder.stats().snapshot().rejectedTotal();
-            } else if (name.endsWith(".jsonl") || name.endsWith(".json")) {
-                JsonTrackDecoder decoder = new JsonTrackDecoder();
-                JsonTrackAdapter adapter = new JsonTrackAdapter();
-                for (String line : lines) {
-                    if (decoder.accept(line) instanceof DecodeResult.Decoded<JsonTrack> d) {
-                        events.add(adapter.adapt(d.value()));
-                    }
-                }
-                rejected += decoder.stats().snapshot().rejectedTotal();
-            } else {
-                throw new StationException("feed file " + file + ": unknown format; name it .aivdm or .nmea (AIS), "
-                        + ".sbs (SBS-1) or .jsonl (JSON tracks)");
+            FeedFormat format = FeedFormat.ofFileName(file.getFileName().toString()).orElseThrow(() -> new StationException(
+                    "feed file " + file + ": unknown format; name it .aivdm or .nmea (AIS), .sbs (SBS-1) or .jsonl (JSON tracks)"));
+            FeedReader reader = format.reader();
+            for (String line : lines) {
+                // A recorded AIS report without a tag block is taken at the time of the one before it;
+                // an SBS-1 message without its own time at the epoch.
+                Instant unstamped = format == FeedFormat.AIS ? reader.lastStamp() : Instant.EPOCH;
+                reader.read(line, unstamped).ifPresent(events::add);
             }
+            rejected += reader.stats().snapshot().rejectedTotal();
         }
         events.sort(Comparator.comparing(TrackEvent::time));
         return new ReplayFeed(List.copyOf(events), rejected);

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.macm.station.config.WatchConfig;
+import org.macm.encounter.feed.FeedFormat;
 
 /** A paced replay needs each line's recorded time; every line the scenario writes has one. */
 class FeedTimesTest {
@@ -20,15 +20,15 @@ class FeedTimesTest {
         new ScenarioGenerator(3).generate(tmp);
         List<String> ais = Files.readAllLines(tmp.resolve("ecs.aivdm"));
         List<String> sbs = Files.readAllLines(tmp.resolve("ecs.sbs"));
-        assertThat(ais).allMatch(l -> FeedTimes.of(WatchConfig.Format.AIS).apply(l).isPresent());
-        assertThat(sbs).allMatch(l -> FeedTimes.of(WatchConfig.Format.SBS).apply(l).isPresent());
-        assertThat(FeedTimes.of(WatchConfig.Format.AIS).apply(ais.get(0))).contains(ScenarioGenerator.START);
-        assertThat(FeedTimes.of(WatchConfig.Format.SBS).apply(sbs.get(sbs.size() - 1)))
+        assertThat(ais).allMatch(l -> FeedTimes.of(FeedFormat.AIS).apply(l).isPresent());
+        assertThat(sbs).allMatch(l -> FeedTimes.of(FeedFormat.SBS).apply(l).isPresent());
+        assertThat(FeedTimes.of(FeedFormat.AIS).apply(ais.get(0))).contains(ScenarioGenerator.START);
+        assertThat(FeedTimes.of(FeedFormat.SBS).apply(sbs.get(sbs.size() - 1)))
                 .contains(ScenarioGenerator.START.plus(ScenarioGenerator.LENGTH));
-        assertThat(FeedTimes.of(WatchConfig.Format.JSON).apply("{\"id\":\"x\",\"time\":\"2026-11-29T03:00:05Z\"}"))
+        assertThat(FeedTimes.of(FeedFormat.JSON).apply("{\"id\":\"x\",\"time\":\"2026-11-29T03:00:05Z\"}"))
                 .contains(Instant.parse("2026-11-29T03:00:05Z"));
-        assertThat(FeedTimes.of(WatchConfig.Format.AIS).apply("!AIVDM,1,1,,A,garbage,0*00")).isEmpty();
-        assertThat(FeedTimes.of(WatchConfig.Format.SBS).apply("MSG,3,,,ABCDEF,,,,,,,100")).isEmpty();
-        assertThat(FeedTimes.of(WatchConfig.Format.JSON).apply("{\"time\":\"yesterday\"}")).isEmpty();
+        assertThat(FeedTimes.of(FeedFormat.AIS).apply("!AIVDM,1,1,,A,garbage,0*00")).isEmpty();
+        assertThat(FeedTimes.of(FeedFormat.SBS).apply("MSG,3,,,ABCDEF,,,,,,,100")).isEmpty();
+        assertThat(FeedTimes.of(FeedFormat.JSON).apply("{\"time\":\"yesterday\"}")).isEmpty();
     }
 }
