@@ -1,4 +1,4 @@
-package org.macm.station.watch;
+package org.macm.station.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

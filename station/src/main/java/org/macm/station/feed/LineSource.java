@@ -1,4 +1,4 @@
-package org.macm.station.watch;
+package org.macm.station.feed;
 
 /**
  * A feed of text lines (AIS NMEA, SBS-1, JSON tracks) from a file, a TCP peer or UDP

@@ -1,4 +1,4 @@
-package org.macm.station.watch;
+package org.macm.station.feed;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

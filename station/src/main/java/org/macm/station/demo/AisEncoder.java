@@ -1,4 +1,4 @@
-package org.macm.station.watch;
+package org.macm.station.demo;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.macm.station.watch;
+package org.macm.station.feed;
 
 /**
  * Where a source delivers the lines it reads, one text line at a time without its line end.

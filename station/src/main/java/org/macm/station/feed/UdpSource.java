@@ -1,4 +1,4 @@
-package org.macm.station.watch;
+package org.macm.station.feed;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.macm.station.watch;
+package org.macm.station.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.macm.encounter.feed.FeedFormat;
+import org.macm.station.demo.ScenarioGenerator;
 
 /** A paced replay needs each line's recorded time; every line the scenario writes has one. */
 class FeedTimesTest {

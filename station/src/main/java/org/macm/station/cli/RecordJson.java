@@ -1,4 +1,4 @@
-package org.macm.station.watch;
+package org.macm.station.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -20,7 +20,7 @@ import org.macm.station.StationException;
  * objects, instants in ISO-8601. Accessors are looked up once per record type, so writing a
  * million messages costs no reflection beyond a method-handle call per field.
  */
-public final class RecordJson {
+final class RecordJson {
     private final Map<Class<?>, Component[]> components = new ConcurrentHashMap<>();
 
     private record Component(String name, MethodHandle accessor) {
