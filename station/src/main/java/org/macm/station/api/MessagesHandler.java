@@ -74,8 +74,7 @@ public final class MessagesHandler {
 
     private JsonNode send(JsonRequest body) {
         StationId to = field("to", () -> StationId.of(body.text("to")));
-        Optional<Precedence> precedence = body.optionalText("precedence").map(p -> field(
-                "precedence (FLASH, IMMEDIATE, PRIORITY or ROUTINE)", () -> Precedence.valueOf(p)));
+        Optional<Precedence> precedence = body.optionalText("precedence").map(MessagesHandler::precedence);
         Composer.Composed message;
         try {
             if (body.has("draft")) {
@@ -96,6 +95,16 @@ public final class MessagesHandler {
         // The link's state now, so that the sender learns at once whether it goes out or waits.
         links.status(to).ifPresent(s -> answer.set("link", StatusHandler.linkState(s)));
         return answer;
+    }
+
+    /** A precedence by name, in any case: FLASH and flash are the same. */
+    private static Precedence precedence(String name) {
+        for (Precedence p : Precedence.values()) {
+            if (p.name().equalsIgnoreCase(name.strip())) {
+                return p;
+            }
+        }
+        throw new ApiException(400, "field 'precedence' is '" + name + "'; use FLASH, IMMEDIATE, PRIORITY or ROUTINE");
     }
 
     private JsonNode message(String author, String seqText, Language language) {

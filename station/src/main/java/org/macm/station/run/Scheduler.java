@@ -47,7 +47,6 @@ final class Scheduler implements AutoCloseable {
     private ScheduledFuture<?> ticks;
     private volatile boolean closed;
 
-
     Scheduler(Station station, MessageBoard board) {
         this.station = station;
         this.board = board;

@@ -1,10 +1,6 @@
 package org.macm.station.traffic;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
@@ -20,9 +16,6 @@ import org.macm.template.Language;
  * so two officers pressing at once cannot both pass the check.
  */
 public final class Acknowledgements {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss'Z'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
-
     private final Station station;
     private final MessageBoard board;
 
@@ -49,13 +42,8 @@ public final class Acknowledgements {
         if (!earlier.isEmpty() && !again) {
             Acknowledged first = earlier.get(0);
             throw new AlreadyAcknowledgedException(id + " was already acknowledged by " + first.officer() + " at "
-                    + when(first.time()) + "; add --again with a remark to acknowledge it once more");
+                    + DutyTime.full(first.time()) + "; add --again with a remark to acknowledge it once more");
         }
         return station.acknowledge(author, seq, officer, remark);
-    }
-
-    /** A time as a duty officer reads it: {@code 2026-11-30 03:12:09Z}. */
-    public static String when(Instant time) {
-        return WHEN.format(time);
     }
 }
