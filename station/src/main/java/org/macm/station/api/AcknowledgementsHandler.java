@@ -33,8 +33,8 @@ public final class AcknowledgementsHandler {
         if (slash < 1) {
             throw new ApiException(400, "field 'id' is AUTHOR/SEQ, e.g. cn-mnd/7, not '" + id + "'");
         }
-        StationId author = MessagesHandler.field("id", () -> StationId.of(id.substring(0, slash)));
-        long seq = MessagesHandler.field("id", () -> Long.parseLong(id.substring(slash + 1)));
+        StationId author = JsonRequest.field("id", () -> StationId.of(id.substring(0, slash)));
+        long seq = JsonRequest.seq("id", id.substring(slash + 1));
         String officer = body.text("officer");
         boolean again = body.flag("again");
         SignedEntry e;

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.macm.core.MacmException;
 
 /**
  * A request body read as strictly as the config files: a JSON object whose fields are all
@@ -90,5 +91,29 @@ final class JsonRequest {
             case OBJECT -> "an object";
             default -> v.getNodeType().name().toLowerCase(Locale.ROOT);
         };
+    }
+
+    /** Reads one field's value, turning a refusal into a 400 that names the field. */
+    static <T> T field(String name, Parse<T> parse) {
+        try {
+            return parse.get();
+        } catch (MacmException e) {
+            throw new ApiException(400, "field '" + name + "': " + e.getMessage());
+        }
+    }
+
+    /** A sequence number given as text (a path segment, the part of an id after the slash). */
+    static long seq(String name, String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "field '" + name + "': '" + text + "' is not a sequence number");
+        }
+    }
+
+    /** A parse of a field's text that may refuse it. */
+    @FunctionalInterface
+    interface Parse<T> {
+        T get();
     }
 }

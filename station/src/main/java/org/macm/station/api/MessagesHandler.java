@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.macm.core.MacmException;
 import org.macm.core.log.Body;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
@@ -73,7 +72,8 @@ public final class MessagesHandler {
     }
 
     private JsonNode send(JsonRequest body) {
-        StationId to = field("to", () -> StationId.of(body.text("to")));
+        String toText = body.text("to");
+        StationId to = JsonRequest.field("to", () -> StationId.of(toText));
         Optional<Precedence> precedence = body.optionalText("precedence").map(MessagesHandler::precedence);
         Composer.Composed message;
         try {
@@ -108,8 +108,8 @@ public final class MessagesHandler {
     }
 
     private JsonNode message(String author, String seqText, Language language) {
-        StationId who = field("author", () -> StationId.of(author));
-        long seq = field("seq", () -> Long.parseLong(seqText));
+        StationId who = JsonRequest.field("author", () -> StationId.of(author));
+        long seq = JsonRequest.seq("seq", seqText);
         Instant now = station.clock().instant();
         boolean ours = who.equals(station.id());
         for (StationId peer : peers()) {
@@ -131,20 +131,5 @@ public final class MessagesHandler {
             }
         }
         throw new ApiException(404, "no message " + who + "/" + seq);
-    }
-
-    /** Reads one field's value, turning a refusal into a 400 that names the field. */
-    static <T> T field(String name, Parse<T> parse) {
-        try {
-            return parse.get();
-        } catch (MacmException | IllegalArgumentException e) {
-            throw new ApiException(400, "field '" + name + "': " + e.getMessage());
-        }
-    }
-
-    /** A parse of a field's text that may refuse it. */
-    @FunctionalInterface
-    interface Parse<T> {
-        T get();
     }
 }
