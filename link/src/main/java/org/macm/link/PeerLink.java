@@ -153,7 +153,7 @@ final class PeerLink {
             state = seenState;
             since = seenSince;
         }
-        return new LinkStatus(peer, state, since, list, host.ownHead(peer), host.heldPeerHead(peer), peerReportsHolding.get(),
-                catalogMatches, refused.get(), errors.get());
+        return new LinkStatus(peer, state, since, list, host.ownHead(peer), host.heldPeerHead(peer),
+                peerReportsHolding.get(), catalogMatches, refused.get(), errors.get());
     }
 }

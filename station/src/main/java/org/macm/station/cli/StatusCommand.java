@@ -81,9 +81,10 @@ final class StatusCommand implements Callable<Integer> {
      */
     private static String path(JsonNode p, String peer) {
         boolean connected = p.path("connected").asBoolean();
+        String name = p.path("name").asText();
         String where = p.path("inbound").asBoolean()
-                ? "inbound from " + p.path("name").asText().replaceFirst("^inbound from /?", "") + " (" + peer + " dialled in)"
-                : p.path("name").asText();
+                ? "inbound from " + name.replaceFirst("^inbound from /?", "") + " (" + peer + " dialled in)"
+                : name;
         return String.format(Locale.ROOT, "    path %-28s %-12s last heard %s%s", where,
                 connected ? "connected" : "disconnected", p.path("lastHeard").asText("never"),
                 !connected && p.has("lastError") ? "  (" + p.path("lastError").asText() + ")" : "");
