@@ -3,6 +3,7 @@ package org.macm.station;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -317,18 +318,34 @@ public final class Station implements AutoCloseable {
     }
 
     /**
-     * Records that {@code officer} has read message {@code seq} of {@code peer}'s log. The
-     * message must be held here; acknowledging a message never received would be a false
-     * statement signed by this station.
+     * Returns message or link test {@code seq} of {@code author}'s log, held here and received
+     * from that peer; throws, saying why, for our own entries, for what has not arrived, and for
+     * entries that are neither a message nor a link test.
      */
-    public SignedEntry acknowledge(StationId peer, long seq, String officer, Optional<String> remark) {
-        SignedEntry message = store.get(peerLog(peer), seq).orElseThrow(() -> new StationException(
-                "no message " + seq + " from " + peer + " is held here; see the inbox for what has arrived"));
+    public SignedEntry requireReceived(StationId author, long seq) {
+        String id = author + "/" + seq;
+        if (author.equals(id())) {
+            throw new StationException(id + " is a message this station sent; only messages received from a peer"
+                    + " are acknowledged");
+        }
+        SignedEntry message = store.get(peerLog(author), seq).orElseThrow(() -> new StationException(
+                "no message " + id + " is held here; see the inbox for what has arrived"));
         EntryKind kind = message.entry().kind();
         if (kind != EntryKind.MESSAGE && kind != EntryKind.TEST) {
-            throw new StationException("entry " + seq + " from " + peer + " is a " + kind
-                    + "; only messages and link tests are acknowledged");
+            throw new StationException(id + " is a " + kind.name().toLowerCase(Locale.ROOT)
+                    + ", not a message; only messages and link tests are acknowledged");
         }
+        return message;
+    }
+
+    /**
+     * Records that {@code officer} has read message {@code seq} of {@code peer}'s log. The
+     * message must be held here; acknowledging a message never received would be a false
+     * statement signed by this station. Whether it was acknowledged before is the traffic
+     * layer's rule ({@code traffic/Acknowledgements}).
+     */
+    public SignedEntry acknowledge(StationId peer, long seq, String officer, Optional<String> remark) {
+        SignedEntry message = requireReceived(peer, seq);
         return write(peer, new Body.Acknowledgement(message.head(), officer, clock.instant(), remark));
     }
 

@@ -111,7 +111,7 @@ class StationIntakeTest {
     void acknowledge_aMessageNeverReceived_isRefused() {
         assertThatThrownBy(() -> jp.acknowledge(CN, 7, "Cdr Sato", Optional.empty()))
                 .isInstanceOf(StationException.class)
-                .hasMessage("no message 7 from cn-mnd is held here; see the inbox for what has arrived");
+                .hasMessage("no message cn-mnd/7 is held here; see the inbox for what has arrived");
     }
 
     @Test

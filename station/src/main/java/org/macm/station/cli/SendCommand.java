@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.macm.station.StationException;
+import org.macm.station.traffic.DutyTime;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,6 +83,7 @@ final class SendCommand implements Callable<Integer> {
         String id = sent.get("id").asText();
         out.println(id);
         out.flush();
+        warnIfDown(sent.path("link"));
         if (!waitReceipt) {
             return 0;
         }
@@ -95,5 +98,17 @@ final class SendCommand implements Callable<Integer> {
         }
         throw new StationException("no receipt from " + to + " within " + timeoutSeconds
                 + " s; the message is durable here and will be delivered when the link is up (see 'macm status')");
+    }
+
+    /** Stored is not sent: when the link is down, say so and since when (the message waits for it). */
+    private void warnIfDown(JsonNode link) {
+        if (!link.path("state").asText().equals("DOWN")) {
+            return;
+        }
+        String since = DutyTime.sinceToday(Instant.parse(link.path("since").asText()), Instant.now());
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("warning: the link to " + link.path("peer").asText() + " is DOWN since " + since
+                + "; the message is stored and goes out when the link is up");
+        err.flush();
     }
 }

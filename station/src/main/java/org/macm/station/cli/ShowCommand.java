@@ -33,6 +33,7 @@ final class ShowCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s  %s  %s  %s%n", m.path("id").asText(), m.path("precedence").asText(), m.path("state").asText(),
                 m.path("time").asText());
+        InboxCommand.acknowledgements(m).forEach(out::println);
         JsonNode r = m.path("rendered");
         if (r.isMissingNode()) {
             out.println(m.path("summary").asText());

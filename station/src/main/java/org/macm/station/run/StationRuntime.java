@@ -20,8 +20,15 @@ import org.macm.station.Station;
 import org.macm.station.StationException;
 import org.macm.station.StationLayout;
 import org.macm.station.api.ApiServer;
+import org.macm.station.api.AcknowledgementsHandler;
+import org.macm.station.api.AlertsHandler;
 import org.macm.station.api.ApiToken;
+import org.macm.station.api.MessagesHandler;
+import org.macm.station.api.StationApi;
+import org.macm.station.api.StatusHandler;
 import org.macm.station.identity.Identity;
+import org.macm.station.traffic.Acknowledgements;
+import org.macm.station.traffic.Composer;
 import org.macm.station.traffic.MessageBoard;
 import org.macm.station.watch.WatchService;
 import org.macm.template.Catalog;
@@ -103,8 +110,12 @@ public final class StationRuntime implements AutoCloseable {
                 watch = new WatchService(station.config().watch().get(), catalog, clock).start();
             }
             ApiToken token = ApiToken.loadOrCreate(layout.dir().resolve("api.token"), random);
-            api = new ApiServer(station.config().api(), token, new StationApi(station, links, board, scheduler, catalog, Optional.ofNullable(watch)).routes())
-                    .start();
+            Scheduler running = scheduler;
+            AlertsHandler alerts = new AlertsHandler(Optional.ofNullable(watch));
+            api = new ApiServer(station.config().api(), token, StationApi.routes(
+                    new StatusHandler(station, links, alerts, running::overdue, running::testStats),
+                    new MessagesHandler(station, links, board, new Composer(catalog, Optional.ofNullable(watch))),
+                    new AcknowledgementsHandler(new Acknowledgements(station, board)), alerts)).start();
             writeApiUrl(layout.dir().resolve("api.url"), api.address());
             LOG.info("station {} running: link on {}, API on {}", station.id(), links.boundPorts(), api.address());
             return new StationRuntime(station, links, receipts, scheduler, api, Optional.ofNullable(watch));
