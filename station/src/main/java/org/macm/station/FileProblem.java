@@ -34,6 +34,20 @@ public final class FileProblem {
         };
     }
 
+    /** The one-line message for a folder ({@code what}, e.g. "station folder") that cannot be made. */
+    public static String cannotCreateFolder(String what, Path dir, IOException e) {
+        String why = switch (e) {
+            case FileAlreadyExistsException f -> f.getFile() + " exists and is a file, not a folder";
+            case AccessDeniedException a -> "permission denied on " + a.getFile() + "; choose a folder you can write to "
+                    + "(e.g. under your home folder), or run macm as a user who may write there";
+            case NoSuchFileException n -> "its parent folder " + n.getFile() + " does not exist and cannot be made";
+            case FileSystemException f when "Not a directory".equals(f.getReason()) ->
+                "part of that path is a file, not a folder (" + f.getFile() + ")";
+            default -> reason(e);
+        };
+        return "cannot create " + what + " " + dir + ": " + why + (e instanceof AccessDeniedException ? "" : "; choose another --dir");
+    }
+
     /**
      * The one-line message for a file that cannot be read: {@code what} names it ("key file"),
      * and the fix follows the reason.

@@ -4,21 +4,17 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.nio.file.DirectoryStream;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -76,7 +72,7 @@ public final class StationInit {
             Files.createDirectories(layout.peers());
             Files.createDirectories(layout.defaultStore().getParent());
         } catch (IOException e) {
-            throw new StationException("cannot create station folder " + layout.dir() + ": " + whyNotCreated(e), e);
+            throw new StationException(FileProblem.cannotCreateFolder("station folder", layout.dir(), e), e);
         }
         SigningKey signingKey = SigningKey.generate(random);
         TlsIdentity tls = TlsIdentity.generate(station, random, clock.instant());
@@ -148,19 +144,5 @@ public final class StationInit {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /** Why a folder could not be made, and what to do about it. */
-    private static String whyNotCreated(IOException e) {
-        return switch (e) {
-            case FileAlreadyExistsException f -> f.getFile() + " exists and is a file, not a folder; choose another --dir";
-            case AccessDeniedException a -> "permission denied on " + a.getFile()
-                    + "; choose a --dir you can write to (e.g. under your home folder)";
-            case NoSuchFileException n -> "its parent folder " + n.getFile() + " does not exist and cannot be made; "
-                    + "check the --dir path";
-            case FileSystemException f when "Not a directory".equals(f.getReason()) -> "part of that path is a file, "
-                    + "not a folder (" + f.getFile() + "); choose another --dir";
-            default -> FileProblem.reason(e) + "; choose another --dir";
-        };
     }
 }

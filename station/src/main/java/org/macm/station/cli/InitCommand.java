@@ -56,12 +56,15 @@ final class InitCommand implements Callable<Integer> {
         out.println();
         out.println("Hand this file to the peer out of band: " + layout.identity());
         out.println("Pin the peer's identity with:            macm peer add --dir " + layout.dir() + " PEER-IDENTITY.toml");
-        out.println("The link listens on " + String.join(", ", listenAddresses(layout))
+        out.println("The link listens on " + String.join(", ", listenAddresses(layout, listen))
                 + " (tell the peer's operator); see [link] and [[peers]] in " + layout.config());
         return 0;
     }
 
-    private static List<String> listenAddresses(StationLayout layout) {
+    private static List<String> listenAddresses(StationLayout layout, List<HostPort> given) {
+        if (!given.isEmpty()) {
+            return given.stream().map(HostPort::toString).toList();
+        }
         return new ConfigFile().read(layout.config()).listen().stream()
                 .map(a -> new HostPort(a.getHostString(), a.getPort()).toString()).toList();
     }

@@ -37,6 +37,10 @@ final class ValueReader {
     }
 
     InetSocketAddress address(String key, String value) {
+        if ("HOST:PORT".equals(value)) {
+            throw new ConfigException("config file " + file + ": key '" + key + "' still has the placeholder HOST:PORT; "
+                    + "put the peer's address there, e.g. 192.0.2.10:7701");
+        }
         return HostPort.parse(value).orElseThrow(() -> new ConfigException("config file " + file + ": key '" + key
                 + "' has '" + value + "'; write HOST:PORT, e.g. 127.0.0.1:7701")).socketAddress();
     }

@@ -71,7 +71,7 @@ class BadStationFolderTest {
     void wrongTypeOfValue_namesTheKey() throws Exception {
         Path config = jp.resolve("station.toml");
         Files.writeString(config, Files.readString(config).replace("heartbeat-misses = 4", "heartbeat-misses = \"many\""));
-        assertOneLineError(export(), "key 'link.heartbeat-misses' has a value of the wrong type");
+        assertOneLineError(export(), "config file " + config + ": [link] heartbeat-misses must be a whole number, not \"many\"");
     }
 
     @Test

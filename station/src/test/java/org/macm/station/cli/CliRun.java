@@ -5,14 +5,24 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 
 /** Runs the macm command line in process and keeps what it printed, as a person would see it. */
 public record CliRun(int exitCode, String out, String err) {
     public static CliRun withInput(String input, String... args) {
+        return with(input, Map.of(), args);
+    }
+
+    /** Runs with {@code env} as the process environment (e.g. MACM_DIR). */
+    public static CliRun withEnv(Map<String, String> env, String... args) {
+        return with("", env, args);
+    }
+
+    private static CliRun with(String input, Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Macm.commandLine(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out, true), new PrintWriter(err, true), Clock.systemUTC()).execute(args);
+                new PrintWriter(out, true), new PrintWriter(err, true), Clock.systemUTC(), env).execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
 
