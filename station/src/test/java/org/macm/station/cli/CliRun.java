@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
@@ -28,6 +29,15 @@ public record CliRun(int exitCode, String out, String err) {
 
     public static CliRun run(String... args) {
         return withInput("", args);
+    }
+
+    /** Runs 'macm init' for {@code station} in {@code dir}, which must succeed; returns {@code dir}. */
+    public static Path init(Path dir, String station) {
+        CliRun r = run("init", "--station", station, "--dir", dir.toString());
+        if (r.exitCode() != 0) {
+            throw new AssertionError("macm init " + station + " failed: " + r.err());
+        }
+        return dir;
     }
 
     /** The error a person sees: one line. */

@@ -25,10 +25,8 @@ class JsonAndEnvironmentTest {
 
     @BeforeEach
     void pair() {
-        jp = tmp.resolve("jp");
-        cn = tmp.resolve("cn");
-        assertThat(CliRun.run("init", "--station", "jp-mod", "--dir", jp.toString()).exitCode()).isZero();
-        assertThat(CliRun.run("init", "--station", "cn-mnd", "--dir", cn.toString()).exitCode()).isZero();
+        jp = CliRun.init(tmp.resolve("jp"), "jp-mod");
+        cn = CliRun.init(tmp.resolve("cn"), "cn-mnd");
         assertThat(CliRun.run("peer", "add", "--yes", "--dir", jp.toString(), cn.resolve("identity.toml").toString())
                 .exitCode()).isZero();
     }

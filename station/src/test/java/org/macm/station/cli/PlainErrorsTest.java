@@ -23,8 +23,7 @@ class PlainErrorsTest {
 
     @BeforeEach
     void init() {
-        jp = tmp.resolve("jp");
-        assertThat(CliRun.run("init", "--station", "jp-mod", "--dir", jp.toString()).exitCode()).isZero();
+        jp = CliRun.init(tmp.resolve("jp"), "jp-mod");
     }
 
     private CliRun run() {

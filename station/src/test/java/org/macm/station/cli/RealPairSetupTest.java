@@ -54,9 +54,8 @@ class RealPairSetupTest {
 
     @Test
     void twoInitsOnOneHost_getFourDifferentFreePorts() {
-        for (String name : new String[] {"jp-mod", "cn-mnd"}) {
-            assertThat(CliRun.run("init", "--station", name, "--dir", tmp.resolve(name).toString()).exitCode()).isZero();
-        }
+        CliRun.init(tmp.resolve("jp-mod"), "jp-mod");
+        CliRun.init(tmp.resolve("cn-mnd"), "cn-mnd");
         List<Integer> all = new ArrayList<>(ports(tmp.resolve("jp-mod")));
         all.addAll(ports(tmp.resolve("cn-mnd")));
         assertThat(all).hasSize(4).doesNotHaveDuplicates().allSatisfy(p -> assertThat(p).isBetween(20000, 32767));
@@ -78,8 +77,7 @@ class RealPairSetupTest {
 
     @Test
     void init_stationToml_saysWhoDials() throws Exception {
-        Path jp = tmp.resolve("jp");
-        assertThat(CliRun.run("init", "--station", "jp-mod", "--dir", jp.toString()).exitCode()).isZero();
+        Path jp = CliRun.init(tmp.resolve("jp"), "jp-mod");
         assertThat(Files.readString(jp.resolve("station.toml")))
                 .contains("# Who dials: a station dials each peer that has a [[peers]] table here")
                 .contains("# One side dialling is enough. If both dial, the link has paths both ways:")
@@ -88,10 +86,8 @@ class RealPairSetupTest {
 
     @Test
     void peerAdd_printsThePeersTableToPaste_andTheConfigRefusesThePlaceholder() throws Exception {
-        Path jp = tmp.resolve("jp");
-        Path cn = tmp.resolve("cn");
-        assertThat(CliRun.run("init", "--station", "jp-mod", "--dir", jp.toString()).exitCode()).isZero();
-        assertThat(CliRun.run("init", "--station", "cn-mnd", "--dir", cn.toString()).exitCode()).isZero();
+        Path jp = CliRun.init(tmp.resolve("jp"), "jp-mod");
+        Path cn = CliRun.init(tmp.resolve("cn"), "cn-mnd");
         CliRun add = CliRun.run("peer", "add", "--yes", "--dir", jp.toString(), cn.resolve("identity.toml").toString());
         assertThat(add.exitCode()).as(add.err()).isZero();
         String table = """

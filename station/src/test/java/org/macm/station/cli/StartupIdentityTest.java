@@ -24,8 +24,7 @@ class StartupIdentityTest {
 
     @BeforeEach
     void init() {
-        jp = tmp.resolve("jp");
-        assertThat(CliRun.run("init", "--station", "jp-mod", "--dir", jp.toString()).exitCode()).isZero();
+        jp = CliRun.init(tmp.resolve("jp"), "jp-mod");
     }
 
     private CliRun run() {
@@ -49,8 +48,7 @@ class StartupIdentityTest {
 
     @Test
     void run_signingKeyOfAnotherStation_refusesSayingWhichKeyDisagrees() throws Exception {
-        Path other = tmp.resolve("other");
-        assertThat(CliRun.run("init", "--station", "jp-mod", "--dir", other.toString()).exitCode()).isZero();
+        Path other = CliRun.init(tmp.resolve("other"), "jp-mod");
         Path key = jp.resolve("keys/signing.key");
         Files.writeString(key, Files.readString(other.resolve("keys/signing.key")));
         CliRun r = run();
