@@ -86,7 +86,7 @@ public final class StationInit {
             Files.writeString(layout.config(), ConfigFile.initial(station, link, local), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE_NEW);
         } catch (IOException e) {
-            throw new StationException("cannot write " + layout.config() + ": " + e.getMessage(), e);
+            throw new StationException("cannot write " + layout.config() + ": " + FileProblem.reason(e), e);
         }
         Identity identity = new Identity(station, signingKey.verifyingKey(), tls.certificate());
         identity.write(layout.identity());

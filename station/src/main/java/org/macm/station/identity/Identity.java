@@ -70,7 +70,7 @@ public record Identity(StationId station, VerifyingKey signingKey, X509Certifica
         try {
             Files.writeString(file, toToml(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new StationException("cannot write identity file " + file + ": " + e.getMessage(), e);
+            throw new StationException("cannot write identity file " + file + ": " + FileProblem.reason(e), e);
         }
     }
 

@@ -44,7 +44,7 @@ public final class KeyFiles {
         } catch (FileAlreadyExistsException e) {
             throw new StationException("key file " + file + " already exists; refusing to overwrite a key", e);
         } catch (IOException e) {
-            throw new StationException("cannot write key file " + file + ": " + e.getMessage(), e);
+            throw new StationException("cannot write key file " + file + ": " + FileProblem.reason(e), e);
         }
     }
 
@@ -86,7 +86,7 @@ public final class KeyFiles {
             }
             return object;
         } catch (IOException e) {
-            throw new StationException("file " + file + " is not valid PEM: " + e.getMessage(), e);
+            throw new StationException("file " + file + " is not valid PEM text: restore it from your backup", e);
         }
     }
 
@@ -107,7 +107,7 @@ public final class KeyFiles {
         try {
             key = PrivateKeyFactory.createKey(pem.getContent());
         } catch (IOException | RuntimeException e) {
-            throw new StationException("key file " + file + " does not hold a readable private key: " + e.getMessage(), e);
+            throw new StationException("key file " + file + " does not hold a readable private key (PKCS#8): restore it from your backup", e);
         }
         if (!(key instanceof Ed25519PrivateKeyParameters ed)) {
             throw new StationException("key file " + file + " holds " + kind(key) + ", not the Ed25519 signing key "

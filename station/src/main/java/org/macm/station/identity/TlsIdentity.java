@@ -68,7 +68,8 @@ public record TlsIdentity(PrivateKey privateKey, X509Certificate certificate) {
             return (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(der));
         } catch (GeneralSecurityException e) {
-            throw new StationException("file " + source + " does not hold a valid X.509 certificate: " + e.getMessage(), e);
+            throw new StationException("file " + source + " does not hold a valid X.509 certificate: restore it from your backup, "
+                    + "or ask the peer for a fresh identity file", e);
         }
     }
 
@@ -91,7 +92,7 @@ public record TlsIdentity(PrivateKey privateKey, X509Certificate certificate) {
             Files.writeString(certificateFile, certificatePem(certificate),
                     StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
         } catch (IOException e) {
-            throw new StationException("cannot write certificate " + certificateFile + ": " + e.getMessage(), e);
+            throw new StationException("cannot write certificate " + certificateFile + ": " + FileProblem.reason(e), e);
         }
     }
 

@@ -104,7 +104,9 @@ class BadStationFolderTest {
     void keyFileWithGarbage_saysItIsNotAKey() throws Exception {
         Path key = jp.resolve("keys/signing.key");
         Files.writeString(key, "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
-        assertOneLineError(export(), "key file " + key + " does not hold a readable private key");
+        assertOneLineError(export(), "key file " + key + " does not hold a readable private key (PKCS#8): "
+                + "restore it from your backup");
+        assertThat(export().errorLine()).doesNotContain("org.bouncycastle").doesNotContain("java.");
     }
 
     @Test

@@ -1,9 +1,11 @@
 package org.macm.station.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,17 @@ class PlainErrorsTest {
         Files.writeString(key, Files.readString(jp.resolve("keys/signing.key")));
         assertOneLine(run(), "key file " + key + " does not hold the EC P-256 TLS key 'macm init' makes: "
                 + "point tls-key in station.toml at keys/tls.key, or restore that file");
+    }
+
+    /** Root reads every file, so this runs only as another user; FileProblemTest checks the text either way. */
+    @Test
+    void unreadableKeyFile_saysPermissionDenied_andTheFix() throws Exception {
+        assumeFalse("root".equals(System.getProperty("user.name")),
+                "SKIPPED LOUDLY: running as root, which reads a mode-000 file; see FileProblemTest for the text");
+        Path key = jp.resolve("keys/signing.key");
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("---------"));
+        assertOneLine(run(), "key file " + key + " cannot be read: permission denied; run macm as the user who owns the "
+                + "station folder, or as that user run 'chmod u+r " + key + "'");
     }
 
     @Test
