@@ -27,23 +27,25 @@ class StartupIdentityTest {
         jp = CliRun.init(tmp.resolve("jp"), "jp-mod");
     }
 
-    private CliRun run() {
-        return CliRun.run("run", "--dir", jp.toString());
+    /** What 'macm run' says when it refuses to start: exit 1, nothing on standard output. */
+    private String refusal() {
+        CliRun r = CliRun.run("run", "--dir", jp.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        return r.err();
     }
 
     @Test
     void run_stationTomlNamesAnotherStation_refusesNamingBothFiles() throws Exception {
         Path config = jp.resolve("station.toml");
         Files.writeString(config, Files.readString(config).replace("station = \"jp-mod\"", "station = \"jp-mof\""));
-        CliRun r = run();
-        assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("macm: " + config + " names station \"jp-mof\" but " + jp.resolve("identity.toml")
+        String refusal = refusal();
+        assertThat(refusal).isEqualTo("macm: " + config + " names station \"jp-mof\" but " + jp.resolve("identity.toml")
                 + " is for \"jp-mod\": put station = \"jp-mod\" back in station.toml (a station cannot be renamed; "
                 + "make a new one with 'macm init')\n");
         CliRun export = CliRun.run("export", "--dir", jp.toString(), "--link", "cn-mnd", "--out", tmp.resolve("o").toString());
         assertThat(export.exitCode()).isEqualTo(1);
-        assertThat(export.err()).isEqualTo(r.err());
+        assertThat(export.err()).isEqualTo(refusal);
     }
 
     @Test
@@ -51,9 +53,7 @@ class StartupIdentityTest {
         Path other = CliRun.init(tmp.resolve("other"), "jp-mod");
         Path key = jp.resolve("keys/signing.key");
         Files.writeString(key, Files.readString(other.resolve("keys/signing.key")));
-        CliRun r = run();
-        assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("macm: the signing key " + key + " is not the key in " + jp.resolve("identity.toml")
+        assertThat(refusal()).isEqualTo("macm: the signing key " + key + " is not the key in " + jp.resolve("identity.toml")
                 + " (its public key differs): restore this station's own signing key from your backup, "
                 + "or point signing-key in station.toml at it\n");
     }
@@ -61,9 +61,7 @@ class StartupIdentityTest {
     @Test
     void run_identityTomlMissing_saysToRestoreIt() throws Exception {
         Files.delete(jp.resolve("identity.toml"));
-        CliRun r = run();
-        assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("macm: " + jp.resolve("identity.toml") + " is missing: restore it from your backup "
+        assertThat(refusal()).isEqualTo("macm: " + jp.resolve("identity.toml") + " is missing: restore it from your backup "
                 + "(it is the public identity your peers pinned; the station does not start without it)\n");
     }
 
@@ -72,9 +70,7 @@ class StartupIdentityTest {
         Path config = jp.resolve("station.toml");
         Files.writeString(config, Files.readString(config).replace("[api]",
                 "[[peers]]\nstation = \"cn-mnd\"\nendpoints = [\"127.0.0.1:1\"]\n\n[api]"));
-        CliRun r = run();
-        assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("macm: " + config + ": [[peers]] names cn-mnd, which is not a pinned peer: "
+        assertThat(refusal()).isEqualTo("macm: " + config + ": [[peers]] names cn-mnd, which is not a pinned peer: "
                 + "pin its identity with 'macm peer add --dir " + jp + " FILE', or remove that [[peers]] table\n")
                 .doesNotContain("INTERNAL");
     }
