@@ -26,6 +26,7 @@ import org.macm.core.log.StationId;
 import org.macm.station.config.ConfigFile;
 import org.macm.station.config.StationConfig;
 import org.macm.station.identity.Identity;
+import org.macm.station.identity.IdentityCheck;
 import org.macm.station.identity.KeyFiles;
 import org.macm.station.identity.PeerRegistry;
 import org.macm.station.identity.TlsIdentity;
@@ -79,6 +80,7 @@ public final class Station implements AutoCloseable {
         StationConfig config = new ConfigFile().read(layout.config());
         SigningKey signingKey = KeyFiles.readSigningKey(config.signingKeyFile());
         TlsIdentity tls = TlsIdentity.read(config.tlsKeyFile(), config.tlsCertificateFile());
+        IdentityCheck.verify(layout, config, signingKey.verifyingKey());
         Identity identity = new Identity(config.station(), signingKey.verifyingKey(), tls.certificate());
         LogStore store = SqliteLogStore.open(config.storeFile(), clock);
         return new Station(layout, config, signingKey, identity, tls, new PeerRegistry(layout), store, clock);

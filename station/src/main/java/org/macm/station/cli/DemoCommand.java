@@ -53,8 +53,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * other and running on loopback over mutually authenticated TLS with two paths; a short
  * realistic exchange (an encounter notice, its receipt and acknowledgement, a reply in
  * Chinese, a link test); jp-mod's encounter watch replaying an East China Sea scenario and
- * the first alert's draft sent as a notice; both logs exported and verified together; then the stations keep
- * running until Ctrl-C so that you can send more with {@code macm send}. Re-running reuses
+ * the first alert's draft sent as a notice; both logs exported and verified together; then, unless
+ * {@code --once}, the stations keep running until Ctrl-C so that you can send more with {@code macm send}. Re-running reuses
  * the folder and adds to the same logs.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -105,17 +105,18 @@ final class DemoCommand implements Callable<Integer> {
             watchAndNotify(jp, cn, out);
             verify(jp, jpLayout, cnLayout, out);
             out.println();
-            out.println("The stations keep running. In another terminal:");
+            out.println(once ? "The stations stop now (--once). Run 'macm demo' without --once to keep them running, then try:"
+                    : "The stations keep running. In another terminal:");
             out.println("  ./macm send --dir " + jpLayout.dir() + " --to cn-mnd --precedence FLASH --text \"...\"");
             out.println("  ./macm inbox --dir " + cnLayout.dir());
             out.println("  ./macm ack --dir " + cnLayout.dir() + " jp-mod/SEQ --officer \"Lt Col Wang Hao\"");
             out.println("  ./macm status --dir " + jpLayout.dir());
-            out.println("Local APIs (token in each station's api.token):");
-            out.println("  jp-mod  http://127.0.0.1:" + jp.apiAddress().getPort() + "/api/v1/status");
-            out.println("  cn-mnd  http://127.0.0.1:" + cn.apiAddress().getPort() + "/api/v1/status");
             if (once) {
                 return 0;
             }
+            out.println("Local APIs (token in each station's api.token):");
+            out.println("  jp-mod  http://127.0.0.1:" + jp.apiAddress().getPort() + "/api/v1/status");
+            out.println("  cn-mnd  http://127.0.0.1:" + cn.apiAddress().getPort() + "/api/v1/status");
             out.println("Press Ctrl-C to stop both stations.");
             out.flush();
             CountDownLatch stop = new CountDownLatch(1);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.macm.station.traffic.DutyTime;
+import org.macm.template.Language;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,14 +31,14 @@ final class InboxCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON for machines.")
     private boolean json;
 
-    @Option(names = "--lang", defaultValue = "en", description = "Language of template titles: en, ja or zh-Hans.")
-    private String lang;
+    @Option(names = "--lang", defaultValue = "en", paramLabel = "LANG", completionCandidates = LanguageConverter.Tags.class,
+            description = "Language of template titles: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    private Language lang;
 
     @Override
     public Integer call() throws JsonProcessingException {
         ApiClient api = new ApiClient(dir.layout());
-        TemplateCommand.language(lang);
-        JsonNode body = api.get((sent ? "/api/v1/sent" : "/api/v1/inbox") + "?lang=" + lang);
+        JsonNode body = api.get((sent ? "/api/v1/sent" : "/api/v1/inbox") + "?lang=" + lang.tag());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(api.json().writerWithDefaultPrettyPrinter().writeValueAsString(body));

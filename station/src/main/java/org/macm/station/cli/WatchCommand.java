@@ -61,9 +61,9 @@ final class WatchCommand implements Callable<Integer> {
             description = "The side whose duty officer reads the drafts (default ${DEFAULT-VALUE}).")
     private String ownSide;
 
-    @Option(names = "--lang", defaultValue = "en", paramLabel = "LANG",
-            description = "Language the draft notices are shown in: en, ja or zh-Hans (default ${DEFAULT-VALUE}).")
-    private String lang;
+    @Option(names = "--lang", defaultValue = "en", paramLabel = "LANG", completionCandidates = LanguageConverter.Tags.class,
+            description = "Language the draft notices are shown in: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    private Language lang;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -87,7 +87,6 @@ final class WatchCommand implements Callable<Integer> {
             throw new StationException("--parties takes two sides separated by a comma, e.g. JP,CN");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Language language = TemplateCommand.language(lang);
         Catalog catalog = Catalog.builtIn();
         EncounterNotices notices = new EncounterNotices(catalog);
         Map<Lifecycle, Integer> counts = new EnumMap<>(Lifecycle.class);
@@ -101,7 +100,7 @@ final class WatchCommand implements Callable<Integer> {
                 if (event instanceof AlertEvent.Raised r) {
                     notices.notice(r.draft(), ownSide).ifPresent(n -> {
                         out.println("    draft " + n.id() + " v" + n.version() + ", ready to send as " + ownSide + ":");
-                        catalog.render(n, language).text().lines().forEach(l -> out.println("      | " + l));
+                        catalog.render(n, lang).text().lines().forEach(l -> out.println("      | " + l));
                     });
                 }
                 out.flush();

@@ -3,7 +3,7 @@ package org.macm.station.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
@@ -24,6 +24,7 @@ import org.macm.core.MacmException;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.StationId;
 import org.macm.encounter.feed.FeedFormat;
+import org.macm.station.FileProblem;
 
 /**
  * Reads and writes {@code station.toml}. Unknown keys are refused (a misspelt key would
@@ -99,7 +100,7 @@ public final class ConfigFile {
             throw new ConfigException("config file " + file + " does not exist: is this a station folder? "
                     + "Create one with: macm init --station NAME --dir DIR", e);
         } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
+            throw new ConfigException(FileProblem.cannotRead("config file", file, e), e);
         }
         Raw raw;
         try {
@@ -109,11 +110,8 @@ public final class ConfigFile {
                     .collect(Collectors.joining(", "));
             throw new ConfigException("config file " + file + ": unknown key '" + e.getPropertyName()
                     + "' (known keys: " + known + ")", e);
-        } catch (JsonMappingException e) {
-            String key = e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
-                    .collect(Collectors.joining("."));
-            throw new ConfigException("config file " + file + ": key '" + key + "' has a value of the wrong type: "
-                    + e.getOriginalMessage(), e);
+        } catch (MismatchedInputException e) {
+            throw new ConfigException("config file " + file + ": " + WrongType.describe(e), e);
         } catch (JsonProcessingException e) {
             throw new ConfigException("config file " + file + " is not valid TOML (line "
                     + e.getLocation().getLineNr() + "): " + e.getOriginalMessage(), e);
@@ -230,8 +228,11 @@ public final class ConfigFile {
         return base.resolve(value == null ? fallback : value).normalize();
     }
 
-    /** The config {@code macm init} writes: every key, with its default, explained. */
-    public static String initial(StationId station) {
+    /**
+     * The config {@code macm init} writes: every key, with its default, explained; the link
+     * listens on {@code listen} and the local API on {@code api}.
+     */
+    public static String initial(StationId station, List<HostPort> listen, HostPort api) {
         return """
                 # MACM station configuration. Keys are documented in docs/CONFIG.md.
                 # Paths are relative to this file's folder.
@@ -248,19 +249,26 @@ public final class ConfigFile {
                 tls-certificate = "keys/tls.crt"
 
                 [link]
-                # Addresses peers connect to. Use a routable address to accept a real peer.
-                listen = ["127.0.0.1:7701"]
+                # Addresses peers connect to ('macm init' chose a free port; --listen sets it).
+                # Use a routable address to accept a real peer, and tell its operator.
+                listen = [%s]
                 heartbeat-interval = "2s"
                 heartbeat-misses = 3
 
-                # One [[peers]] table per pinned peer this station dials; each endpoint is a path.
+                # Who dials: a station dials each peer that has a [[peers]] table here, at every
+                # endpoint (each endpoint is a path); it accepts any pinned peer on [link] listen.
+                # One side dialling is enough. If both dial, the link has paths both ways:
+                # 'macm status' lists the dialled ones by address and the accepted ones as
+                # "inbound from ...", and the link is UP while any path is. 'macm peer add'
+                # prints the table to paste here.
                 # [[peers]]
                 # station = "cn-mnd"
                 # endpoints = ["192.0.2.10:7701", "198.51.100.10:7701"]
 
                 [api]
-                # The local API that the CLI and the console use. Loopback only unless you mean it.
-                listen = "127.0.0.1:7801"
+                # The local API that the CLI and the console use ('macm init' chose a free port;
+                # --api-listen sets it). Loopback only unless you mean it.
+                listen = "%s"
 
                 [deadlines]
                 # How long a duty officer has to acknowledge a message, by precedence.
@@ -272,6 +280,6 @@ public final class ConfigFile {
                 [link-tests]
                 interval = "1h"
                 human-ack = false
-                """.formatted(station);
+                """.formatted(station, listen.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(", ")), api);
     }
 }
