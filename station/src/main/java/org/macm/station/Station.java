@@ -28,8 +28,8 @@ import org.macm.station.identity.Identity;
 import org.macm.station.identity.KeyFiles;
 import org.macm.station.identity.PeerRegistry;
 import org.macm.station.identity.TlsIdentity;
+import org.macm.store.IntakeOutcome;
 import org.macm.store.LogStore;
-import org.macm.store.PeerOutcome;
 import org.macm.store.SqliteLogStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -230,9 +230,9 @@ public final class Station implements AutoCloseable {
             outcomes.add(null);
             valid.add(e);
         }
-        List<PeerOutcome> stored = store.storePeer(valid);
+        List<IntakeOutcome> stored = store.storePeer(valid);
         for (int i = 0; i < stored.size(); i++) {
-            IntakeOutcome o = IntakeOutcome.valueOf(stored.get(i).name());
+            IntakeOutcome o = stored.get(i);
             if (o == IntakeOutcome.EQUIVOCATION) {
                 LOG.error("peer {} signed two different entries at seq {}: both kept as evidence", peer,
                         valid.get(i).seq());

@@ -32,7 +32,7 @@ public interface LogStore extends AutoCloseable {
      * Stores entries of a peer's log, in order, idempotently, and returns one outcome per entry
      * once the stored ones are durable. Callers must have verified each entry's signature.
      */
-    List<PeerOutcome> storePeer(List<SignedEntry> entries);
+    List<IntakeOutcome> storePeer(List<SignedEntry> entries);
 
     /** The highest durable entry of a log ({@link Head#EMPTY} if there is none). */
     Head head(LogId log);
