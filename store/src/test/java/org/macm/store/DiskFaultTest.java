@@ -142,6 +142,28 @@ class DiskFaultTest {
         }
     }
 
+    @Test
+    void append_failedByTheWriter_throwsFromTheCallerWithTheWritersErrorAsCause() throws Exception {
+        try (SqliteLogStore store = SqliteLogStore.open(mount.resolve("macm.db"))) {
+            fill(mount.resolve("filler"));
+            String big = "x".repeat(20_000);
+            StoreException failure = null;
+            for (int i = 0; i < 1000 && failure == null; i++) {
+                try {
+                    store.append(StoreFixtures.JP_LOG, StoreFixtures.message(jp, big));
+                } catch (StoreException e) {
+                    failure = e;
+                }
+            }
+            assertThat(failure).as("an append on a full disk fails").isNotNull();
+            assertThat(failure.getStackTrace()).as("the trace shows who waited")
+                    .anySatisfy(f -> assertThat(f.getMethodName()).isEqualTo(
+                            "append_failedByTheWriter_throwsFromTheCallerWithTheWritersErrorAsCause"));
+            assertThat(failure.getCause()).as("and what the writer saw").isInstanceOf(StoreException.class)
+                    .hasMessage(failure.getMessage());
+        }
+    }
+
     private static void fill(Path filler) {
         try (OutputStream out = Files.newOutputStream(filler)) {
             byte[] block = new byte[4096];

@@ -35,6 +35,7 @@ final class Scheduler implements AutoCloseable {
 
     private final Station station;
     private final MessageBoard board;
+    private final ReceiptWriter receipts;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "macm-scheduler");
         t.setDaemon(true);
@@ -50,9 +51,10 @@ final class Scheduler implements AutoCloseable {
     record TestStats(int sent, int answered, int missed, Optional<Instant> last) {
     }
 
-    Scheduler(Station station, MessageBoard board) {
+    Scheduler(Station station, MessageBoard board, ReceiptWriter receipts) {
         this.station = station;
         this.board = board;
+        this.receipts = receipts;
     }
 
     Scheduler start() {
@@ -89,7 +91,7 @@ final class Scheduler implements AutoCloseable {
         for (Identity peerIdentity : station.peers().all()) {
             StationId peer = peerIdentity.station();
             // Receipts are written as entries arrive; this catches one whose write failed (disk full).
-            station.receipt(peer);
+            receipts.writeDue(peer);
             sendTestIfDue(peer, now);
             countTests(peer, board.tests(peer, now), now);
             for (MessageView v : board.overdue(peer, now)) {
