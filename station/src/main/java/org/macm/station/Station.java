@@ -30,6 +30,7 @@ import org.macm.station.identity.PeerRegistry;
 import org.macm.station.identity.TlsIdentity;
 import org.macm.store.IntakeOutcome;
 import org.macm.store.LogStore;
+import org.macm.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -168,6 +169,10 @@ public final class Station implements AutoCloseable {
         try {
             return announced.join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof StoreException s) {
+                // Thrown anew here so the trace shows this caller, with the store writer's error as cause.
+                throw new StoreException(s.getMessage(), s);
+            }
             if (e.getCause() instanceof MacmException m) {
                 throw m;
             }

@@ -83,15 +83,18 @@ final class EntryTable implements AutoCloseable {
             insertStatement = connection.prepareStatement(
                     "INSERT INTO entry (link, author, seq, hash, bytes, signature, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
         }
-        PreparedStatement s = insertStatement;
-        s.setString(1, e.log().link().toString());
-        s.setString(2, e.log().author().toString());
+        bindRow(insertStatement, e, now);
+        insertStatement.executeUpdate();
+    }
+
+    /** Both tables' rows: link, author, seq, hash, bytes, signature, and when it came. */
+    private static void bindRow(PreparedStatement s, SignedEntry e, long now) throws SQLException {
+        bindLog(s, e.log());
         s.setLong(3, e.seq());
         s.setBytes(4, e.hash().toBytes());
         s.setBytes(5, e.bytes());
         s.setBytes(6, e.signature());
         s.setLong(7, now);
-        s.executeUpdate();
     }
 
     /** The highest stored entry of a log ({@link Head#EMPTY} if there is none). */
@@ -124,12 +127,7 @@ final class EntryTable implements AutoCloseable {
         try (PreparedStatement s = connection.prepareStatement(
                 "INSERT OR IGNORE INTO equivocation (link, author, seq, hash, bytes, signature, detected_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            bindLog(s, e.log());
-            s.setLong(3, e.seq());
-            s.setBytes(4, e.hash().toBytes());
-            s.setBytes(5, e.bytes());
-            s.setBytes(6, e.signature());
-            s.setLong(7, now);
+            bindRow(s, e, now);
             s.executeUpdate();
         }
     }

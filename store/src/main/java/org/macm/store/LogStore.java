@@ -14,8 +14,9 @@ import org.macm.core.log.SignedEntry;
  *
  * <p>Every write returns only once it is durable (fsynced). Concurrent writes share one
  * fsync (group commit), which is how throughput passes the disk's fsync rate. The store
- * checks the chain of everything it stores (seq follows head, prev is the head's hash);
- * checking signatures is the caller's job, done before a peer entry is offered.
+ * checks the chain of everything it stores (seq follows head, prev is the head's hash) by
+ * the rules of {@link ChainCheck}, which every implementation shares; checking signatures is
+ * the caller's job, done before a peer entry is offered.
  */
 public interface LogStore extends AutoCloseable {
 

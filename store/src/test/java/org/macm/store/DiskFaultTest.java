@@ -67,14 +67,7 @@ class DiskFaultTest {
             for (int i = 0; i < 20; i++) {
                 returned.add(store.append(StoreFixtures.JP_LOG, StoreFixtures.message(jp, "before the disk filled " + i)));
             }
-            try (OutputStream out = Files.newOutputStream(filler)) {
-                byte[] block = new byte[4096];
-                while (true) {
-                    out.write(block);
-                }
-            } catch (IOException expectedWhenFull) {
-                // The disk is now full.
-            }
+            fill(filler);
             StoreException failure = null;
             String big = "x".repeat(20_000);
             for (int i = 0; i < 1000 && failure == null; i++) {
