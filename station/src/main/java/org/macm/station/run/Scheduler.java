@@ -36,6 +36,7 @@ final class Scheduler implements AutoCloseable {
 
     private final Station station;
     private final MessageBoard board;
+    private final ReceiptWriter receipts;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "macm-scheduler");
         t.setDaemon(true);
@@ -47,9 +48,10 @@ final class Scheduler implements AutoCloseable {
     private ScheduledFuture<?> ticks;
     private volatile boolean closed;
 
-    Scheduler(Station station, MessageBoard board) {
+    Scheduler(Station station, MessageBoard board, ReceiptWriter receipts) {
         this.station = station;
         this.board = board;
+        this.receipts = receipts;
     }
 
     Scheduler start() {
@@ -86,7 +88,7 @@ final class Scheduler implements AutoCloseable {
         for (Identity peerIdentity : station.peers().all()) {
             StationId peer = peerIdentity.station();
             // Receipts are written as entries arrive; this catches one whose write failed (disk full).
-            station.receipt(peer);
+            receipts.writeDue(peer);
             sendTestIfDue(peer, now);
             countTests(peer, board.tests(peer, now), now);
             for (MessageView v : board.overdue(peer, now)) {

@@ -19,6 +19,7 @@ import org.macm.link.PinnedTls;
 import org.macm.station.Station;
 import org.macm.station.StationException;
 import org.macm.station.StationLayout;
+import org.macm.station.StoreFactory;
 import org.macm.station.api.ApiServer;
 import org.macm.station.api.AcknowledgementsHandler;
 import org.macm.station.api.AlertsHandler;
@@ -79,7 +80,7 @@ public final class StationRuntime implements AutoCloseable {
     }
 
     private static StationRuntime start(StationLayout layout, Clock clock, Catalog catalog, String catalogHash) {
-        Station station = Station.open(layout, clock);
+        Station station = Station.open(layout, clock, StoreFactory.fromConfig());
         Links links = null;
         ReceiptWriter receipts = new ReceiptWriter(station);
         Scheduler scheduler = null;
@@ -105,7 +106,7 @@ public final class StationRuntime implements AutoCloseable {
             station.onReceive((peer, entries) -> entries.forEach(e -> board.record(peer, e)));
             pinned.keySet().forEach(board::follow);
             links.start();
-            scheduler = new Scheduler(station, board).start();
+            scheduler = new Scheduler(station, board, receipts).start();
             if (station.config().watch().isPresent()) {
                 watch = new WatchService(station.config().watch().get(), catalog, clock).start();
             }

@@ -20,6 +20,7 @@ import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 import org.macm.station.PinnedPair;
 import org.macm.station.Station;
+import org.macm.station.run.ReceiptWriter;
 import org.macm.template.Catalog;
 import org.macm.template.Language;
 
@@ -38,12 +39,14 @@ class MessageBoardTest {
     private PinnedPair pair;
     private Station jp;
     private Station cn;
+    private ReceiptWriter cnReceipts;
 
     @BeforeEach
     void twoPinnedStations() {
         pair = new PinnedPair(tmp);
         jp = pair.jp;
         cn = pair.cn;
+        cnReceipts = new ReceiptWriter(cn);
     }
 
     @AfterEach
@@ -58,7 +61,7 @@ class MessageBoardTest {
     /** Hands cn-mnd everything jp-mod wrote since last time, and back. */
     private void exchange() {
         cn.receive(JP, jp.store().read(jp.ownLog(CN), cn.store().head(cn.peerLog(JP)).seq() + 1, 10_000));
-        cn.receipt(JP);
+        cnReceipts.writeDue(JP);
         jp.receive(CN, cn.store().read(cn.ownLog(JP), jp.store().head(jp.peerLog(CN)).seq() + 1, 10_000));
     }
 
