@@ -23,6 +23,8 @@ import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 import org.macm.station.identity.KeyFiles;
+import org.macm.station.run.ReceiptWriter;
+import org.macm.store.IntakeOutcome;
 
 /** What a station accepts from its peer: only entries of the peer's log, signed by the pinned key. */
 class StationIntakeTest {
@@ -100,18 +102,20 @@ class StationIntakeTest {
     void receipts_coverDurableEntries_andAreNotThemselvesReceipted() {
         cn.write(JP, text("hello"));
         jp.receive(CN, cnLog());
-        SignedEntry receipt = jp.receipt(CN).orElseThrow();
+        ReceiptWriter jpReceipts = new ReceiptWriter(jp);
+        ReceiptWriter cnReceipts = new ReceiptWriter(cn);
+        SignedEntry receipt = jpReceipts.writeDue(CN).orElseThrow();
         assertThat(((Body.Receipt) receipt.entry().body()).upTo()).isEqualTo(cnLog().get(0).head());
-        assertThat(jp.receipt(CN)).as("nothing new to receipt").isEmpty();
+        assertThat(jpReceipts.writeDue(CN)).as("nothing new to receipt").isEmpty();
         cn.receive(JP, jp.store().read(jp.ownLog(CN), 1, 10));
-        assertThat(cn.receipt(JP)).as("a receipt alone needs no receipt").isEmpty();
+        assertThat(cnReceipts.writeDue(JP)).as("a receipt alone needs no receipt").isEmpty();
     }
 
     @Test
     void acknowledge_aMessageNeverReceived_isRefused() {
         assertThatThrownBy(() -> jp.acknowledge(CN, 7, "Cdr Sato", Optional.empty()))
                 .isInstanceOf(StationException.class)
-                .hasMessage("no message 7 from cn-mnd is held here; see the inbox for what has arrived");
+                .hasMessage("no message cn-mnd/7 is held here; see the inbox for what has arrived");
     }
 
     @Test

@@ -29,13 +29,14 @@ import org.macm.station.export.ExportFile;
 import org.macm.station.export.ExportVerifier;
 import org.macm.station.export.KeyRing;
 import org.macm.encounter.alert.AlertEvent;
+import org.macm.encounter.engine.EncounterConfig;
+import org.macm.encounter.unit.Parties;
 import org.macm.encounter.watch.EncounterWatch;
 import org.macm.station.run.StationRuntime;
 import org.macm.station.watch.AlertText;
 import org.macm.station.watch.EncounterNotices;
-import org.macm.station.watch.ReplayFeed;
-import org.macm.station.watch.ScenarioGenerator;
-import org.macm.station.watch.WatchSetup;
+import org.macm.station.demo.ReplayFeed;
+import org.macm.station.demo.ScenarioGenerator;
 import org.macm.template.Catalog;
 import org.macm.template.Language;
 import picocli.CommandLine.Command;
@@ -49,8 +50,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * other and running on loopback over mutually authenticated TLS with two paths; a short
  * realistic exchange (an encounter notice, its receipt and acknowledgement, a reply in
  * Chinese, a link test); jp-mod's encounter watch replaying an East China Sea scenario and
- * the first alert's draft sent as a notice; both logs exported and verified together; then the stations keep
- * running until Ctrl-C so that you can send more with {@code macm send}. Re-running reuses
+ * the first alert's draft sent as a notice; both logs exported and verified together; then, unless
+ * {@code --once}, the stations keep running until Ctrl-C so that you can send more with {@code macm send}. Re-running reuses
  * the folder and adds to the same logs.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -98,17 +99,18 @@ final class DemoCommand implements Callable<Integer> {
             watchAndNotify(jp, cn, out);
             verify(jp, jpLayout, cnLayout, out);
             out.println();
-            out.println("The stations keep running. In another terminal:");
+            out.println(once ? "The stations stop now (--once). Run 'macm demo' without --once to keep them running, then try:"
+                    : "The stations keep running. In another terminal:");
             out.println("  ./macm send --dir " + jpLayout.dir() + " --to cn-mnd --precedence FLASH --text \"...\"");
             out.println("  ./macm inbox --dir " + cnLayout.dir());
             out.println("  ./macm ack --dir " + cnLayout.dir() + " jp-mod/SEQ --officer \"Lt Col Wang Hao\"");
             out.println("  ./macm status --dir " + jpLayout.dir());
-            out.println("Local APIs (token in each station's api.token):");
-            out.println("  jp-mod  http://127.0.0.1:" + jp.apiAddress().getPort() + "/api/v1/status");
-            out.println("  cn-mnd  http://127.0.0.1:" + cn.apiAddress().getPort() + "/api/v1/status");
             if (once) {
                 return 0;
             }
+            out.println("Local APIs (token in each station's api.token):");
+            out.println("  jp-mod  http://127.0.0.1:" + jp.apiAddress().getPort() + "/api/v1/status");
+            out.println("  cn-mnd  http://127.0.0.1:" + cn.apiAddress().getPort() + "/api/v1/status");
             out.println("Press Ctrl-C to stop both stations.");
             out.flush();
             CountDownLatch stop = new CountDownLatch(1);
@@ -219,8 +221,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Encounter watch at jp-mod: replaying the East China Sea scenario (" + scenario + "):");
         List<AlertEvent.Raised> raised = new java.util.ArrayList<>();
-        EncounterWatch watch = WatchSetup.create(scenario.resolve("units.toml"), Optional.of(scenario.resolve("zones.geojson")),
-                "JP", "CN", event -> {
+        EncounterWatch watch = EncounterWatch.builder(EncounterConfig.defaults(Parties.of("JP", "CN")))
+                .units(scenario.resolve("units.toml")).zones(scenario.resolve("zones.geojson")).build(event -> {
                     if (!(event instanceof AlertEvent.Updated)) {
                         out.println("  " + AlertText.line(event));
                     }

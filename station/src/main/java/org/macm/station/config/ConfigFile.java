@@ -3,7 +3,7 @@ package org.macm.station.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
 import org.macm.core.MacmException;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.StationId;
+import org.macm.encounter.feed.FeedFormat;
+import org.macm.station.FileProblem;
 
 /**
  * Reads {@code station.toml}, which {@link StationConfigWriter} writes. Unknown keys are
@@ -99,7 +101,7 @@ public final class ConfigFile {
             throw new ConfigException("config file " + file + " does not exist: is this a station folder? "
                     + "Create one with: macm init --station NAME --dir DIR", e);
         } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
+            throw new ConfigException(FileProblem.cannotRead("config file", file, e), e);
         }
         Raw raw;
         try {
@@ -109,11 +111,8 @@ public final class ConfigFile {
                     .collect(Collectors.joining(", "));
             throw new ConfigException("config file " + file + ": unknown key '" + e.getPropertyName()
                     + "' (known keys: " + known + ")", e);
-        } catch (JsonMappingException e) {
-            String key = e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
-                    .collect(Collectors.joining("."));
-            throw new ConfigException("config file " + file + ": key '" + key + "' has a value of the wrong type: "
-                    + e.getOriginalMessage(), e);
+        } catch (MismatchedInputException e) {
+            throw new ConfigException("config file " + file + ": " + WrongType.describe(e), e);
         } catch (JsonProcessingException e) {
             throw new ConfigException("config file " + file + " is not valid TOML (line "
                     + e.getLocation().getLineNr() + "): " + e.getOriginalMessage(), e);
@@ -190,9 +189,9 @@ public final class ConfigFile {
         for (int i = 0; i < raw.size(); i++) {
             RawSource r = raw.get(i);
             String key = "watch.sources[" + (i + 1) + "]";
-            WatchConfig.Format format;
+            FeedFormat format;
             try {
-                format = WatchConfig.Format.valueOf(String.valueOf(r.format()).toUpperCase(java.util.Locale.ROOT));
+                format = FeedFormat.valueOf(String.valueOf(r.format()).toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("config file " + file + ": key '" + key + ".format' is '" + r.format()
                         + "'; use ais, sbs or json", e);

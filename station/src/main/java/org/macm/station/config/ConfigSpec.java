@@ -55,7 +55,7 @@ public record ConfigSpec(StationId station, Path store, List<InetSocketAddress> 
         Objects.requireNonNull(testInterval, "testInterval");
     }
 
-    /** What {@code macm init} writes: the documented defaults, listening on loopback port 7701, API on 7801. */
+    /** The documented defaults, the link on loopback port 7701 and the API on 7801; {@code macm init} puts free ports in their place. */
     public static ConfigSpec initial(StationId station) {
         return new ConfigSpec(station, Path.of("store", "macm.db"), List.of(loopback(7701)),
                 Map.of(), Duration.ofSeconds(2), 3, Optional.of(loopback(7801)), Map.of(),

@@ -46,12 +46,18 @@ public final class StationConfigWriter {
                 tls-certificate = "keys/tls.crt"
 
                 [link]
-                # Addresses peers connect to. Use a routable address to accept a real peer.
+                # Addresses peers connect to ('macm init' chose a free port; --listen sets it).
+                # Use a routable address to accept a real peer, and tell its operator.
                 listen = %s
                 heartbeat-interval = %s
                 heartbeat-misses = %d
 
-                # One [[peers]] table per pinned peer this station dials; each endpoint is a path.
+                # Who dials: a station dials each peer that has a [[peers]] table here, at every
+                # endpoint (each endpoint is a path); it accepts any pinned peer on [link] listen.
+                # One side dialling is enough. If both dial, the link has paths both ways:
+                # 'macm status' lists the dialled ones by address and the accepted ones as
+                # "inbound from ...", and the link is UP while any path is. 'macm peer add'
+                # prints the table to paste here.
                 """.formatted(quoted(spec.station().value()), quoted(spec.store().toString()), addresses(spec.listen()),
                 quoted(duration(spec.heartbeatInterval())), spec.heartbeatMisses()));
         if (spec.peers().isEmpty()) {
@@ -68,7 +74,8 @@ public final class StationConfigWriter {
         }
         spec.api().ifPresent(api -> out.append("""
                 [api]
-                # The local API that the CLI and the console use. Loopback only unless you mean it.
+                # The local API that the CLI and the console use ('macm init' chose a free port;
+                # --api-listen sets it). Loopback only unless you mean it.
                 listen = %s
 
                 """.formatted(quoted(address(api)))));

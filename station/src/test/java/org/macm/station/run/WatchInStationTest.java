@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.macm.link.LinkState;
 import org.macm.station.cli.CliRun;
-import org.macm.station.watch.ScenarioGenerator;
+import org.macm.station.demo.ScenarioGenerator;
 import org.macm.station.StationPair;
 
 /** The watch inside a running station: a feed raises an alert, and its draft goes to the peer with one command. */

@@ -22,6 +22,7 @@ import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
 import org.macm.station.StationPair;
 import org.macm.station.Station;
+import org.macm.station.run.ReceiptWriter;
 import org.macm.template.Catalog;
 import org.macm.template.Language;
 
@@ -37,12 +38,14 @@ class MessageBoardTest {
     private StationPair.Opened pair;
     private Station jp;
     private Station cn;
+    private ReceiptWriter cnReceipts;
 
     @BeforeEach
     void twoPinnedStations() {
         pair = StationPair.create(tmp).open(Clock.systemUTC());
         jp = pair.jp();
         cn = pair.cn();
+        cnReceipts = new ReceiptWriter(cn);
     }
 
     @AfterEach
@@ -57,7 +60,7 @@ class MessageBoardTest {
     /** Hands cn-mnd everything jp-mod wrote since last time, and back. */
     private void exchange() {
         cn.receive(JP, jp.store().read(jp.ownLog(CN), cn.store().head(cn.peerLog(JP)).seq() + 1, 10_000));
-        cn.receipt(JP);
+        cnReceipts.writeDue(JP);
         jp.receive(CN, cn.store().read(cn.ownLog(JP), jp.store().head(jp.peerLog(CN)).seq() + 1, 10_000));
     }
 
