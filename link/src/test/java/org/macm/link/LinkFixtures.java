@@ -3,10 +3,7 @@ package org.macm.link;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 /** What the link tests share: starting a station's links against its in-memory host, and waiting with a deadline. */
 final class LinkFixtures {
@@ -25,15 +22,4 @@ final class LinkFixtures {
         return new Links(config, self.tlsPinning(peer), host, List.of(peer.id()), Clock.systemUTC()).start();
     }
 
-    /** Polls {@code condition} until it holds; after {@code limit} fails naming {@code what} and showing {@code evidence}. */
-    static void await(String what, Duration limit, BooleanSupplier condition, Supplier<?> evidence)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("not within " + limit.toMillis() + " ms: " + what + "; last seen: " + evidence.get());
-            }
-            Thread.sleep(20);
-        }
-    }
 }

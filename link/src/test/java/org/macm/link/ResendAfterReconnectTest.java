@@ -2,7 +2,7 @@ package org.macm.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.macm.link.LinkFixtures.ANY_LOOPBACK_PORT;
-import static org.macm.link.LinkFixtures.await;
+import static org.macm.testkit.Await.await;
 import static org.macm.link.LinkFixtures.loopback;
 import static org.macm.link.LinkFixtures.start;
 
