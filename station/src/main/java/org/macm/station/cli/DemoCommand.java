@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.macm.core.log.Body;
+import org.macm.core.log.EntryKind;
 import org.macm.core.log.MessageContent;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
@@ -97,6 +98,7 @@ final class DemoCommand implements Callable<Integer> {
             awaitUp(jp, out);
             exchange(jp, cn, out);
             watchAndNotify(jp, cn, out);
+            settled(jp, cn);
             verify(jp, jpLayout, cnLayout, out);
             out.println();
             out.println(once ? "The stations stop now (--once). Run 'macm demo' without --once to keep them running, then try:"
@@ -153,6 +155,39 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Waits until the link is quiet: each station holds all the other wrote, and has receipted
+     * every entry of the other's that wants a receipt (receipts are not receipted in turn, so
+     * nothing more is written). Both stations' copies of both logs are then the same, which is
+     * what the exports at the end, and anyone who exports after {@code --once}, rely on.
+     */
+    private static void settled(StationRuntime a, StationRuntime b) throws InterruptedException {
+        await("both stations to hold and receipt each other's entries", () -> holdsAndReceipted(a, b)
+                && holdsAndReceipted(b, a));
+    }
+
+    /** Whether {@code to} holds {@code from}'s whole log and its last receipt covers every non-receipt entry. */
+    private static boolean holdsAndReceipted(StationRuntime from, StationRuntime to) {
+        Station a = from.station();
+        Station b = to.station();
+        if (b.store().head(b.peerLog(a.id())).seq() < a.store().head(a.ownLog(b.id())).seq()) {
+            return false;
+        }
+        long wantsReceipt = 0;
+        for (SignedEntry e : b.store().read(b.peerLog(a.id()), 1, Integer.MAX_VALUE)) {
+            if (e.entry().kind() != EntryKind.RECEIPT) {
+                wantsReceipt = e.seq();
+            }
+        }
+        long receipted = 0;
+        for (SignedEntry e : b.store().read(b.ownLog(a.id()), 1, Integer.MAX_VALUE)) {
+            if (e.entry().body() instanceof Body.Receipt r) {
+                receipted = Math.max(receipted, r.upTo().seq());
+            }
+        }
+        return receipted >= wantsReceipt;
+    }
+
     /** Waits until {@code to} holds everything {@code from} wrote to it. */
     private static void delivered(StationRuntime from, StationRuntime to) throws InterruptedException {
         Station a = from.station();
@@ -184,11 +219,7 @@ final class DemoCommand implements Callable<Integer> {
         delivered(cnRun, jpRun);
         say(out, jp, jp.acknowledge(CN, reply.seq(), "Cdr Sato Kenji", Optional.empty()));
         say(out, jp, jp.write(CN, new Body.LinkTest(now, false)));
-        delivered(jpRun, cnRun);
-        delivered(cnRun, jpRun);
-        Thread.sleep(300); // let the last receipts cross
-        delivered(jpRun, cnRun);
-        delivered(cnRun, jpRun);
+        settled(jpRun, cnRun);
         out.println("  (receipts are written by each station as soon as what it received is durable)");
     }
 

@@ -70,7 +70,11 @@ class LinkExchangeTest {
         try (StationRuntime cn = StationRuntime.start(s.cn(), Clock.systemUTC(), "a-different-catalog")) {
             s.write(s.dialling(JP, loopback(cn.linkPorts().get(0))));
             try (StationRuntime jp = StationRuntime.start(s.jp(), Clock.systemUTC())) {
-                awaitValue("link up", Duration.ofSeconds(20), () -> jp.links().status(CN).orElseThrow().state(), LinkState.UP::equals);
+                // Each side learns of the mismatch from the other's HELLO: wait for both, not just one.
+                awaitValue("link up at jp-mod", Duration.ofSeconds(20), () -> jp.links().status(CN).orElseThrow().state(),
+                        LinkState.UP::equals);
+                awaitValue("link up at cn-mnd", Duration.ofSeconds(20), () -> cn.links().status(JP).orElseThrow().state(),
+                        LinkState.UP::equals);
                 assertThat(jp.links().status(CN).orElseThrow().catalogMatches()).isFalse();
                 assertThat(cn.links().status(JP).orElseThrow().catalogMatches()).isFalse();
                 jp.station().write(CN, text("still delivered"));
