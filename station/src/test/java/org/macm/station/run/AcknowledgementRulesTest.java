@@ -94,7 +94,8 @@ class AcknowledgementRulesTest {
             CliRun noRemark = cli("ack", "--dir", cnDir, id, "--officer", "Maj Li", "--again");
             assertThat(noRemark.exitCode()).isEqualTo(2);
             assertThat(noRemark.err().lines().findFirst().orElseThrow())
-                    .isEqualTo("--again needs --remark saying why " + id + " is acknowledged once more");
+                    .isEqualTo("macm: --again needs --remark saying why " + id + " is acknowledged once more"
+                            + " (see 'macm ack --help')");
             assertThat(acksSigned(cn.station(), JP)).as("nothing signed without a remark").isEqualTo(1);
 
             CliRun again = cli("ack", "--dir", cnDir, id, "--officer", "Maj Li", "--again", "--remark", "Watch relieved");
