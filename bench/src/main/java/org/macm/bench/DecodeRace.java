@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.macm.station.watch.AisEncoder;
+import org.macm.station.demo.AisEncoder;
 
 /**
  * Decoding throughput, process against process: {@code macm ais decode FILE --json} against

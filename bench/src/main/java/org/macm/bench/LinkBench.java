@@ -54,7 +54,7 @@ final class LinkBench {
         Result macm;
         int entrySize;
         OpenLoop.Step fixed;
-        try (MacmLink link = MacmLink.start(Files.createDirectories(dir.resolve("macm")), 1, false, "2s", 3);
+        try (MacmLink link = MacmLink.start(Files.createDirectories(dir.resolve("macm")), 1, false, Duration.ofSeconds(2), 3);
                 MacmLink.RoundTrips rt = link.roundTrips()) {
             entrySize = link.entrySize();
             System.out.printf(Locale.ROOT, "  MACM: jp-mod -> cn-mnd over TLS 1.3 on loopback, one path, entry %d bytes "
@@ -64,14 +64,14 @@ final class LinkBench {
         }
         // The ramp starts from empty logs again, so the fixed run's history does not weigh on it.
         settleDisk();
-        try (MacmLink link = MacmLink.start(Files.createDirectories(dir.resolve("macm-ramp")), 1, false, "2s", 3);
+        try (MacmLink link = MacmLink.start(Files.createDirectories(dir.resolve("macm-ramp")), 1, false, Duration.ofSeconds(2), 3);
                 MacmLink.RoundTrips rt = link.roundTrips()) {
             macm = new Result("MACM", fixed, ramp(rt));
             System.out.printf(Locale.ROOT, "    (jp-mod's log to cn-mnd now holds %d entries)%n", rt.logLength());
         }
         OpenLoop.Step twoPaths;
         settleDisk();
-        try (MacmLink link = MacmLink.start(Files.createDirectories(dir.resolve("macm-2paths")), 2, false, "2s", 3);
+        try (MacmLink link = MacmLink.start(Files.createDirectories(dir.resolve("macm-2paths")), 2, false, Duration.ofSeconds(2), 3);
                 MacmLink.RoundTrips rt = link.roundTrips()) {
             OpenLoop.run(rt, fixedRate, warmSeconds, FIXED_DRAIN);
             rt.settle(OpenLoop.SETTLE);

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.macm.link.LinkState;
+import org.macm.testkit.FaultProxy;
 
 /**
  * Link failure detection and failover cost, through one {@link FaultProxy} per path.
@@ -49,7 +50,7 @@ final class LinkFailover {
             InterruptedException {
         List<Detection> out = new ArrayList<>();
         String heartbeat = interval.toMillis() + "ms";
-        try (MacmLink link = MacmLink.start(Files.createDirectories(dir), 2, true, heartbeat, misses)) {
+        try (MacmLink link = MacmLink.start(Files.createDirectories(dir), 2, true, interval, misses)) {
             for (Fault fault : Fault.values()) {
                 List<Long> times = new ArrayList<>();
                 for (int t = 0; t < trials; t++) {
@@ -82,7 +83,7 @@ final class LinkFailover {
 
     static List<Failover> failover(Path dir, double rate, double seconds) throws IOException, InterruptedException {
         List<Failover> out = new ArrayList<>();
-        try (MacmLink link = MacmLink.start(Files.createDirectories(dir), 2, true, "2s", 3);
+        try (MacmLink link = MacmLink.start(Files.createDirectories(dir), 2, true, Duration.ofSeconds(2), 3);
                 MacmLink.RoundTrips rt = link.roundTrips()) {
             OpenLoop.run(rt, rate, 2, Duration.ofSeconds(10)); // warm-up
             for (Fault fault : Fault.values()) {

@@ -1,10 +1,7 @@
 package org.macm.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,22 +13,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 import org.macm.core.log.Body;
 import org.macm.core.log.MessageContent;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 import org.macm.link.LinkState;
-import org.macm.station.StationInit;
-import org.macm.station.StationLayout;
-import org.macm.station.identity.Identity;
-import org.macm.station.identity.PeerRegistry;
+import org.macm.station.StationPair;
 import org.macm.station.run.StationRuntime;
+import org.macm.testkit.Await;
+import org.macm.testkit.FaultProxy;
+import org.macm.testkit.FreePort;
 
 /**
- * Two real stations in this JVM, jp-mod and cn-mnd, pinned to each other and linked over
+ * Two real stations in this JVM, jp-mod and cn-mnd ({@link StationPair}), pinned to each other and linked over
  * TLS on loopback, each with its own SQLite store (WAL, synchronous=FULL) and signing key.
  * jp-mod dials cn-mnd on every path, either straight to cn-mnd's ports or through a
  * {@link FaultProxy} per path. {@link #roundTrips()} drives the durable signed round trip:
@@ -39,8 +34,8 @@ import org.macm.station.run.StationRuntime;
  * receipt (fsync), jp-mod stores the receipt (fsync); the round trip ends there.
  */
 final class MacmLink implements AutoCloseable {
-    static final StationId JP = StationId.of("jp-mod");
-    static final StationId CN = StationId.of("cn-mnd");
+    static final StationId JP = StationPair.JP;
+    static final StationId CN = StationPair.CN;
     /** A short free text: with the header fields and the signature the entry is about 420 bytes. */
     static final String TEXT = "Routine report, no change.";
 
@@ -60,40 +55,32 @@ final class MacmLink implements AutoCloseable {
      * Creates both stations under {@code root} and starts them with {@code paths} paths, each
      * through a proxy when {@code proxied}, with the given heartbeat; returns once the link is UP.
      */
-    static MacmLink start(Path root, int paths, boolean proxied, String heartbeat, int misses)
+    static MacmLink start(Path root, int paths, boolean proxied, Duration heartbeat, int misses)
             throws IOException, InterruptedException {
-        StationLayout jpDir = new StationLayout(root.resolve("jp-mod"));
-        StationLayout cnDir = new StationLayout(root.resolve("cn-mnd"));
-        StationInit init = new StationInit(new SecureRandom(), Clock.systemUTC());
-        Identity jpId = init.create(jpDir, JP);
-        Identity cnId = init.create(cnDir, CN);
-        new PeerRegistry(jpDir).pin(jpId, cnId);
-        new PeerRegistry(cnDir).pin(cnId, jpId);
-
-        List<String> listen = new ArrayList<>();
-        List<String> dial = new ArrayList<>();
+        StationPair pair = StationPair.create(root).withHeartbeat(heartbeat, misses);
+        List<Integer> listen = new ArrayList<>();
+        List<Integer> dial = new ArrayList<>();
         List<FaultProxy> proxies = new ArrayList<>();
-        int cnPort = freePort();
-        listen.add("127.0.0.1:" + cnPort);
+        List<Integer> ports = FreePort.loopback(proxied ? 1 : paths);
+        listen.add(ports.get(0));
         for (int p = 0; p < paths; p++) {
             if (proxied) {
-                FaultProxy proxy = FaultProxy.start(cnPort);
+                FaultProxy proxy = FaultProxy.start("path-" + (p + 1), ports.get(0));
                 proxies.add(proxy);
-                dial.add("127.0.0.1:" + proxy.port());
+                dial.add(proxy.port());
             } else {
-                int port = p == 0 ? cnPort : freePort();
                 if (p > 0) {
-                    listen.add("127.0.0.1:" + port);
+                    listen.add(ports.get(p));
                 }
-                dial.add("127.0.0.1:" + port);
+                dial.add(ports.get(p));
             }
         }
-        configure(cnDir, CN, listen, JP, List.of(), heartbeat, misses);
-        configure(jpDir, JP, List.of(), CN, dial, heartbeat, misses);
-        StationRuntime cn = StationRuntime.start(cnDir, Clock.systemUTC(), "bench");
+        pair.write(pair.listening(CN, StationPair.loopback(listen)));
+        pair.write(pair.dialling(JP, StationPair.loopback(dial)));
+        StationRuntime cn = StationRuntime.start(pair.cn(), Clock.systemUTC(), "bench");
         StationRuntime jp;
         try {
-            jp = StationRuntime.start(jpDir, Clock.systemUTC(), "bench");
+            jp = StationRuntime.start(pair.jp(), Clock.systemUTC(), "bench");
         } catch (RuntimeException e) {
             cn.close();
             proxies.forEach(FaultProxy::close);
@@ -105,31 +92,6 @@ final class MacmLink implements AutoCloseable {
             throw new IllegalStateException("the link did not come UP within 30 s");
         }
         return link;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void configure(StationLayout layout, StationId self, List<String> listen, StationId peer,
-            List<String> dial, String heartbeat, int misses) throws IOException {
-        String quoted = listen.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(", "));
-        String endpoints = dial.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(", "));
-        Files.writeString(layout.config(), """
-                station = "%s"
-                [link]
-                listen = [%s]
-                heartbeat-interval = "%s"
-                heartbeat-misses = %d
-                %s
-                [api]
-                listen = "127.0.0.1:0"
-                [link-tests]
-                interval = "1h"
-                """.formatted(self, quoted, heartbeat, misses, dial.isEmpty() ? ""
-                        : "[[peers]]\nstation = \"" + peer + "\"\nendpoints = [" + endpoints + "]\n"));
     }
 
     List<FaultProxy> proxies() {
@@ -146,18 +108,7 @@ final class MacmLink implements AutoCloseable {
 
     /** Polls jp-mod's view of the link every millisecond until it is {@code wanted}; false after {@code limit}. */
     boolean awaitState(LinkState wanted, Duration limit) throws InterruptedException {
-        return await(() -> state() == wanted, limit);
-    }
-
-    static boolean await(BooleanSupplier condition, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(1);
-        }
-        return condition.getAsBoolean();
+        return Await.within(limit, Duration.ofMillis(1), () -> state() == wanted);
     }
 
     static Body message() {

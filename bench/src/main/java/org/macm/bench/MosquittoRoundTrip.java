@@ -3,7 +3,6 @@ package org.macm.bench;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -23,6 +22,8 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.macm.testkit.Await;
+import org.macm.testkit.FreePort;
 
 /**
  * The yardstick: a Mosquitto broker on loopback with persistence on, and two MQTT clients
@@ -66,10 +67,7 @@ final class MosquittoRoundTrip implements OpenLoop.Target, AutoCloseable {
      */
     static MosquittoRoundTrip start(Path binary, Path dir, int payloadBytes)
             throws IOException, InterruptedException, MqttException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = FreePort.loopback();
         Path data = Files.createDirectories(dir.resolve("data"));
         Path config = dir.resolve("mosquitto.conf");
         Files.writeString(config, """
@@ -91,7 +89,7 @@ final class MosquittoRoundTrip implements OpenLoop.Target, AutoCloseable {
         Process broker = new ProcessBuilder(binary.toString(), "-c", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.out").toFile()).start();
         try {
-            if (!MacmLink.await(() -> canConnect(port), Duration.ofSeconds(10))) {
+            if (!Await.within(Duration.ofSeconds(10), Duration.ofMillis(1), () -> canConnect(port))) {
                 throw new IOException("mosquitto did not listen on 127.0.0.1:" + port + " within 10 s; see " + dir);
             }
             String uri = "tcp://127.0.0.1:" + port;

@@ -26,6 +26,9 @@ final class PeerLink {
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private volatile boolean catalogMatches = true;
+    /** The state last seen and since when; moved on at every path event and every status read. */
+    private LinkState seenState = LinkState.DOWN;
+    private Instant seenSince;
     private long version;
 
     private static final class PathRecord {
@@ -38,6 +41,7 @@ final class PeerLink {
         this.peer = peer;
         this.clock = clock;
         this.silenceMillis = silenceMillis;
+        this.seenSince = clock.instant();
     }
 
     StationId peer() {
@@ -53,6 +57,7 @@ final class PeerLink {
         PathRecord r = paths.computeIfAbsent(path, p -> new PathRecord());
         r.connected = true;
         r.lastHeard = clock.instant();
+        observe();
     }
 
     void heard(String path) {
@@ -73,6 +78,7 @@ final class PeerLink {
             // An inbound path's name carries the peer's ephemeral port; it will not come back under it.
             paths.remove(path);
         }
+        observe();
     }
 
     void peerReports(Head holding) {
@@ -127,11 +133,27 @@ final class PeerLink {
         return alive == paths.size() ? LinkState.UP : LinkState.DEGRADED;
     }
 
+    /** Notes a change of state, so that status can say since when the link is in it. */
+    private synchronized void observe() {
+        LinkState now = state();
+        if (now != seenState) {
+            seenState = now;
+            seenSince = clock.instant();
+        }
+    }
+
     LinkStatus status(LinkHost host) {
         List<PathStatus> list = new ArrayList<>();
         paths.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> list.add(new PathStatus(e.getKey(),
                 e.getValue().connected, Optional.ofNullable(e.getValue().lastHeard), Optional.ofNullable(e.getValue().lastError))));
-        return new LinkStatus(peer, state(), list, host.ownHead(peer), host.heldPeerHead(peer), peerReportsHolding.get(),
-                catalogMatches, refused.get(), errors.get());
+        LinkState state;
+        Instant since;
+        synchronized (this) {
+            observe();
+            state = seenState;
+            since = seenSince;
+        }
+        return new LinkStatus(peer, state, since, list, host.ownHead(peer), host.heldPeerHead(peer),
+                peerReportsHolding.get(), catalogMatches, refused.get(), errors.get());
     }
 }

@@ -289,17 +289,26 @@ final class Session {
 
     private void send(Frame frame) throws IOException {
         synchronized (writeLock) {
+            if (closing) {
+                // After the ERROR frame nothing more goes out (docs/PROTOCOL.md: "then the sender closes").
+                throw new EOFException("the path is closing");
+            }
             FrameCodec.write(out, frame);
         }
     }
 
-    private void sendQuietly(Frame frame) {
-        try {
-            if (out != null && !socket.isClosed()) {
-                send(frame);
+    /** Sends the ERROR frame, the last frame of the session: the sender may not follow it with a heartbeat. */
+    private void sendQuietly(Frame.Failure failure) {
+        synchronized (writeLock) {
+            boolean alreadyClosing = closing;
+            closing = true;
+            try {
+                if (!alreadyClosing && out != null && !socket.isClosed()) {
+                    FrameCodec.write(out, failure);
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // The connection is being closed because it failed; the error frame is a courtesy.
             }
-        } catch (IOException | RuntimeException ignored) {
-            // The connection is being closed because it failed; the error frame is a courtesy.
         }
     }
 

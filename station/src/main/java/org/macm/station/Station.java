@@ -3,6 +3,7 @@ package org.macm.station;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -25,12 +26,13 @@ import org.macm.core.log.StationId;
 import org.macm.station.config.ConfigFile;
 import org.macm.station.config.StationConfig;
 import org.macm.station.identity.Identity;
+import org.macm.station.identity.IdentityCheck;
 import org.macm.station.identity.KeyFiles;
 import org.macm.station.identity.PeerRegistry;
 import org.macm.station.identity.TlsIdentity;
+import org.macm.store.IntakeOutcome;
 import org.macm.store.LogStore;
-import org.macm.store.PeerOutcome;
-import org.macm.store.SqliteLogStore;
+import org.macm.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +44,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Station implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Station.class);
-    private static final int RECEIPT_WINDOW = 64;
 
     private final StationLayout layout;
     private final StationConfig config;
@@ -55,7 +56,6 @@ public final class Station implements AutoCloseable {
     private final Map<StationId, Identity> pinned = new ConcurrentHashMap<>();
     private final List<BiConsumer<StationId, SignedEntry>> writeListeners = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<StationId, List<SignedEntry>>> receiveListeners = new CopyOnWriteArrayList<>();
-    private final Map<StationId, ReceiptState> receiptStates = new ConcurrentHashMap<>();
     private final Map<StationId, ReentrantLock> intakeLocks = new ConcurrentHashMap<>();
     /** The highest peerHead this station has stated in its log for each peer (see write). */
     private final Map<StationId, Head> statedPeerHead = new ConcurrentHashMap<>();
@@ -73,13 +73,19 @@ public final class Station implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Opens the station in {@code layout}, checking its config and keys before the store. */
+    /** Opens the station in {@code layout} with the store its config names ({@link StoreFactory#fromConfig}). */
     public static Station open(StationLayout layout, Clock clock) {
+        return open(layout, clock, StoreFactory.fromConfig());
+    }
+
+    /** Opens the station in {@code layout}, checking its config and keys before {@code stores} opens the store. */
+    public static Station open(StationLayout layout, Clock clock, StoreFactory stores) {
         StationConfig config = new ConfigFile().read(layout.config());
         SigningKey signingKey = KeyFiles.readSigningKey(config.signingKeyFile());
         TlsIdentity tls = TlsIdentity.read(config.tlsKeyFile(), config.tlsCertificateFile());
+        IdentityCheck.verify(layout, config, signingKey.verifyingKey());
         Identity identity = new Identity(config.station(), signingKey.verifyingKey(), tls.certificate());
-        LogStore store = SqliteLogStore.open(config.storeFile(), clock);
+        LogStore store = stores.open(config, clock);
         return new Station(layout, config, signingKey, identity, tls, new PeerRegistry(layout), store, clock);
     }
 
@@ -166,6 +172,10 @@ public final class Station implements AutoCloseable {
         try {
             return announced.join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof StoreException s) {
+                // Thrown anew here so the trace shows this caller, with the store writer's error as cause.
+                throw new StoreException(s.getMessage(), s);
+            }
             if (e.getCause() instanceof MacmException m) {
                 throw m;
             }
@@ -230,9 +240,9 @@ public final class Station implements AutoCloseable {
             outcomes.add(null);
             valid.add(e);
         }
-        List<PeerOutcome> stored = store.storePeer(valid);
+        List<IntakeOutcome> stored = store.storePeer(valid);
         for (int i = 0; i < stored.size(); i++) {
-            IntakeOutcome o = IntakeOutcome.valueOf(stored.get(i).name());
+            IntakeOutcome o = stored.get(i);
             if (o == IntakeOutcome.EQUIVOCATION) {
                 LOG.error("peer {} signed two different entries at seq {}: both kept as evidence", peer,
                         valid.get(i).seq());
@@ -255,80 +265,34 @@ public final class Station implements AutoCloseable {
     }
 
     /**
-     * Writes a receipt for everything of {@code peer}'s log held durably, if anything beyond
-     * the last receipt needs one. Entries are durable before this is called (receive returns
-     * only then), so a receipt never covers an entry that could still be lost. Receipts are not
-     * receipted in turn, or two stations would answer each other for ever: the next entry's
-     * {@code peerHead} already says that a receipt arrived.
+     * Returns message or link test {@code seq} of {@code author}'s log, held here and received
+     * from that peer; throws, saying why, for our own entries, for what has not arrived, and for
+     * entries that are neither a message nor a link test.
      */
-    public Optional<SignedEntry> receipt(StationId peer) {
-        ReceiptState st = receiptStates.computeIfAbsent(peer, this::initialReceiptState);
-        synchronized (st) {
-            Head held = store.head(peerLog(peer));
-            // Only the entries that arrived since the last look are read: a receipt costs what is new,
-            // not the length of the log.
-            for (long from = st.checked + 1; from <= held.seq(); from += RECEIPT_WINDOW) {
-                int n = (int) Math.min(RECEIPT_WINDOW, held.seq() - from + 1);
-                for (SignedEntry e : store.read(peerLog(peer), from, n)) {
-                    st.due |= e.entry().kind() != EntryKind.RECEIPT;
-                }
-            }
-            st.checked = Math.max(st.checked, held.seq());
-            if (!st.due || held.seq() <= st.covered) {
-                return Optional.empty();
-            }
-            SignedEntry receipt = write(peer, new Body.Receipt(held));
-            st.covered = held.seq();
-            st.due = false;
-            return Optional.of(receipt);
+    public SignedEntry requireReceived(StationId author, long seq) {
+        String id = author + "/" + seq;
+        if (author.equals(id())) {
+            throw new StationException(id + " is a message this station sent; only messages received from a peer"
+                    + " are acknowledged");
         }
-    }
-
-    /** Per peer: what the last receipt covered, how far the peer's log has been looked at, whether a receipt is due. */
-    private static final class ReceiptState {
-        long covered;
-        long checked;
-        boolean due;
-    }
-
-    /** Reads the log once, at the first receipt after the station opens; afterwards the state is kept. */
-    private ReceiptState initialReceiptState(StationId peer) {
-        ReceiptState st = new ReceiptState();
-        st.covered = lastReceipted(peer);
-        st.checked = st.covered;
-        return st;
-    }
-
-    private long lastReceipted(StationId peer) {
-        // Receipts are frequent, so the newest is near the head: read backwards in windows.
-        for (long to = store.head(ownLog(peer)).seq(); to >= 1; to -= RECEIPT_WINDOW) {
-            long from = Math.max(1, to - RECEIPT_WINDOW + 1);
-            long receipted = 0;
-            for (SignedEntry e : store.read(ownLog(peer), from, (int) (to - from + 1))) {
-                if (e.entry().body() instanceof Body.Receipt r) {
-                    receipted = Math.max(receipted, r.upTo().seq());
-                }
-            }
-            if (receipted > 0) {
-                return receipted;
-            }
+        SignedEntry message = store.get(peerLog(author), seq).orElseThrow(() -> new StationException(
+                "no message " + id + " is held here; see the inbox for what has arrived"));
+        EntryKind kind = message.entry().kind();
+        if (kind != EntryKind.MESSAGE && kind != EntryKind.TEST) {
+            throw new StationException(id + " is a " + kind.name().toLowerCase(Locale.ROOT)
+                    + ", not a message; only messages and link tests are acknowledged");
         }
-        return 0;
+        return message;
     }
 
     /**
      * Records that {@code officer} has read message {@code seq} of {@code peer}'s log. The
      * message must be held here; acknowledging a message never received would be a false
-     * statement signed by this station.
+     * statement signed by this station. Whether it was acknowledged before is the traffic
+     * layer's rule ({@code traffic/Acknowledgements}).
      */
     public SignedEntry acknowledge(StationId peer, long seq, String officer, Optional<String> remark) {
-        SignedEntry message = store.get(peerLog(peer), seq).orElseThrow(() -> new StationException(
-                "no message " + seq + " from " + peer + " is held here; see the inbox for what has arrived"));
-        EntryKind kind = message.entry().kind();
-        if (kind != EntryKind.MESSAGE && kind != EntryKind.TEST) {
-            throw new StationException("entry " + seq + " from " + peer + " is a " + kind
-                    + "; only messages and link tests are acknowledged");
-        }
+        SignedEntry message = requireReceived(peer, seq);
         return write(peer, new Body.Acknowledgement(message.head(), officer, clock.instant(), remark));
     }
 

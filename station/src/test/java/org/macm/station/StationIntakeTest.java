@@ -2,6 +2,8 @@ package org.macm.station;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.macm.station.StationPair.CN;
+import static org.macm.station.StationPair.JP;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -21,26 +23,26 @@ import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 import org.macm.station.identity.KeyFiles;
+import org.macm.station.run.ReceiptWriter;
+import org.macm.store.IntakeOutcome;
 
 /** What a station accepts from its peer: only entries of the peer's log, signed by the pinned key. */
 class StationIntakeTest {
-    private static final StationId JP = PinnedPair.JP;
-    private static final StationId CN = PinnedPair.CN;
-
     @TempDir
     Path tmp;
 
-    private PinnedPair pair;
+    private StationPair.Opened pair;
     private Station jp;
     private Station cn;
     private StationLayout cnLayout;
 
     @BeforeEach
     void twoPinnedStations() {
-        pair = new PinnedPair(tmp);
-        jp = pair.jp;
-        cn = pair.cn;
-        cnLayout = pair.cnLayout;
+        StationPair created = StationPair.create(tmp);
+        pair = created.open(Clock.systemUTC());
+        jp = pair.jp();
+        cn = pair.cn();
+        cnLayout = created.cn();
     }
 
     @AfterEach
@@ -100,18 +102,20 @@ class StationIntakeTest {
     void receipts_coverDurableEntries_andAreNotThemselvesReceipted() {
         cn.write(JP, text("hello"));
         jp.receive(CN, cnLog());
-        SignedEntry receipt = jp.receipt(CN).orElseThrow();
+        ReceiptWriter jpReceipts = new ReceiptWriter(jp);
+        ReceiptWriter cnReceipts = new ReceiptWriter(cn);
+        SignedEntry receipt = jpReceipts.writeDue(CN).orElseThrow();
         assertThat(((Body.Receipt) receipt.entry().body()).upTo()).isEqualTo(cnLog().get(0).head());
-        assertThat(jp.receipt(CN)).as("nothing new to receipt").isEmpty();
+        assertThat(jpReceipts.writeDue(CN)).as("nothing new to receipt").isEmpty();
         cn.receive(JP, jp.store().read(jp.ownLog(CN), 1, 10));
-        assertThat(cn.receipt(JP)).as("a receipt alone needs no receipt").isEmpty();
+        assertThat(cnReceipts.writeDue(JP)).as("a receipt alone needs no receipt").isEmpty();
     }
 
     @Test
     void acknowledge_aMessageNeverReceived_isRefused() {
         assertThatThrownBy(() -> jp.acknowledge(CN, 7, "Cdr Sato", Optional.empty()))
                 .isInstanceOf(StationException.class)
-                .hasMessage("no message 7 from cn-mnd is held here; see the inbox for what has arrived");
+                .hasMessage("no message cn-mnd/7 is held here; see the inbox for what has arrived");
     }
 
     @Test

@@ -14,8 +14,9 @@ import org.macm.core.log.SignedEntry;
  *
  * <p>Every write returns only once it is durable (fsynced). Concurrent writes share one
  * fsync (group commit), which is how throughput passes the disk's fsync rate. The store
- * checks the chain of everything it stores (seq follows head, prev is the head's hash);
- * checking signatures is the caller's job, done before a peer entry is offered.
+ * checks the chain of everything it stores (seq follows head, prev is the head's hash) by
+ * the rules of {@link ChainCheck}, which every implementation shares; checking signatures is
+ * the caller's job, done before a peer entry is offered.
  */
 public interface LogStore extends AutoCloseable {
 
@@ -32,7 +33,7 @@ public interface LogStore extends AutoCloseable {
      * Stores entries of a peer's log, in order, idempotently, and returns one outcome per entry
      * once the stored ones are durable. Callers must have verified each entry's signature.
      */
-    List<PeerOutcome> storePeer(List<SignedEntry> entries);
+    List<IntakeOutcome> storePeer(List<SignedEntry> entries);
 
     /** The highest durable entry of a log ({@link Head#EMPTY} if there is none). */
     Head head(LogId log);

@@ -128,8 +128,8 @@ class SqliteLogStoreTest {
     void storePeer_resentEntries_areDuplicatesAndChangeNothing() {
         List<SignedEntry> entries = cnEntries(3);
         try (SqliteLogStore store = SqliteLogStore.open(dir.resolve("macm.db"))) {
-            assertThat(store.storePeer(entries)).containsOnly(PeerOutcome.STORED);
-            assertThat(store.storePeer(entries)).containsOnly(PeerOutcome.DUPLICATE);
+            assertThat(store.storePeer(entries)).containsOnly(IntakeOutcome.STORED);
+            assertThat(store.storePeer(entries)).containsOnly(IntakeOutcome.DUPLICATE);
             assertThat(store.read(CN_LOG, 1, 10)).containsExactlyElementsOf(entries);
             assertThat(store.equivocations(CN_LOG)).isEmpty();
         }
@@ -141,7 +141,7 @@ class SqliteLogStoreTest {
         SignedEntry forged = StoreFixtures.message(cn, "a different second entry").next(entries.get(0).head()).sign();
         try (SqliteLogStore store = SqliteLogStore.open(dir.resolve("macm.db"))) {
             store.storePeer(entries);
-            assertThat(store.storePeer(List.of(forged))).containsExactly(PeerOutcome.EQUIVOCATION);
+            assertThat(store.storePeer(List.of(forged))).containsExactly(IntakeOutcome.EQUIVOCATION);
             assertThat(store.get(CN_LOG, 2)).contains(entries.get(1));
             assertThat(store.equivocations(CN_LOG)).singleElement().satisfies(ev -> {
                 assertThat(ev.stored()).isEqualTo(entries.get(1));
@@ -155,11 +155,11 @@ class SqliteLogStoreTest {
         List<SignedEntry> entries = cnEntries(3);
         SignedEntry offChain = StoreFixtures.message(cn, "chained elsewhere").next(entries.get(0).head()).sign();
         try (SqliteLogStore store = SqliteLogStore.open(dir.resolve("macm.db"))) {
-            assertThat(store.storePeer(List.of(entries.get(2)))).containsExactly(PeerOutcome.GAP);
+            assertThat(store.storePeer(List.of(entries.get(2)))).containsExactly(IntakeOutcome.GAP);
             store.storePeer(List.of(entries.get(0)));
             // offChain is seq 2 but entries.get(2) (seq 3) chains onto the real seq 2.
             store.storePeer(List.of(offChain));
-            assertThat(store.storePeer(List.of(entries.get(2)))).containsExactly(PeerOutcome.CHAIN_BROKEN);
+            assertThat(store.storePeer(List.of(entries.get(2)))).containsExactly(IntakeOutcome.CHAIN_BROKEN);
             assertThat(store.head(CN_LOG)).isEqualTo(offChain.head());
         }
     }

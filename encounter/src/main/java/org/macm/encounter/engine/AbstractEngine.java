@@ -13,14 +13,14 @@ import org.macm.encounter.track.TrackState;
 import org.macm.encounter.unit.Identifier;
 
 /**
- * What both engines do the same way: keep the entries, run the clock, judge a unit's active
+ * What both engines do the same way: keep the tracks, run the clock, judge a unit's active
  * encounters first and then the candidates the subclass finds. The subclasses differ only in
- * how they index entries and which candidates they offer.
+ * how they index tracks and which candidates they offer.
  */
 abstract sealed class AbstractEngine implements EncounterEngine permits GridEncounterEngine, NaiveEncounterEngine {
     final EncounterConfig config;
     final PairJudge judge;
-    private final Map<Identifier, Entry> entries = new HashMap<>();
+    private final Map<Identifier, TrackSlot> slots = new HashMap<>();
     private final List<PairState> scratch = new ArrayList<>();
     long nowMillis = Long.MIN_VALUE;
 
@@ -33,14 +33,14 @@ abstract sealed class AbstractEngine implements EncounterEngine permits GridEnco
     public final void update(TrackState track, Consumer<AlertEvent> out) {
         nowMillis = Math.max(nowMillis, track.time().toEpochMilli());
         Identifier key = track.unit().identifiers().get(0);
-        Entry e = entries.get(key);
+        TrackSlot e = slots.get(key);
         boolean watched = judge.parties().isWatched(track.unit().side());
         if (e == null) {
             if (!watched) {
                 return;
             }
-            e = new Entry(key);
-            entries.put(key, e);
+            e = new TrackSlot(key);
+            slots.put(key, e);
             e.set(track, config.ages().maxAge(track.kind()).toMillis());
             add(e);
         } else {
@@ -56,7 +56,7 @@ abstract sealed class AbstractEngine implements EncounterEngine permits GridEnco
         scratch.clear();
         if (!watched) {
             // a unit whose side changed to one that is not watched keeps no alerts and raises none
-            removeEntry(e);
+            removeTrack(e);
             return;
         }
         candidates(e, out);
@@ -65,10 +65,10 @@ abstract sealed class AbstractEngine implements EncounterEngine permits GridEnco
     @Override
     public final void remove(Identifier key, Instant now, Consumer<AlertEvent> out) {
         nowMillis = Math.max(nowMillis, now.toEpochMilli());
-        Entry e = entries.get(key);
+        TrackSlot e = slots.get(key);
         if (e != null) {
             judge.lost(e, out);
-            removeEntry(e);
+            removeTrack(e);
         }
     }
 
@@ -89,18 +89,18 @@ abstract sealed class AbstractEngine implements EncounterEngine permits GridEnco
 
     @Override
     public final int size() {
-        return entries.size();
+        return slots.size();
     }
 
     /** Judges {@code e} against a pair with no active encounter, if it is not one already judged this update. */
-    final void consider(Entry e, Entry other, Consumer<AlertEvent> out) {
+    final void consider(TrackSlot e, TrackSlot other, Consumer<AlertEvent> out) {
         if (other == e || !judge.isPair(e, other) || shares(e, other)) {
             return;
         }
         judge.judge(e, other, nowMillis, out);
     }
 
-    private static boolean shares(Entry e, Entry other) {
+    private static boolean shares(TrackSlot e, TrackSlot other) {
         for (int i = 0; i < e.pairs.size(); i++) {
             PairState s = e.pairs.get(i);
             if (s.a == other || s.b == other) {
@@ -110,20 +110,20 @@ abstract sealed class AbstractEngine implements EncounterEngine permits GridEnco
         return false;
     }
 
-    private void removeEntry(Entry e) {
-        entries.remove(e.key);
+    private void removeTrack(TrackSlot e) {
+        slots.remove(e.key);
         drop(e);
     }
 
-    /** Indexes a new entry. */
-    abstract void add(Entry e);
+    /** Indexes a new track. */
+    abstract void add(TrackSlot e);
 
-    /** Re-indexes an entry whose state changed (position, speed, side or kind). */
-    abstract void moved(Entry e);
+    /** Re-indexes a track whose state changed (position, speed, side or kind). */
+    abstract void moved(TrackSlot e);
 
-    /** Drops an entry from the index. */
-    abstract void drop(Entry e);
+    /** Drops a track from the index. */
+    abstract void drop(TrackSlot e);
 
-    /** Offers {@code e} every entry that may come close to it, through {@link #consider}. */
-    abstract void candidates(Entry e, Consumer<AlertEvent> out);
+    /** Offers {@code e} every track that may come close to it, through {@link #consider}. */
+    abstract void candidates(TrackSlot e, Consumer<AlertEvent> out);
 }

@@ -51,7 +51,7 @@ final class Cpa {
      * seconds and hysteresis factor {@code factor}; pairs further apart than
      * {@code prefilterM} on the mean sphere are {@link #far} and nothing else is computed.
      */
-    void evaluate(Entry a, Entry b, long nowMillis, double hM, double vFt, double horizonS, double factor, double prefilterM) {
+    void evaluate(TrackSlot a, TrackSlot b, long nowMillis, double hM, double vFt, double horizonS, double factor, double prefilterM) {
         conflict = false;
         near = false;
         verticalFt = Double.NaN;

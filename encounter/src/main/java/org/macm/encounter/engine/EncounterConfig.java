@@ -9,6 +9,9 @@ import org.macm.encounter.unit.Parties;
 
 /**
  * Everything an {@link EncounterEngine} needs to judge pairs, validated at construction.
+ * Start from {@link #defaults} and change what differs with the withers, e.g.
+ * {@code EncounterConfig.defaults(parties).withSurface(threshold).withCellSizeNm(10)}; each
+ * wither validates the whole config again.
  *
  * @param parties the two sides whose units are compared
  * @param surface thresholds for two vessels (default 2 nm within 20 min)
@@ -72,6 +75,66 @@ public record EncounterConfig(
     public static EncounterConfig defaults(Parties parties) {
         return new EncounterConfig(parties, Threshold.surfaceDefault(), Threshold.airDefault(), Threshold.mixedDefault(),
                 1.2, Duration.ofSeconds(60), 0.1, Duration.ofSeconds(60), TrackStoreConfig.defaults(), 20);
+    }
+
+    /** This config with {@code parties} instead. */
+    public EncounterConfig withParties(Parties parties) {
+        return new EncounterConfig(parties, surface, air, mixed, clearFactor, clearAfter, updateFraction, updateShift, ages,
+                cellSizeNm);
+    }
+
+    /** This config with the thresholds for two vessels replaced. */
+    public EncounterConfig withSurface(Threshold surface) {
+        return new EncounterConfig(parties, surface, air, mixed, clearFactor, clearAfter, updateFraction, updateShift, ages,
+                cellSizeNm);
+    }
+
+    /** This config with the thresholds for two aircraft replaced. */
+    public EncounterConfig withAir(Threshold air) {
+        return new EncounterConfig(parties, surface, air, mixed, clearFactor, clearAfter, updateFraction, updateShift, ages,
+                cellSizeNm);
+    }
+
+    /** This config with the thresholds for a vessel and an aircraft replaced. */
+    public EncounterConfig withMixed(Threshold mixed) {
+        return new EncounterConfig(parties, surface, air, mixed, clearFactor, clearAfter, updateFraction, updateShift, ages,
+                cellSizeNm);
+    }
+
+    /** This config with another hysteresis factor. */
+    public EncounterConfig withClearFactor(double clearFactor) {
+        return new EncounterConfig(parties, surface, air, mixed, clearFactor, clearAfter, updateFraction, updateShift, ages,
+                cellSizeNm);
+    }
+
+    /** This config with another hold time before an alert clears. */
+    public EncounterConfig withClearAfter(Duration clearAfter) {
+        return new EncounterConfig(parties, surface, air, mixed, clearFactor, clearAfter, updateFraction, updateShift, ages,
+                cellSizeNm);
+    }
+
+    /** This config with another CPA change that makes an UPDATED event. */
+    public EncounterConfig withUpdateFraction(double updateFraction) {
+        return new EncounterConfig(parties, surface, air, mixed, clearFactor, clearAfter, updateFraction, updateShift, ages,
+                cellSizeNm);
+    }
+
+    /** This config with another CPA time shift that makes an UPDATED event. */
+    public EncounterConfig withUpdateShift(Duration updateShift) {
+        return new EncounterConfig(parties, surface, air, mixed, clearFactor, clearAfter, updateFraction, updateShift, ages,
+                cellSizeNm);
+    }
+
+    /** This config with other track ages. */
+    public EncounterConfig withAges(TrackStoreConfig ages) {
+        return new EncounterConfig(parties, surface, air, mixed, clearFactor, clearAfter, updateFraction, updateShift, ages,
+                cellSizeNm);
+    }
+
+    /** This config with another grid cell size. */
+    public EncounterConfig withCellSizeNm(double cellSizeNm) {
+        return new EncounterConfig(parties, surface, air, mixed, clearFactor, clearAfter, updateFraction, updateShift, ages,
+                cellSizeNm);
     }
 
     /** The thresholds for pairs of {@code kind}. */

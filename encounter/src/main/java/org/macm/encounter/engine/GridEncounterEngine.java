@@ -21,7 +21,7 @@ public final class GridEncounterEngine extends AbstractEngine {
     /** grids[side * 2 + kind]. */
     private final SphereGrid[] grids;
     private final long[] maxAgeMillis = new long[2];
-    private final List<Entry> found = SphereGrid.scratch();
+    private final List<TrackSlot> found = SphereGrid.scratch();
 
     public GridEncounterEngine(EncounterConfig config) {
         super(config);
@@ -37,7 +37,7 @@ public final class GridEncounterEngine extends AbstractEngine {
     }
 
     @Override
-    void add(Entry e) {
+    void add(TrackSlot e) {
         SphereGrid g = gridFor(e);
         if (g != null) {
             g.add(e);
@@ -45,7 +45,7 @@ public final class GridEncounterEngine extends AbstractEngine {
     }
 
     @Override
-    void moved(Entry e) {
+    void moved(TrackSlot e) {
         SphereGrid target = gridFor(e);
         if (target == e.grid) {
             if (target != null) {
@@ -62,14 +62,14 @@ public final class GridEncounterEngine extends AbstractEngine {
     }
 
     @Override
-    void drop(Entry e) {
+    void drop(TrackSlot e) {
         if (e.grid != null) {
             e.grid.remove(e);
         }
     }
 
     @Override
-    void candidates(Entry e, Consumer<AlertEvent> out) {
+    void candidates(TrackSlot e, Consumer<AlertEvent> out) {
         Side side = e.state.unit().side();
         for (int s = 0; s < sides.length; s++) {
             if (!judge.parties().isPair(side, sides[s])) {
@@ -99,7 +99,7 @@ public final class GridEncounterEngine extends AbstractEngine {
         };
     }
 
-    private SphereGrid gridFor(Entry e) {
+    private SphereGrid gridFor(TrackSlot e) {
         Side side = e.state.unit().side();
         for (int s = 0; s < sides.length; s++) {
             if (sides[s].equals(side)) {

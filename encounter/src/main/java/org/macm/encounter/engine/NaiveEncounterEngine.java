@@ -11,26 +11,26 @@ import org.macm.encounter.alert.AlertEvent;
  * must give identical alerts) and as the baseline in the benchmark.
  */
 public final class NaiveEncounterEngine extends AbstractEngine {
-    private final List<Entry> all = new ArrayList<>();
+    private final List<TrackSlot> all = new ArrayList<>();
 
     public NaiveEncounterEngine(EncounterConfig config) {
         super(config);
     }
 
     @Override
-    void add(Entry e) {
+    void add(TrackSlot e) {
         e.slot = all.size();
         all.add(e);
     }
 
     @Override
-    void moved(Entry e) {
+    void moved(TrackSlot e) {
         // nothing is indexed by position
     }
 
     @Override
-    void drop(Entry e) {
-        Entry last = all.remove(all.size() - 1);
+    void drop(TrackSlot e) {
+        TrackSlot last = all.remove(all.size() - 1);
         if (last != e) {
             all.set(e.slot, last);
             last.slot = e.slot;
@@ -39,7 +39,7 @@ public final class NaiveEncounterEngine extends AbstractEngine {
     }
 
     @Override
-    void candidates(Entry e, Consumer<AlertEvent> out) {
+    void candidates(TrackSlot e, Consumer<AlertEvent> out) {
         for (int i = 0; i < all.size(); i++) {
             consider(e, all.get(i), out);
         }

@@ -61,7 +61,7 @@ final class PairJudge {
     }
 
     /** Whether units of these sides form a pair to judge. */
-    boolean isPair(Entry a, Entry b) {
+    boolean isPair(TrackSlot a, TrackSlot b) {
         return parties.isPair(a.state.unit().side(), b.state.unit().side());
     }
 
@@ -85,9 +85,9 @@ final class PairJudge {
      * is put in a fixed order first (the first party's unit, else by key), so the figures do not
      * depend on which unit's fix triggered the evaluation.
      */
-    void judge(Entry x, Entry y, long nowMillis, Consumer<AlertEvent> out) {
-        Entry a = x;
-        Entry b = y;
+    void judge(TrackSlot x, TrackSlot y, long nowMillis, Consumer<AlertEvent> out) {
+        TrackSlot a = x;
+        TrackSlot b = y;
         if (first(y, x)) {
             a = y;
             b = x;
@@ -133,7 +133,7 @@ final class PairJudge {
     }
 
     /** Clears every encounter of {@code e} (its track is gone). */
-    void lost(Entry e, Consumer<AlertEvent> out) {
+    void lost(TrackSlot e, Consumer<AlertEvent> out) {
         for (int i = e.pairs.size() - 1; i >= 0; i--) {
             clear(e.pairs.get(i), ClearReason.TRACK_LOST, out);
         }
@@ -152,7 +152,7 @@ final class PairJudge {
         ticking.clear();
     }
 
-    private void raise(Entry a, Entry b, PairKind kind, long nowMillis, Consumer<AlertEvent> out) {
+    private void raise(TrackSlot a, TrackSlot b, PairKind kind, long nowMillis, Consumer<AlertEvent> out) {
         String id = "enc:" + a.key.key() + "/" + b.key.key() + "@" + Instant.ofEpochSecond(Math.floorDiv(nowMillis, 1000));
         PairState state = new PairState(a, b, id);
         state.shown = alert(id, a, b, kind, nowMillis);
@@ -169,7 +169,7 @@ final class PairJudge {
         out.accept(new AlertEvent.Cleared(state.shown, reason));
     }
 
-    private EncounterAlert alert(String id, Entry a, Entry b, PairKind kind, long nowMillis) {
+    private EncounterAlert alert(String id, TrackSlot a, TrackSlot b, PairKind kind, long nowMillis) {
         Instant now = Instant.ofEpochMilli(nowMillis);
         boolean air = kind != PairKind.SURFACE;
         return new EncounterAlert(id, kind, a.state, b.state, now, a.state.positionAt(now), b.state.positionAt(now),
@@ -187,7 +187,7 @@ final class PairJudge {
         };
     }
 
-    private static PairState find(Entry a, Entry b) {
+    private static PairState find(TrackSlot a, TrackSlot b) {
         List<PairState> pairs = a.pairs.size() <= b.pairs.size() ? a.pairs : b.pairs;
         for (int i = 0; i < pairs.size(); i++) {
             PairState s = pairs.get(i);
@@ -199,7 +199,7 @@ final class PairJudge {
     }
 
     /** Whether {@code x} comes first in a pair with {@code y}: the first party's unit, else the smaller key. */
-    private boolean first(Entry x, Entry y) {
+    private boolean first(TrackSlot x, TrackSlot y) {
         Side sx = x.state.unit().side();
         Side sy = y.state.unit().side();
         boolean xFirst = sx.equals(parties.first());

@@ -8,12 +8,12 @@ import org.macm.encounter.geo.Earth;
 /**
  * A uniform grid on the mean sphere: latitude bands of equal height, each cut into as many
  * longitude cells as keep every cell at least {@code cellNm} wide at its poleward edge, with
- * longitude wrapping round at 180°. A query returns every entry whose reported position lies
- * within a given great-circle distance of a point (plus entries of nearby cells: a superset),
+ * longitude wrapping round at 180°. A query returns every track whose reported position lies
+ * within a given great-circle distance of a point (plus tracks of nearby cells: a superset),
  * visiting only the cells a spherical cap of that radius touches, so its cost grows with the
- * number of nearby entries, not all entries. Near a pole the cap covers whole bands.
+ * number of nearby tracks, not all tracks. Near a pole the cap covers whole bands.
  *
- * <p>Each grid also keeps a histogram of its entries' speeds in powers of two, so a query can
+ * <p>Each grid also keeps a histogram of its tracks' speeds in powers of two, so a query can
  * bound how far any of them may have moved ({@link #maxSpeedMs()}) without scanning them.
  */
 final class SphereGrid {
@@ -26,9 +26,9 @@ final class SphereGrid {
     private final int[] speedCounts = new int[SPEED_CLASSES];
     private int size;
 
-    /** The entries of one cell, unordered; an entry knows its slot for O(1) removal. */
+    /** The tracks of one cell, unordered; each knows its slot for O(1) removal. */
     private static final class Cell {
-        Entry[] items = new Entry[4];
+        TrackSlot[] items = new TrackSlot[4];
         int size;
     }
 
@@ -49,7 +49,7 @@ final class SphereGrid {
     }
 
     /** Adds {@code e} at its reported position. */
-    void add(Entry e) {
+    void add(TrackSlot e) {
         e.grid = this;
         e.cell = key(e);
         e.speedClass = speedClass(e.speedMs);
@@ -59,7 +59,7 @@ final class SphereGrid {
     }
 
     /** Moves {@code e} after a fix; nothing moves when it stays in its cell. */
-    void moved(Entry e) {
+    void moved(TrackSlot e) {
         speedCounts[e.speedClass]--;
         e.speedClass = speedClass(e.speedMs);
         speedCounts[e.speedClass]++;
@@ -72,7 +72,7 @@ final class SphereGrid {
     }
 
     /** Removes {@code e}. */
-    void remove(Entry e) {
+    void remove(TrackSlot e) {
         speedCounts[e.speedClass]--;
         delete(e);
         e.grid = null;
@@ -80,7 +80,7 @@ final class SphereGrid {
         size--;
     }
 
-    /** An upper bound of every entry's speed, m/s (a power of two in knots). */
+    /** An upper bound of every track's speed, m/s (a power of two in knots). */
     double maxSpeedMs() {
         for (int c = SPEED_CLASSES - 1; c >= 0; c--) {
             if (speedCounts[c] > 0) {
@@ -91,10 +91,10 @@ final class SphereGrid {
     }
 
     /**
-     * Adds to {@code found} every entry within {@code radiusM} (great-circle, mean sphere) of the
+     * Adds to {@code found} every track within {@code radiusM} (great-circle, mean sphere) of the
      * unit-sphere point {@code (x, y, z)}, and possibly some further ones.
      */
-    void query(double x, double y, double z, double radiusM, List<Entry> found) {
+    void query(double x, double y, double z, double radiusM, List<TrackSlot> found) {
         if (size == 0) {
             return;
         }
@@ -133,7 +133,7 @@ final class SphereGrid {
         }
     }
 
-    private void collect(int band, int column, List<Entry> found) {
+    private void collect(int band, int column, List<TrackSlot> found) {
         Cell cell = cells.get(pack(band, column));
         if (cell != null) {
             for (int i = 0; i < cell.size; i++) {
@@ -142,7 +142,7 @@ final class SphereGrid {
         }
     }
 
-    private void insert(Entry e) {
+    private void insert(TrackSlot e) {
         Cell cell = cells.get(e.cell);
         if (cell == null) {
             cell = new Cell();
@@ -155,9 +155,9 @@ final class SphereGrid {
         cell.items[cell.size++] = e;
     }
 
-    private void delete(Entry e) {
+    private void delete(TrackSlot e) {
         Cell cell = cells.get(e.cell);
-        Entry last = cell.items[--cell.size];
+        TrackSlot last = cell.items[--cell.size];
         cell.items[e.slot] = last;
         last.slot = e.slot;
         cell.items[cell.size] = null;
@@ -166,7 +166,7 @@ final class SphereGrid {
         }
     }
 
-    private long key(Entry e) {
+    private long key(TrackSlot e) {
         double lat = Math.asin(Math.max(-1, Math.min(1, e.pz)));
         double lon = Math.atan2(e.py, e.px);
         int b = band(lat);
@@ -198,7 +198,7 @@ final class SphereGrid {
     }
 
     /** A list to reuse across queries. */
-    static List<Entry> scratch() {
+    static List<TrackSlot> scratch() {
         return new ArrayList<>(256);
     }
 }

@@ -1,15 +1,24 @@
 package org.macm.encounter.watch;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.macm.encounter.EncounterException;
 import org.macm.encounter.alert.AlertEvent;
+import org.macm.encounter.engine.EncounterConfig;
 import org.macm.encounter.engine.EncounterEngine;
+import org.macm.encounter.engine.GridEncounterEngine;
 import org.macm.encounter.track.TrackEvent;
 import org.macm.encounter.track.TrackState;
 import org.macm.encounter.track.TrackStore;
+import org.macm.encounter.unit.UnitRegistry;
+import org.macm.encounter.unit.UnitRegistryReader;
+import org.macm.encounter.zone.Zone;
+import org.macm.encounter.zone.ZoneReader;
 import org.macm.encounter.zone.ZoneWatch;
 
 /**
@@ -20,8 +29,10 @@ import org.macm.encounter.zone.ZoneWatch;
  * and let alerts clear while no fixes arrive. Not thread-safe: one thread drives it.
  *
  * <pre>
- * var watch = new EncounterWatch(store, new GridEncounterEngine(config), zones, events::add);
- * aisDecoder.accept(line) -> Decoded(report) -> ais.adapt(report, arrival).ifPresent(watch::accept);
+ * var watch = EncounterWatch.builder(EncounterConfig.defaults(parties)).units(unitsFile).zones(zonesFile)
+ *         .build(events::add);
+ * var feed = FeedFormat.AIS.reader();
+ * each line: feed.read(line, arrival).ifPresent(watch::accept);
  * every second: watch.tick(now);
  * </pre>
  */
@@ -36,6 +47,60 @@ public final class EncounterWatch {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.zones = Objects.requireNonNull(zones, "zones");
         this.out = Objects.requireNonNull(out, "out");
+    }
+
+    /** Starts a watch judging pairs by {@code config}; name its unit registry, and its zones if any. */
+    public static Builder builder(EncounterConfig config) {
+        return new Builder(config);
+    }
+
+    /**
+     * Assembles a watch as the station and the CLI run it: a track store over the unit
+     * registry, the grid engine, and a zone watch (alerts clear 60 s after a unit has left a
+     * zone by more than half a nautical mile), all with the config's track ages.
+     */
+    public static final class Builder {
+        private static final Duration ZONE_CLEAR_AFTER = Duration.ofSeconds(60);
+        private static final double ZONE_MARGIN_NM = 0.5;
+
+        private final EncounterConfig config;
+        private Optional<UnitRegistry> units = Optional.empty();
+        private List<Zone> zones = List.of();
+
+        private Builder(EncounterConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /** The unit registry (required): who is on which side. */
+        public Builder units(UnitRegistry registry) {
+            this.units = Optional.of(registry);
+            return this;
+        }
+
+        /** Reads the unit registry from {@code file} (.toml or .csv). */
+        public Builder units(Path file) {
+            return units(new UnitRegistryReader().read(file));
+        }
+
+        /** The announced zones (none by default). */
+        public Builder zones(List<Zone> zones) {
+            this.zones = List.copyOf(zones);
+            return this;
+        }
+
+        /** Reads the zones from a GeoJSON {@code file}. */
+        public Builder zones(Path file) {
+            return zones(new ZoneReader().read(file));
+        }
+
+        /** The watch, which sends its alert events to {@code out}. */
+        public EncounterWatch build(Consumer<AlertEvent> out) {
+            UnitRegistry registry = units.orElseThrow(() -> new EncounterException(
+                    "the encounter watch needs a unit registry: without one every unit is a third party"));
+            TrackStore store = new TrackStore(registry, config.ages());
+            ZoneWatch zoneWatch = new ZoneWatch(config.parties(), zones, ZONE_CLEAR_AFTER, ZONE_MARGIN_NM, config.ages());
+            return new EncounterWatch(store, new GridEncounterEngine(config), zoneWatch, out);
+        }
     }
 
     /** Applies one track event; returns the unit's new state when it changed. */

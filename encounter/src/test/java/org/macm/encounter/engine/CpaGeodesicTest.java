@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.macm.encounter.engine.Fixes.CN;
 import static org.macm.encounter.engine.Fixes.JP;
 import static org.macm.encounter.engine.Fixes.T0;
-import static org.macm.encounter.engine.Fixes.entry;
+import static org.macm.encounter.engine.Fixes.slot;
 
 import java.util.Locale;
 import java.util.Random;
@@ -45,7 +45,7 @@ class CpaGeodesicTest {
                     : Fixes.vessel(Fixes.ship(JP, 431000001), T0, pa, ca, sa);
             TrackState b = aircraft ? Fixes.aircraft(Fixes.plane(CN, 2), T0, pb, cb, sb, 10_000, 0)
                     : Fixes.vessel(Fixes.ship(CN, 412000001), T0, pb, cb, sb);
-            cpa.evaluate(entry(a), entry(b), T0.toEpochMilli(), 2 * Earth.NM, Double.NaN, horizonS, 1.2, Double.MAX_VALUE);
+            cpa.evaluate(slot(a), slot(b), T0.toEpochMilli(), 2 * Earth.NM, Double.NaN, horizonS, 1.2, Double.MAX_VALUE);
             double trueCpa = trueCpa(pa, ca, sa, pb, cb, sb, horizonS);
             double trueRange = Vincenty.distance(pa, pb);
             double errCpa = Math.abs(cpa.cpaM - trueCpa) / Earth.NM;

@@ -6,10 +6,10 @@ import static org.macm.encounter.engine.Fixes.CN;
 import static org.macm.encounter.engine.Fixes.JP;
 import static org.macm.encounter.engine.Fixes.T0;
 import static org.macm.encounter.engine.Fixes.aircraft;
-import static org.macm.encounter.engine.Fixes.entry;
 import static org.macm.encounter.engine.Fixes.offset;
 import static org.macm.encounter.engine.Fixes.plane;
 import static org.macm.encounter.engine.Fixes.ship;
+import static org.macm.encounter.engine.Fixes.slot;
 import static org.macm.encounter.engine.Fixes.vessel;
 
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class CpaTest {
     private void ships(GeoPoint pa, double ca, double sa, GeoPoint pb, double cb, double sb) {
         TrackState a = vessel(ship(JP, 431000001), T0, pa, ca, sa);
         TrackState b = vessel(ship(CN, 412000001), T0, pb, cb, sb);
-        cpa.evaluate(entry(a), entry(b), T0.toEpochMilli(), SHIP_H, Double.NaN, SHIP_T, 1.2, Double.MAX_VALUE);
+        cpa.evaluate(slot(a), slot(b), T0.toEpochMilli(), SHIP_H, Double.NaN, SHIP_T, 1.2, Double.MAX_VALUE);
     }
 
     private double cpaNm() {
@@ -147,7 +147,7 @@ class CpaTest {
         GeoPoint b = offset(ECS, 20, 0);
         TrackState x = aircraft(plane(JP, 0x84A001), T0, a, 90, 300, 20_000, 0);
         TrackState y = aircraft(plane(CN, 0x780001), T0, b, 270, 300, 21_500, 0);
-        cpa.evaluate(entry(x), entry(y), T0.toEpochMilli(), 5 * Earth.NM, 1000, 300, 1.2, Double.MAX_VALUE);
+        cpa.evaluate(slot(x), slot(y), T0.toEpochMilli(), 5 * Earth.NM, 1000, 300, 1.2, Double.MAX_VALUE);
         assertThat(tcpaMin()).isCloseTo(2, within(0.01));
         assertThat(cpaNm()).isCloseTo(0, within(0.01));
         assertThat(cpa.verticalFt).isCloseTo(1500, within(0.01));
@@ -161,12 +161,12 @@ class CpaTest {
         // from 3000 ft above: within 1000 ft from 2 min on, so both hold from 2 to 2.5 min
         TrackState x = aircraft(plane(JP, 0x84A001), T0, ECS, 90, 300, 20_000, 0);
         TrackState y = aircraft(plane(CN, 0x780001), T0, offset(ECS, 20, 0), 270, 300, 23_000, -1000);
-        cpa.evaluate(entry(x), entry(y), T0.toEpochMilli(), 5 * Earth.NM, 1000, 300, 1.2, Double.MAX_VALUE);
+        cpa.evaluate(slot(x), slot(y), T0.toEpochMilli(), 5 * Earth.NM, 1000, 300, 1.2, Double.MAX_VALUE);
         assertThat(cpa.verticalFt).as("at CPA (2 min)").isCloseTo(1000, within(2.0));
         assertThat(cpa.conflict).isTrue();
         // the same descent starting 4000 ft above reaches 1000 ft only at 3 min, when they are 10 nm apart
         TrackState z = aircraft(plane(CN, 0x780001), T0, offset(ECS, 20, 0), 270, 300, 24_000, -1000);
-        cpa.evaluate(entry(x), entry(z), T0.toEpochMilli(), 5 * Earth.NM, 1000, 300, 1.2, Double.MAX_VALUE);
+        cpa.evaluate(slot(x), slot(z), T0.toEpochMilli(), 5 * Earth.NM, 1000, 300, 1.2, Double.MAX_VALUE);
         assertThat(cpa.conflict).isFalse();
     }
 
@@ -174,11 +174,11 @@ class CpaTest {
     void mixed_lowPassOverAShip_usesTheAircraftAltitudeAboveSeaLevel() {
         TrackState s = vessel(ship(JP, 431000001), T0, ECS, 0, 15);
         TrackState low = aircraft(plane(CN, 0x780001), T0, offset(ECS, 10, 0.25), 270, 240, 500, 0);
-        cpa.evaluate(entry(s), entry(low), T0.toEpochMilli(), 1 * Earth.NM, 1000, 300, 1.2, Double.MAX_VALUE);
+        cpa.evaluate(slot(s), slot(low), T0.toEpochMilli(), 1 * Earth.NM, 1000, 300, 1.2, Double.MAX_VALUE);
         assertThat(cpa.conflict).isTrue();
         assertThat(cpa.verticalFt).isCloseTo(500, within(0.01));
         TrackState high = aircraft(plane(CN, 0x780001), T0, offset(ECS, 10, 0.25), 270, 240, 5000, 0);
-        cpa.evaluate(entry(s), entry(high), T0.toEpochMilli(), 1 * Earth.NM, 1000, 300, 1.2, Double.MAX_VALUE);
+        cpa.evaluate(slot(s), slot(high), T0.toEpochMilli(), 1 * Earth.NM, 1000, 300, 1.2, Double.MAX_VALUE);
         assertThat(cpa.conflict).isFalse();
     }
 
@@ -187,7 +187,7 @@ class CpaTest {
         // A's fix is 6 minutes old: it has since closed 1 nm of the 6
         TrackState a = vessel(ship(JP, 431000001), T0, ECS, 90, 10);
         TrackState b = vessel(ship(CN, 412000001), T0.plusSeconds(360), offset(ECS, 6, 0), 270, 10);
-        cpa.evaluate(entry(a), entry(b), T0.plusSeconds(360).toEpochMilli(), SHIP_H, Double.NaN, SHIP_T, 1.2, Double.MAX_VALUE);
+        cpa.evaluate(slot(a), slot(b), T0.plusSeconds(360).toEpochMilli(), SHIP_H, Double.NaN, SHIP_T, 1.2, Double.MAX_VALUE);
         assertThat(cpa.rangeM / Earth.NM).isCloseTo(5, within(0.005));
         assertThat(tcpaMin()).isCloseTo(15, within(0.02));
     }

@@ -39,9 +39,7 @@ class EngineEquivalenceTest {
             @ForAll @DoubleRange(min = 1, max = 40) double cellNm,
             @ForAll boolean thirdParties) {
         Parties parties = new Parties(Fixes.JP, Fixes.CN, thirdParties);
-        EncounterConfig d = EncounterConfig.defaults(parties);
-        EncounterConfig config = new EncounterConfig(parties, d.surface(), d.air(), d.mixed(), d.clearFactor(), d.clearAfter(),
-                d.updateFraction(), d.updateShift(), d.ages(), cellNm);
+        EncounterConfig config = EncounterConfig.defaults(parties).withCellSizeNm(cellNm);
         EncounterEngine grid = new GridEncounterEngine(config);
         EncounterEngine naive = new NaiveEncounterEngine(config);
         Random r = new Random(seed);

@@ -134,8 +134,7 @@ class EngineLifecycleTest {
         engine.update(vessel(ship(JP, 431999002), T0, offset(ECS, 0.5, 0), 0, 0), events::add);
         engine.update(vessel(ship(Side.THIRD, 477000001), T0, offset(ECS, 0, 0.5), 0, 0), events::add);
         assertThat(events).isEmpty();
-        EncounterEngine withThird = make.apply(new EncounterConfig(new Parties(JP, CN, true), CONFIG.surface(), CONFIG.air(),
-                CONFIG.mixed(), 1.2, CONFIG.clearAfter(), 0.1, CONFIG.updateShift(), CONFIG.ages(), 20));
+        EncounterEngine withThird = make.apply(CONFIG.withParties(new Parties(JP, CN, true)));
         withThird.update(vessel(ship(JP, 431999001), T0, ECS, 0, 0), events::add);
         withThird.update(vessel(ship(Side.THIRD, 477000001), T0, offset(ECS, 0, 0.5), 0, 0), events::add);
         assertThat(of(Lifecycle.NEW)).hasSize(1);

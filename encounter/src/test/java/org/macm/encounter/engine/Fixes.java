@@ -46,8 +46,8 @@ final class Fixes {
         return Earth.deadReckon(q, eastNm >= 0 ? 90 : 270, Math.abs(eastNm), 3600);
     }
 
-    static Entry entry(TrackState s) {
-        Entry e = new Entry(s.unit().identifiers().get(0));
+    static TrackSlot slot(TrackState s) {
+        TrackSlot e = new TrackSlot(s.unit().identifiers().get(0));
         e.set(s, 600_000);
         return e;
     }

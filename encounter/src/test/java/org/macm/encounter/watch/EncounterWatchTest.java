@@ -13,19 +13,14 @@ import org.macm.encounter.alert.ClearReason;
 import org.macm.encounter.alert.EncounterAlert;
 import org.macm.encounter.alert.Lifecycle;
 import org.macm.encounter.alert.ZoneAlert;
-import org.macm.encounter.decode.DecodeResult;
 import org.macm.encounter.engine.EncounterConfig;
-import org.macm.encounter.engine.GridEncounterEngine;
-import org.macm.encounter.json.JsonTrack;
-import org.macm.encounter.json.JsonTrackDecoder;
-import org.macm.encounter.track.JsonTrackAdapter;
-import org.macm.encounter.track.TrackStore;
+import org.macm.encounter.feed.FeedFormat;
+import org.macm.encounter.feed.FeedReader;
 import org.macm.encounter.unit.Parties;
 import org.macm.encounter.unit.UnitRegistryReader;
 import org.macm.encounter.zone.ZoneReader;
-import org.macm.encounter.zone.ZoneWatch;
 
-/** Decoded lines in, alerts out: registry, store, grid engine and zones wired as a source would. */
+/** Feed lines in, alerts out: registry, store, grid engine and zones wired by the builder, as the station does. */
 class EncounterWatchTest {
     private static final String UNITS = """
             [[unit]]
@@ -50,14 +45,11 @@ class EncounterWatchTest {
     @Test
     void jsonFixes_raiseAnEncounterAndAZoneEntry_andStaleTracksClearThem() {
         List<AlertEvent> events = new ArrayList<>();
-        Parties parties = Parties.of("JP", "CN");
-        EncounterConfig config = EncounterConfig.defaults(parties);
-        TrackStore store = new TrackStore(new UnitRegistryReader().readToml("units.toml", UNITS), config.ages());
-        ZoneWatch zones = new ZoneWatch(parties, new ZoneReader().read("zones.geojson", ZONES), Duration.ofSeconds(60), 0.5,
-                config.ages());
-        EncounterWatch watch = new EncounterWatch(store, new GridEncounterEngine(config), zones, events::add);
-        JsonTrackDecoder decoder = new JsonTrackDecoder();
-        JsonTrackAdapter adapter = new JsonTrackAdapter();
+        EncounterWatch watch = EncounterWatch.builder(EncounterConfig.defaults(Parties.of("JP", "CN")))
+                .units(new UnitRegistryReader().readToml("units.toml", UNITS))
+                .zones(new ZoneReader().read("zones.geojson", ZONES))
+                .build(events::add);
+        FeedReader feed = FeedFormat.JSON.reader();
         Instant t0 = Instant.parse("2026-11-29T03:30:00Z");
         for (int s = 0; s <= 120; s += 10) {
             Instant t = t0.plusSeconds(s);
@@ -65,8 +57,7 @@ class EncounterWatchTest {
             for (String line : new String[] {
                     line("431999001", t, 29.75, 125.40 + s * 0.00005, 90),
                     line("101", t, 29.76, 125.502 - s * 0.00005, 270)}) {
-                DecodeResult<JsonTrack> r = decoder.accept(line);
-                watch.accept(adapter.adapt(((DecodeResult.Decoded<JsonTrack>) r).value()));
+                watch.accept(feed.read(line, Instant.EPOCH).orElseThrow());
             }
             watch.tick(t);
         }
@@ -77,7 +68,7 @@ class EncounterWatchTest {
         watch.tick(t0.plus(Duration.ofMinutes(13)));
         assertThat(events).filteredOn(e -> e.lifecycle() == Lifecycle.CLEARED).hasSize(2)
                 .allSatisfy(e -> assertThat(((AlertEvent.Cleared) e).reason()).isEqualTo(ClearReason.TRACK_LOST));
-        assertThat(store.size()).isZero();
+        assertThat(watch.store().size()).isZero();
         assertThat(watch.engine().active()).isEmpty();
     }
 

@@ -1,6 +1,7 @@
 package org.macm.station.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -34,8 +35,10 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final int MAX_BODY = 256 * 1024;
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
 
-    private final ObjectMapper json = JsonMapper.builder().build();
+    /** Duplicate keys are refused: which of two values counts would otherwise be the parser's choice. */
+    private final ObjectMapper json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private final List<Route> routes;
     private final List<Pattern> patterns;
     private final ApiToken token;
@@ -135,6 +138,10 @@ public final class ApiServer implements AutoCloseable {
             try {
                 return json.readTree(new String(raw, StandardCharsets.UTF_8));
             } catch (JsonProcessingException e) {
+                Matcher duplicate = DUPLICATE.matcher(e.getOriginalMessage());
+                if (duplicate.lookingAt()) {
+                    throw new ApiException(400, "duplicate field '" + duplicate.group(1) + "': give each field once");
+                }
                 throw new ApiException(400, "request body is not JSON: " + e.getOriginalMessage());
             }
         }
@@ -162,20 +169,4 @@ public final class ApiServer implements AutoCloseable {
     public void close() {
         server.stop(0);
     }
-
-    /** JSON helpers for handlers. */
-    public ObjectMapper json() {
-        return json;
-    }
-
-
-    /** Reads a required string field of a request body, naming it when absent. */
-    public static String requiredText(JsonNode body, String field) {
-        JsonNode v = body.get(field);
-        if (v == null || !v.isTextual() || v.textValue().isBlank()) {
-            throw new ApiException(400, "field '" + field + "' is required (a non-empty string)");
-        }
-        return v.textValue();
-    }
-
 }

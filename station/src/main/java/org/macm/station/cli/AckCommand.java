@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,11 +31,21 @@ final class AckCommand implements Callable<Integer> {
     @Option(names = "--remark", paramLabel = "TEXT", description = "A short remark sent with the acknowledgement.")
     private Optional<String> remark;
 
+    @Option(names = "--again", description = "Acknowledge a message already acknowledged once more (needs --remark).")
+    private boolean again;
+
     @Override
     public Integer call() {
+        if (again && remark.filter(r -> !r.isBlank()).isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--again needs --remark saying why " + id + " is acknowledged once more");
+        }
         ApiClient api = new ApiClient(dir.layout());
         ObjectNode body = api.json().createObjectNode().put("id", id).put("officer", officer);
         remark.ifPresent(r -> body.put("remark", r));
+        if (again) {
+            body.put("again", true);
+        }
         JsonNode done = api.post("/api/v1/acknowledgements", body);
         spec.commandLine().getOut().println("acknowledged " + id + " as " + done.get("id").asText());
         return 0;

@@ -22,7 +22,6 @@ import org.macm.encounter.decode.DecodeResult;
 import org.macm.encounter.decode.DecodeStats;
 import org.macm.encounter.decode.RejectReason;
 import org.macm.station.StationException;
-import org.macm.station.watch.RecordJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

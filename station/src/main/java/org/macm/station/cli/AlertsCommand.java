@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -18,10 +19,17 @@ final class AlertsCommand implements Callable<Integer> {
     @Mixin
     private StationDirOption dir;
 
+    @Option(names = "--json", description = "Print JSON for machines (the API's /api/v1/alerts answer).")
+    private boolean json;
+
     @Override
     public Integer call() {
         JsonNode a = new ApiClient(dir.layout()).get("/api/v1/alerts");
         PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Json.print(out, a);
+            return 0;
+        }
         if (!a.path("watching").asBoolean()) {
             out.println("This station runs no encounter watch (add [watch] to station.toml).");
             return 0;

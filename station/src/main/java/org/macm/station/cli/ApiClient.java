@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
+import org.macm.station.FileProblem;
 import org.macm.station.StationException;
 import org.macm.station.StationLayout;
 import org.macm.station.api.ApiToken;
@@ -30,12 +31,23 @@ final class ApiClient {
         try {
             this.base = URI.create(Files.readString(layout.dir().resolve("api.url"), StandardCharsets.US_ASCII).strip());
         } catch (NoSuchFileException e) {
-            throw new StationException("station " + layout.dir() + " has not been started: run 'macm run --dir "
-                    + layout.dir() + "' first", e);
+            throw new StationException(notStarted(layout), e);
         } catch (IOException e) {
-            throw new StationException("cannot read " + layout.dir().resolve("api.url") + ": " + e.getMessage(), e);
+            throw new StationException(FileProblem.cannotRead("file", layout.dir().resolve("api.url"), e), e);
         }
         this.token = ApiToken.read(layout.dir().resolve("api.token"));
+    }
+
+    /** Why there is no api.url: no such folder, not a station folder, or a station never started. */
+    private static String notStarted(StationLayout layout) {
+        if (!Files.isDirectory(layout.dir())) {
+            return "station folder " + layout.dir() + " does not exist: check --dir (or MACM_DIR), "
+                    + "or create a station there with 'macm init --station NAME --dir " + layout.dir() + "'";
+        }
+        if (!Files.exists(layout.config())) {
+            return layout.dir() + " is not a station folder (it has no station.toml): check --dir (or MACM_DIR)";
+        }
+        return "station " + layout.dir() + " has not been started: run 'macm run --dir " + layout.dir() + "' first";
     }
 
     JsonNode get(String path) {

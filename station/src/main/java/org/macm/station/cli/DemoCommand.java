@@ -2,7 +2,6 @@ package org.macm.station.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.macm.core.log.Body;
+import org.macm.core.log.EntryKind;
 import org.macm.core.log.MessageContent;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
@@ -24,21 +24,20 @@ import org.macm.link.LinkState;
 import org.macm.link.LinkStatus;
 import org.macm.station.Station;
 import org.macm.station.StationException;
-import org.macm.station.StationInit;
 import org.macm.station.StationLayout;
+import org.macm.station.StationPair;
 import org.macm.station.export.ExportFile;
 import org.macm.station.export.ExportVerifier;
 import org.macm.station.export.KeyRing;
-import org.macm.station.identity.Identity;
-import org.macm.station.identity.PeerRegistry;
 import org.macm.encounter.alert.AlertEvent;
+import org.macm.encounter.engine.EncounterConfig;
+import org.macm.encounter.unit.Parties;
 import org.macm.encounter.watch.EncounterWatch;
 import org.macm.station.run.StationRuntime;
 import org.macm.station.watch.AlertText;
 import org.macm.station.watch.EncounterNotices;
-import org.macm.station.watch.ReplayFeed;
-import org.macm.station.watch.ScenarioGenerator;
-import org.macm.station.watch.WatchSetup;
+import org.macm.station.demo.ReplayFeed;
+import org.macm.station.demo.ScenarioGenerator;
 import org.macm.template.Catalog;
 import org.macm.template.Language;
 import picocli.CommandLine.Command;
@@ -52,15 +51,15 @@ import picocli.CommandLine.Model.CommandSpec;
  * other and running on loopback over mutually authenticated TLS with two paths; a short
  * realistic exchange (an encounter notice, its receipt and acknowledgement, a reply in
  * Chinese, a link test); jp-mod's encounter watch replaying an East China Sea scenario and
- * the first alert's draft sent as a notice; both logs exported and verified together; then the stations keep
- * running until Ctrl-C so that you can send more with {@code macm send}. Re-running reuses
+ * the first alert's draft sent as a notice; both logs exported and verified together; then, unless
+ * {@code --once}, the stations keep running until Ctrl-C so that you can send more with {@code macm send}. Re-running reuses
  * the folder and adds to the same logs.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run two stations (jp-mod, cn-mnd) on this machine, linked over TLS, through an exchange.")
 final class DemoCommand implements Callable<Integer> {
-    static final StationId JP = StationId.of("jp-mod");
-    static final StationId CN = StationId.of("cn-mnd");
+    static final StationId JP = StationPair.JP;
+    static final StationId CN = StationPair.CN;
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @ParentCommand
@@ -79,42 +78,41 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        StationLayout jpLayout = new StationLayout(dir.resolve(JP.value()));
-        StationLayout cnLayout = new StationLayout(dir.resolve(CN.value()));
-        Identity jpId = ensureStation(jpLayout, JP, out);
-        Identity cnId = ensureStation(cnLayout, CN, out);
-        new PeerRegistry(jpLayout).pin(jpId, cnId);
-        new PeerRegistry(cnLayout).pin(cnId, jpId);
+        StationPair pair = StationPair.create(dir, macm.random(), macm.clock(),
+                (station, layout) -> out.println("Created station " + station + " in " + layout.dir()))
+                .withHeartbeat(Duration.ofMillis(500), 4).withLinkTests(Duration.ofMinutes(10), false);
+        StationLayout jpLayout = pair.jp();
+        StationLayout cnLayout = pair.cn();
         out.println("Stations pinned to each other (fingerprints):");
-        out.println("  " + JP + "  " + jpId.fingerprint());
-        out.println("  " + CN + "  " + cnId.fingerprint());
+        out.println("  " + JP + "  " + pair.identity(JP).fingerprint());
+        out.println("  " + CN + "  " + pair.identity(CN).fingerprint());
         out.println();
 
         // cn-mnd listens on two ports (two paths); jp-mod dials both once it knows them.
-        writeConfig(cnLayout, CN, "\"127.0.0.1:0\", \"127.0.0.1:0\"", "");
+        pair.write(pair.listening(CN, StationPair.loopback(0, 0)));
         StationRuntime cn = StationRuntime.start(cnLayout, macm.clock());
         StationRuntime jp = null;
         try {
-            String endpoints = cn.linkPorts().stream().map(p -> "\"127.0.0.1:" + p + "\"").reduce((a, b) -> a + ", " + b)
-                    .orElseThrow();
-            writeConfig(jpLayout, JP, "", "[[peers]]\nstation = \"cn-mnd\"\nendpoints = [" + endpoints + "]\n");
+            pair.write(pair.dialling(JP, StationPair.loopback(cn.linkPorts())));
             jp = StationRuntime.start(jpLayout, macm.clock());
             awaitUp(jp, out);
             exchange(jp, cn, out);
             watchAndNotify(jp, cn, out);
+            settled(jp, cn);
             verify(jp, jpLayout, cnLayout, out);
             out.println();
-            out.println("The stations keep running. In another terminal:");
+            out.println(once ? "The stations stop now (--once). Run 'macm demo' without --once to keep them running, then try:"
+                    : "The stations keep running. In another terminal:");
             out.println("  ./macm send --dir " + jpLayout.dir() + " --to cn-mnd --precedence FLASH --text \"...\"");
             out.println("  ./macm inbox --dir " + cnLayout.dir());
             out.println("  ./macm ack --dir " + cnLayout.dir() + " jp-mod/SEQ --officer \"Lt Col Wang Hao\"");
             out.println("  ./macm status --dir " + jpLayout.dir());
-            out.println("Local APIs (token in each station's api.token):");
-            out.println("  jp-mod  http://127.0.0.1:" + jp.apiAddress().getPort() + "/api/v1/status");
-            out.println("  cn-mnd  http://127.0.0.1:" + cn.apiAddress().getPort() + "/api/v1/status");
             if (once) {
                 return 0;
             }
+            out.println("Local APIs (token in each station's api.token):");
+            out.println("  jp-mod  http://127.0.0.1:" + jp.apiAddress().getPort() + "/api/v1/status");
+            out.println("  cn-mnd  http://127.0.0.1:" + cn.apiAddress().getPort() + "/api/v1/status");
             out.println("Press Ctrl-C to stop both stations.");
             out.flush();
             CountDownLatch stop = new CountDownLatch(1);
@@ -137,40 +135,6 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void writeConfig(StationLayout layout, StationId self, String listen, String peers) {
-        String text = """
-                # Written by 'macm demo' on every run: two stations on loopback, fast heartbeats.
-                station = "%s"
-
-                [link]
-                listen = [%s]
-                heartbeat-interval = "500ms"
-                heartbeat-misses = 4
-
-                %s
-                [api]
-                listen = "127.0.0.1:0"
-
-                [link-tests]
-                interval = "10m"
-                human-ack = false
-                """.formatted(self, listen, peers);
-        try {
-            Files.writeString(layout.config(), text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new StationException("cannot write " + layout.config() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private Identity ensureStation(StationLayout layout, StationId id, PrintWriter out) {
-        if (Files.exists(layout.config())) {
-            return PeerCommand.self(layout);
-        }
-        Identity created = new StationInit(macm.random(), macm.clock()).create(layout, id);
-        out.println("Created station " + id + " in " + layout.dir());
-        return created;
-    }
-
     private static void awaitUp(StationRuntime jp, PrintWriter out) throws InterruptedException {
         await("the link to come up", () -> jp.links().status(CN).map(s -> s.state() == LinkState.UP && s.paths().size() == 2)
                 .orElse(false));
@@ -189,6 +153,39 @@ final class DemoCommand implements Callable<Integer> {
             }
             Thread.sleep(20);
         }
+    }
+
+    /**
+     * Waits until the link is quiet: each station holds all the other wrote, and has receipted
+     * every entry of the other's that wants a receipt (receipts are not receipted in turn, so
+     * nothing more is written). Both stations' copies of both logs are then the same, which is
+     * what the exports at the end, and anyone who exports after {@code --once}, rely on.
+     */
+    private static void settled(StationRuntime a, StationRuntime b) throws InterruptedException {
+        await("both stations to hold and receipt each other's entries", () -> holdsAndReceipted(a, b)
+                && holdsAndReceipted(b, a));
+    }
+
+    /** Whether {@code to} holds {@code from}'s whole log and its last receipt covers every non-receipt entry. */
+    private static boolean holdsAndReceipted(StationRuntime from, StationRuntime to) {
+        Station a = from.station();
+        Station b = to.station();
+        if (b.store().head(b.peerLog(a.id())).seq() < a.store().head(a.ownLog(b.id())).seq()) {
+            return false;
+        }
+        long wantsReceipt = 0;
+        for (SignedEntry e : b.store().read(b.peerLog(a.id()), 1, Integer.MAX_VALUE)) {
+            if (e.entry().kind() != EntryKind.RECEIPT) {
+                wantsReceipt = e.seq();
+            }
+        }
+        long receipted = 0;
+        for (SignedEntry e : b.store().read(b.ownLog(a.id()), 1, Integer.MAX_VALUE)) {
+            if (e.entry().body() instanceof Body.Receipt r) {
+                receipted = Math.max(receipted, r.upTo().seq());
+            }
+        }
+        return receipted >= wantsReceipt;
     }
 
     /** Waits until {@code to} holds everything {@code from} wrote to it. */
@@ -222,11 +219,7 @@ final class DemoCommand implements Callable<Integer> {
         delivered(cnRun, jpRun);
         say(out, jp, jp.acknowledge(CN, reply.seq(), "Cdr Sato Kenji", Optional.empty()));
         say(out, jp, jp.write(CN, new Body.LinkTest(now, false)));
-        delivered(jpRun, cnRun);
-        delivered(cnRun, jpRun);
-        Thread.sleep(300); // let the last receipts cross
-        delivered(jpRun, cnRun);
-        delivered(cnRun, jpRun);
+        settled(jpRun, cnRun);
         out.println("  (receipts are written by each station as soon as what it received is durable)");
     }
 
@@ -259,8 +252,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Encounter watch at jp-mod: replaying the East China Sea scenario (" + scenario + "):");
         List<AlertEvent.Raised> raised = new java.util.ArrayList<>();
-        EncounterWatch watch = WatchSetup.create(scenario.resolve("units.toml"), Optional.of(scenario.resolve("zones.geojson")),
-                "JP", "CN", event -> {
+        EncounterWatch watch = EncounterWatch.builder(EncounterConfig.defaults(Parties.of("JP", "CN")))
+                .units(scenario.resolve("units.toml")).zones(scenario.resolve("zones.geojson")).build(event -> {
                     if (!(event instanceof AlertEvent.Updated)) {
                         out.println("  " + AlertText.line(event));
                     }

@@ -3,7 +3,12 @@ package org.macm.station.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.macm.station.traffic.DutyTime;
+import org.macm.template.Language;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,14 +31,14 @@ final class InboxCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON for machines.")
     private boolean json;
 
-    @Option(names = "--lang", defaultValue = "en", description = "Language of template titles: en, ja or zh-Hans.")
-    private String lang;
+    @Option(names = "--lang", defaultValue = "en", paramLabel = "LANG", completionCandidates = LanguageConverter.Tags.class,
+            description = "Language of template titles: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    private Language lang;
 
     @Override
     public Integer call() throws JsonProcessingException {
         ApiClient api = new ApiClient(dir.layout());
-        TemplateCommand.language(lang);
-        JsonNode body = api.get((sent ? "/api/v1/sent" : "/api/v1/inbox") + "?lang=" + lang);
+        JsonNode body = api.get((sent ? "/api/v1/sent" : "/api/v1/inbox") + "?lang=" + lang.tag());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(api.json().writerWithDefaultPrettyPrinter().writeValueAsString(body));
@@ -46,12 +51,26 @@ final class InboxCommand implements Callable<Integer> {
             out.printf("%-12s %-9s %-12s %s  %s%s%n", m.path("id").asText(), m.path("precedence").asText(),
                     m.path("state").asText(), m.path("time").asText(),
                     m.has("lang") ? "[" + m.path("lang").asText() + "] " : "", m.path("summary").asText());
-            if (m.has("acknowledgedBy")) {
-                out.printf("%-12s acknowledged by %s%n", "", m.path("acknowledgedBy").asText());
+            if (!m.path("acknowledgements").isEmpty()) {
+                acknowledgements(m).forEach(line -> out.printf("%-12s %s%n", "", line));
             } else if (m.has("deadline")) {
                 out.printf("%-12s acknowledgement due %s%n", "", m.path("deadline").asText());
             }
         }
         return 0;
+    }
+
+    /**
+     * One line per acknowledgement of message {@code m}, first one first: "acknowledged by
+     * OFFICER at 2026-11-30 03:12:09Z: REMARK", then "acknowledged again by ...".
+     */
+    static List<String> acknowledgements(JsonNode m) {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode a : m.path("acknowledgements")) {
+            lines.add((lines.isEmpty() ? "acknowledged by " : "acknowledged again by ") + a.path("officer").asText()
+                    + " at " + DutyTime.full(Instant.parse(a.path("time").asText()))
+                    + (a.has("remark") ? ": " + a.path("remark").asText() : ""));
+        }
+        return lines;
     }
 }

@@ -8,8 +8,12 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Properties;
 import org.macm.core.MacmException;
+import org.macm.core.log.Precedence;
+import org.macm.station.config.HostPort;
+import org.macm.template.Language;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -71,11 +75,25 @@ public final class Macm implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Builds the command line with the given streams; tests call this, {@link #main} too. */
+    /** Builds the command line with the given streams and no environment; tests call this. */
     public static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err, Clock clock) {
+        return commandLine(in, out, err, clock, Map.of());
+    }
+
+    /**
+     * Builds the command line with the given streams and environment ({@code MACM_DIR} is the
+     * default station folder); {@link #main} passes the process's environment.
+     */
+    public static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err, Clock clock,
+            Map<String, String> env) {
         CommandLine cl = new CommandLine(new Macm(in, clock, new SecureRandom()));
+        cl.registerConverter(Precedence.class, new PrecedenceConverter());
+        cl.registerConverter(Language.class, new LanguageConverter());
+        cl.registerConverter(HostPort.class, new HostPortConverter());
+        cl.setDefaultValueProvider(StationDirOption.fromEnvironment(env));
         cl.setOut(out);
         cl.setErr(err);
+        cl.setParameterExceptionHandler(Macm::usageError);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter e = line.getErr();
             if (ex instanceof MacmException) {
@@ -90,10 +108,23 @@ public final class Macm implements Runnable {
         return cl;
     }
 
+    /**
+     * A wrong command line: one line saying what is wrong and where the options are listed
+     * (then picocli's suggestions for a misspelt word), instead of the whole usage text.
+     */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine line = ex.getCommandLine();
+        PrintWriter err = line.getErr();
+        err.println("macm: " + ex.getMessage() + " (see '" + line.getCommandSpec().qualifiedName() + " --help')");
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.flush();
+        return line.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = commandLine(System.in, out, err, Clock.systemUTC()).execute(args);
+        int code = commandLine(System.in, out, err, Clock.systemUTC(), System.getenv()).execute(args);
         out.flush();
         System.exit(code);
     }

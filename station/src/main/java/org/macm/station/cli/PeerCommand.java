@@ -1,5 +1,7 @@
 package org.macm.station.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -80,8 +82,29 @@ final class PeerCommand implements Runnable {
             }
             boolean added = new PeerRegistry(layout).pin(self, peer);
             out.println(added ? "Pinned " + peer.station() + "." : peer.station() + " was already pinned with this identity.");
+            printPeersTable(layout, peer, out);
             return 0;
         }
+    }
+
+    /**
+     * What to paste into station.toml for this station to dial the peer, unless it already
+     * does: a [[peers]] table with a placeholder that the config refuses until it is replaced.
+     */
+    static void printPeersTable(StationLayout layout, Identity peer, PrintWriter out) {
+        StationConfig config = new ConfigFile().read(layout.config());
+        if (config.dial().containsKey(peer.station())) {
+            out.println(layout.config() + " already dials " + peer.station() + ".");
+            return;
+        }
+        out.println();
+        out.println("If this station is to dial " + peer.station() + " (one side dialling is enough), add to "
+                + layout.config() + ":");
+        out.println();
+        out.println("[[peers]]");
+        out.println("station = \"" + peer.station() + "\"");
+        out.println("# Replace HOST:PORT with the peer's [link] listen address; list one per path.");
+        out.println("endpoints = [\"HOST:PORT\"]");
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the pinned peers and their fingerprints.")
@@ -92,10 +115,21 @@ final class PeerCommand implements Runnable {
         @Mixin
         private StationDirOption dir;
 
+        @Option(names = "--json", description = "Print JSON for machines: each peer's station, fingerprint and signing key.")
+        private boolean json;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             var peers = new PeerRegistry(dir.layout()).all();
+            if (json) {
+                ObjectNode root = Json.MAPPER.createObjectNode();
+                ArrayNode list = root.putArray("peers");
+                peers.forEach(p -> list.add(Json.MAPPER.createObjectNode().put("station", p.station().value())
+                        .put("fingerprint", p.fingerprint().text()).put("signingKey", p.signingKey().toBase64())));
+                Json.print(out, root);
+                return 0;
+            }
             if (peers.isEmpty()) {
                 out.println("No peers pinned. Pin one with: macm peer add --dir " + dir.layout().dir() + " FILE");
             }

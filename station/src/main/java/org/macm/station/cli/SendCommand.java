@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.macm.core.log.Precedence;
 import org.macm.station.StationException;
+import org.macm.station.traffic.DutyTime;
+import org.macm.template.Language;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,9 +32,9 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "PEER", description = "The peer station, e.g. cn-mnd.")
     private String to;
 
-    @Option(names = {"-p", "--precedence"}, paramLabel = "P",
-            description = "FLASH, IMMEDIATE, PRIORITY or ROUTINE (default: the form's, or ROUTINE for free text).")
-    private Optional<String> precedence;
+    @Option(names = {"-p", "--precedence"}, paramLabel = "P", completionCandidates = PrecedenceConverter.Names.class,
+            description = "${COMPLETION-CANDIDATES}, in any case (default: the form's, or ROUTINE for free text).")
+    private Optional<Precedence> precedence;
 
     @Option(names = {"-t", "--text"}, paramLabel = "TEXT", description = "Free text, as written (shown untranslated).")
     private Optional<String> text;
@@ -44,9 +48,9 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--draft", paramLabel = "ALERT_ID", description = "Send the encounter notice drafted for an alert (see 'macm alerts').")
     private Optional<String> draft;
 
-    @Option(names = "--lang", defaultValue = "en", paramLabel = "LANG",
-            description = "The language of the text: en, ja, zh-Hans... (default ${DEFAULT-VALUE}).")
-    private String lang;
+    @Option(names = "--lang", defaultValue = "en", paramLabel = "LANG", completionCandidates = LanguageConverter.Tags.class,
+            description = "The language of the text: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    private Language lang;
 
     @Option(names = "--wait-receipt", description = "Wait until the peer's receipt says it holds the message.")
     private boolean waitReceipt;
@@ -67,20 +71,21 @@ final class SendCommand implements Callable<Integer> {
         ObjectNode fieldValues = template.isPresent() ? TemplateCommand.fields(fields.orElseThrow()) : null;
         ApiClient api = new ApiClient(dir.layout());
         ObjectNode body = api.json().createObjectNode().put("to", to);
-        precedence.ifPresent(p -> body.put("precedence", p));
+        precedence.ifPresent(p -> body.put("precedence", p.name()));
         if (draft.isPresent()) {
             body.put("draft", draft.get());
         } else if (template.isPresent()) {
             body.put("template", template.get());
             body.set("fields", fieldValues);
         } else {
-            body.put("text", text.orElseThrow()).put("lang", lang);
+            body.put("text", text.orElseThrow()).put("lang", lang.tag());
         }
         JsonNode sent = api.post("/api/v1/messages", body);
         PrintWriter out = spec.commandLine().getOut();
         String id = sent.get("id").asText();
         out.println(id);
         out.flush();
+        warnIfDown(sent.path("link"));
         if (!waitReceipt) {
             return 0;
         }
@@ -95,5 +100,17 @@ final class SendCommand implements Callable<Integer> {
         }
         throw new StationException("no receipt from " + to + " within " + timeoutSeconds
                 + " s; the message is durable here and will be delivered when the link is up (see 'macm status')");
+    }
+
+    /** Stored is not sent: when the link is down, say so and since when (the message waits for it). */
+    private void warnIfDown(JsonNode link) {
+        if (!link.path("state").asText().equals("DOWN")) {
+            return;
+        }
+        String since = DutyTime.sinceToday(Instant.parse(link.path("since").asText()), Instant.now());
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("warning: the link to " + link.path("peer").asText() + " is DOWN since " + since
+                + "; the message is stored and goes out when the link is up");
+        err.flush();
     }
 }

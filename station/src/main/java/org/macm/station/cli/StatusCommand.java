@@ -3,7 +3,10 @@ package org.macm.station.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.macm.station.traffic.DutyTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,19 +36,23 @@ final class StatusCommand implements Callable<Integer> {
             return 0;
         }
         out.println("Station " + s.path("station").asText() + " at " + s.path("time").asText());
+        Instant now = Instant.parse(s.path("time").asText());
         JsonNode store = s.path("store");
         if (!store.path("ok").asBoolean(true)) {
             out.println("  STORE FAILING since " + store.path("since").asText() + ": " + store.path("error").asText());
         }
         for (JsonNode l : s.path("links")) {
-            out.printf("  link to %-8s %s%s%n", l.path("peer").asText(), l.path("state").asText(),
+            String peer = l.path("peer").asText();
+            out.printf("  link to %-8s %s since %s%s%n", peer, l.path("state").asText(),
+                    DutyTime.sinceToday(Instant.parse(l.path("since").asText()), now),
                     l.path("catalogMatches").asBoolean() ? "" : "   WARNING: template catalogs differ");
             out.printf("    our log: head %d, peer holds %d   their log: we hold %d%n", l.path("ownHead").path("seq").asLong(),
                     l.path("peerHoldsOurs").path("seq").asLong(), l.path("heldPeerHead").path("seq").asLong());
+            if (l.path("paths").isEmpty() && l.path("endpoints").asInt() == 0) {
+                out.printf("    no endpoints configured for %s: waiting for it to dial in%n", peer);
+            }
             for (JsonNode p : l.path("paths")) {
-                out.printf("    path %-28s %-12s last heard %s%s%n", p.path("name").asText(),
-                        p.path("connected").asBoolean() ? "connected" : "disconnected", p.path("lastHeard").asText("never"),
-                        p.has("lastError") ? "  (" + p.path("lastError").asText() + ")" : "");
+                out.println(path(p, peer));
             }
             JsonNode t = l.path("linkTests");
             out.printf("    link tests: %d sent, %d answered, %d missed, last %s%n", t.path("sent").asInt(),
@@ -65,5 +72,21 @@ final class StatusCommand implements Callable<Integer> {
                     m.path("deadline").asText(), m.path("summary").asText());
         }
         return 0;
+    }
+
+    /**
+     * One path: where it goes (or, inbound, where the peer dialled from), whether it is
+     * connected, when it was last heard. Why it last closed is shown only while it is down: an
+     * error from an earlier attempt beside "connected" would read as a fault now.
+     */
+    private static String path(JsonNode p, String peer) {
+        boolean connected = p.path("connected").asBoolean();
+        String name = p.path("name").asText();
+        String where = p.path("inbound").asBoolean()
+                ? "inbound from " + name.replaceFirst("^inbound from /?", "") + " (" + peer + " dialled in)"
+                : name;
+        return String.format(Locale.ROOT, "    path %-28s %-12s last heard %s%s", where,
+                connected ? "connected" : "disconnected", p.path("lastHeard").asText("never"),
+                !connected && p.has("lastError") ? "  (" + p.path("lastError").asText() + ")" : "");
     }
 }

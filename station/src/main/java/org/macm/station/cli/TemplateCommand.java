@@ -2,6 +2,7 @@ package org.macm.station.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.macm.core.log.MessageContent;
 import org.macm.station.StationException;
 import org.macm.template.Catalog;
 import org.macm.template.CatalogException;
+import org.macm.template.FieldSpec;
 import org.macm.template.Form;
 import org.macm.template.Language;
 import org.macm.template.TemplateValidationException;
@@ -40,11 +43,6 @@ final class TemplateCommand implements Runnable {
                 "say what to do: macm template list | show ID | render ID | validate DIR");
     }
 
-    static Language language(String tag) {
-        return Language.fromTag(tag).orElseThrow(() -> new StationException("--lang " + tag
-                + " is not a language this station renders: use en, ja or zh-Hans"));
-    }
-
     /** Reads a fields file, saying which file and what is wrong when it is not a JSON object. */
     static ObjectNode fields(Path file) {
         try {
@@ -65,17 +63,30 @@ final class TemplateCommand implements Runnable {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--lang", defaultValue = "en", description = "Language of the titles (en, ja, zh-Hans).")
-        private String lang;
+        @Option(names = "--lang", defaultValue = "en", paramLabel = "LANG", completionCandidates = LanguageConverter.Tags.class,
+                description = "Language of the titles: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+        private Language lang;
+
+        @Option(names = "--json", description = "Print JSON for machines: the catalog hash and each form's id, version, precedence and title.")
+        private boolean json;
 
         @Override
         public Integer call() {
             Catalog catalog = Catalog.builtIn();
             PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                ObjectNode root = Json.MAPPER.createObjectNode().put("catalog", catalog.hash().hex());
+                ArrayNode forms = root.putArray("forms");
+                catalog.forms().forEach(f -> forms.add(Json.MAPPER.createObjectNode().put("id", f.id())
+                        .put("version", f.version()).put("precedence", f.precedence().name())
+                        .put("title", f.title().in(lang))));
+                Json.print(out, root);
+                return 0;
+            }
             out.println("Catalog " + catalog.hash().hex());
             for (Form f : catalog.forms()) {
                 out.printf("  %-22s v%-2d %-9s %s%n", f.id(), f.version(), f.precedence(),
-                        catalog.describe(f, language(lang)).lines().findFirst().orElse(""));
+                        catalog.describe(f, lang).lines().findFirst().orElse(""));
             }
             return 0;
         }
@@ -89,16 +100,46 @@ final class TemplateCommand implements Runnable {
         @Parameters(paramLabel = "ID", description = "The form, e.g. encounter-notice.")
         private String id;
 
-        @Option(names = "--lang", defaultValue = "en", description = "Language (en, ja, zh-Hans).")
-        private String lang;
+        @Option(names = "--lang", defaultValue = "en", paramLabel = "LANG", completionCandidates = LanguageConverter.Tags.class,
+                description = "Language: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+        private Language lang;
+
+        @Option(names = "--json", description = "Print JSON for machines: the form and each field's name, "
+                + "whether it is required, what it allows and its label.")
+        private boolean json;
 
         @Override
         public Integer call() {
             Catalog catalog = Catalog.builtIn();
             Form form = catalog.latest(id).orElseThrow(() -> new StationException("no form '" + id
                     + "' in the catalog; see 'macm template list'"));
-            spec.commandLine().getOut().println(catalog.describe(form, language(lang)));
+            String sheet = catalog.describe(form, lang);
+            if (json) {
+                Json.print(spec.commandLine().getOut(), json(form, sheet));
+            } else {
+                spec.commandLine().getOut().println(sheet);
+            }
             return 0;
+        }
+
+        /** The form as JSON; what each field allows is taken from the sheet, which says it in words. */
+        private ObjectNode json(Form form, String sheet) {
+            ObjectNode root = Json.MAPPER.createObjectNode().put("id", form.id()).put("version", form.version())
+                    .put("precedence", form.precedence().name()).put("title", form.title().in(lang));
+            ArrayNode fields = root.putArray("fields");
+            List<String> lines = sheet.lines().toList();
+            for (FieldSpec f : form.fields()) {
+                String prefix = "  " + f.name() + " (" + (f.required() ? "required" : "optional") + ", ";
+                String suffix = "): " + f.label().in(lang);
+                String allows = lines.stream().filter(l -> l.startsWith(prefix) && l.endsWith(suffix))
+                        .map(l -> l.substring(prefix.length(), l.length() - suffix.length())).findFirst().orElse("");
+                fields.add(Json.MAPPER.createObjectNode().put("name", f.name()).put("required", f.required())
+                        .put("allows", allows).put("label", f.label().in(lang)));
+            }
+            ArrayNode ordered = root.putArray("ordered");
+            form.ordered().forEach(p -> ordered.add(Json.MAPPER.createObjectNode().put("first", p.first())
+                    .put("second", p.second())));
+            return root;
         }
     }
 
@@ -111,8 +152,9 @@ final class TemplateCommand implements Runnable {
         @Parameters(paramLabel = "ID", description = "The form, e.g. encounter-notice.")
         private String id;
 
-        @Option(names = "--lang", defaultValue = "en", description = "The reader's language (en, ja, zh-Hans).")
-        private String lang;
+        @Option(names = "--lang", defaultValue = "en", paramLabel = "LANG", completionCandidates = LanguageConverter.Tags.class,
+                description = "The reader's language: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+        private Language lang;
 
         @Option(names = "--zone", paramLabel = "ZONE", description = "The reader's time zone (default: the language's own).")
         private Optional<String> zone;
@@ -129,9 +171,8 @@ final class TemplateCommand implements Runnable {
             } catch (TemplateValidationException e) {
                 throw new StationException(fieldsFile + ": " + e.getMessage(), e);
             }
-            Language language = language(lang);
-            spec.commandLine().getOut().println(catalog.render(content, language,
-                    zone.map(ZoneId::of).orElse(language.defaultZone())).text());
+            spec.commandLine().getOut().println(catalog.render(content, lang,
+                    zone.map(ZoneId::of).orElse(lang.defaultZone())).text());
             return 0;
         }
     }

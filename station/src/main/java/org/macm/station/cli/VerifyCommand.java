@@ -1,5 +1,7 @@
 package org.macm.station.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +37,9 @@ final class VerifyCommand implements Callable<Integer> {
             description = "A trusted key: an identity file, STATION=BASE64KEY, or a bare base64 key (one log only).")
     private List<String> keys = new ArrayList<>();
 
+    @Option(names = "--json", description = "Print JSON for machines: verified (true/false) and each check.")
+    private boolean json;
+
     @Override
     public Integer call() {
         for (Path f : files) {
@@ -49,7 +54,14 @@ final class VerifyCommand implements Callable<Integer> {
         }
         ExportVerifier.Report report = ExportVerifier.verify(files, ring);
         PrintWriter out = spec.commandLine().getOut();
-        report.lines().forEach(out::println);
+        if (json) {
+            ObjectNode root = Json.MAPPER.createObjectNode().put("verified", report.verified());
+            ArrayNode checks = root.putArray("checks");
+            report.checks().forEach(c -> checks.add(Json.MAPPER.createObjectNode().put("ok", c.ok()).put("text", c.text())));
+            Json.print(out, root);
+        } else {
+            report.lines().forEach(out::println);
+        }
         out.flush();
         return report.verified() ? 0 : 1;
     }

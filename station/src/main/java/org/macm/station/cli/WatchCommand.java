@@ -10,15 +10,16 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.macm.encounter.alert.AlertEvent;
 import org.macm.encounter.alert.Lifecycle;
+import org.macm.encounter.engine.EncounterConfig;
+import org.macm.encounter.unit.Parties;
 import org.macm.encounter.watch.EncounterWatch;
 import org.macm.station.StationException;
 import org.macm.station.watch.AlertText;
 import org.macm.station.watch.EncounterNotices;
 import org.macm.template.Catalog;
 import org.macm.template.Language;
-import org.macm.station.watch.ReplayFeed;
-import org.macm.station.watch.ScenarioGenerator;
-import org.macm.station.watch.WatchSetup;
+import org.macm.station.demo.ReplayFeed;
+import org.macm.station.demo.ScenarioGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -60,9 +61,9 @@ final class WatchCommand implements Callable<Integer> {
             description = "The side whose duty officer reads the drafts (default ${DEFAULT-VALUE}).")
     private String ownSide;
 
-    @Option(names = "--lang", defaultValue = "en", paramLabel = "LANG",
-            description = "Language the draft notices are shown in: en, ja or zh-Hans (default ${DEFAULT-VALUE}).")
-    private String lang;
+    @Option(names = "--lang", defaultValue = "en", paramLabel = "LANG", completionCandidates = LanguageConverter.Tags.class,
+            description = "Language the draft notices are shown in: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    private Language lang;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -86,18 +87,20 @@ final class WatchCommand implements Callable<Integer> {
             throw new StationException("--parties takes two sides separated by a comma, e.g. JP,CN");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Language language = TemplateCommand.language(lang);
         Catalog catalog = Catalog.builtIn();
         EncounterNotices notices = new EncounterNotices(catalog);
         Map<Lifecycle, Integer> counts = new EnumMap<>(Lifecycle.class);
-        EncounterWatch watch = WatchSetup.create(unitFile.get(), zoneFile, sides[0].strip(), sides[1].strip(), event -> {
+        EncounterWatch.Builder builder = EncounterWatch.builder(
+                EncounterConfig.defaults(Parties.of(sides[0].strip(), sides[1].strip()))).units(unitFile.get());
+        zoneFile.ifPresent(builder::zones);
+        EncounterWatch watch = builder.build(event -> {
             counts.merge(event.lifecycle(), 1, Integer::sum);
             if (updates || !(event instanceof AlertEvent.Updated)) {
                 out.println(AlertText.line(event));
                 if (event instanceof AlertEvent.Raised r) {
                     notices.notice(r.draft(), ownSide).ifPresent(n -> {
                         out.println("    draft " + n.id() + " v" + n.version() + ", ready to send as " + ownSide + ":");
-                        catalog.render(n, language).text().lines().forEach(l -> out.println("      | " + l));
+                        catalog.render(n, lang).text().lines().forEach(l -> out.println("      | " + l));
                     });
                 }
                 out.flush();

@@ -3,7 +3,7 @@ package org.macm.station.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
@@ -23,10 +23,13 @@ import java.util.stream.Collectors;
 import org.macm.core.MacmException;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.StationId;
+import org.macm.encounter.feed.FeedFormat;
+import org.macm.station.FileProblem;
 
 /**
- * Reads and writes {@code station.toml}. Unknown keys are refused (a misspelt key would
- * otherwise be silently ignored), and every error names the file and the key.
+ * Reads {@code station.toml}, which {@link StationConfigWriter} writes. Unknown keys are
+ * refused (a misspelt key would otherwise be silently ignored), and every error names the
+ * file and the key.
  */
 public final class ConfigFile {
     /** The file's keys, as written; {@code station} is required, the others have defaults. */
@@ -98,7 +101,7 @@ public final class ConfigFile {
             throw new ConfigException("config file " + file + " does not exist: is this a station folder? "
                     + "Create one with: macm init --station NAME --dir DIR", e);
         } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
+            throw new ConfigException(FileProblem.cannotRead("config file", file, e), e);
         }
         Raw raw;
         try {
@@ -108,11 +111,8 @@ public final class ConfigFile {
                     .collect(Collectors.joining(", "));
             throw new ConfigException("config file " + file + ": unknown key '" + e.getPropertyName()
                     + "' (known keys: " + known + ")", e);
-        } catch (JsonMappingException e) {
-            String key = e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
-                    .collect(Collectors.joining("."));
-            throw new ConfigException("config file " + file + ": key '" + key + "' has a value of the wrong type: "
-                    + e.getOriginalMessage(), e);
+        } catch (MismatchedInputException e) {
+            throw new ConfigException("config file " + file + ": " + WrongType.describe(e), e);
         } catch (JsonProcessingException e) {
             throw new ConfigException("config file " + file + " is not valid TOML (line "
                     + e.getLocation().getLineNr() + "): " + e.getOriginalMessage(), e);
@@ -189,9 +189,9 @@ public final class ConfigFile {
         for (int i = 0; i < raw.size(); i++) {
             RawSource r = raw.get(i);
             String key = "watch.sources[" + (i + 1) + "]";
-            WatchConfig.Format format;
+            FeedFormat format;
             try {
-                format = WatchConfig.Format.valueOf(String.valueOf(r.format()).toUpperCase(java.util.Locale.ROOT));
+                format = FeedFormat.valueOf(String.valueOf(r.format()).toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("config file " + file + ": key '" + key + ".format' is '" + r.format()
                         + "'; use ais, sbs or json", e);
@@ -227,50 +227,5 @@ public final class ConfigFile {
 
     private static Path path(Path base, String value, String fallback) {
         return base.resolve(value == null ? fallback : value).normalize();
-    }
-
-    /** The config {@code macm init} writes: every key, with its default, explained. */
-    public static String initial(StationId station) {
-        return """
-                # MACM station configuration. Keys are documented in docs/CONFIG.md.
-                # Paths are relative to this file's folder.
-
-                # This station's name, as its peers know it (required).
-                station = "%s"
-
-                # The SQLite store holding every log of this station.
-                store = "store/macm.db"
-
-                # Private keys (mode 0600) and the TLS certificate made by 'macm init'.
-                signing-key = "keys/signing.key"
-                tls-key = "keys/tls.key"
-                tls-certificate = "keys/tls.crt"
-
-                [link]
-                # Addresses peers connect to. Use a routable address to accept a real peer.
-                listen = ["127.0.0.1:7701"]
-                heartbeat-interval = "2s"
-                heartbeat-misses = 3
-
-                # One [[peers]] table per pinned peer this station dials; each endpoint is a path.
-                # [[peers]]
-                # station = "cn-mnd"
-                # endpoints = ["192.0.2.10:7701", "198.51.100.10:7701"]
-
-                [api]
-                # The local API that the CLI and the console use. Loopback only unless you mean it.
-                listen = "127.0.0.1:7801"
-
-                [deadlines]
-                # How long a duty officer has to acknowledge a message, by precedence.
-                flash = "5m"
-                immediate = "30m"
-                priority = "3h"
-                routine = "6h"
-
-                [link-tests]
-                interval = "1h"
-                human-ack = false
-                """.formatted(station);
     }
 }

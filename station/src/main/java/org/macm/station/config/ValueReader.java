@@ -11,7 +11,6 @@ import org.macm.core.log.StationId;
 /** Parses config values (addresses, durations, names) and names the file and key when one is wrong. */
 final class ValueReader {
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
-    private static final Pattern ADDRESS = Pattern.compile("(\\[[0-9a-fA-F:]+]|[^:\\s]+):(\\d{1,5})");
 
     private final Path file;
 
@@ -38,13 +37,12 @@ final class ValueReader {
     }
 
     InetSocketAddress address(String key, String value) {
-        Matcher m = value == null ? null : ADDRESS.matcher(value.strip());
-        if (m == null || !m.matches() || Integer.parseInt(m.group(2)) > 65535) {
-            throw new ConfigException("config file " + file + ": key '" + key + "' has '" + value
-                    + "'; write HOST:PORT, e.g. 127.0.0.1:7701");
+        if ("HOST:PORT".equals(value)) {
+            throw new ConfigException("config file " + file + ": key '" + key + "' still has the placeholder HOST:PORT; "
+                    + "put the peer's address there, e.g. 192.0.2.10:7701");
         }
-        String host = m.group(1).startsWith("[") ? m.group(1).substring(1, m.group(1).length() - 1) : m.group(1);
-        return new InetSocketAddress(host, Integer.parseInt(m.group(2)));
+        return HostPort.parse(value).orElseThrow(() -> new ConfigException("config file " + file + ": key '" + key
+                + "' has '" + value + "'; write HOST:PORT, e.g. 127.0.0.1:7701")).socketAddress();
     }
 
     StationId station(String key, String value) {

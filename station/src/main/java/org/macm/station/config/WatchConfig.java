@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.macm.encounter.feed.FeedFormat;
 
 /**
  * The encounter watch of a running station: the unit registry, optional zones, this
@@ -24,29 +25,24 @@ public record WatchConfig(Path units, Optional<Path> zones, String side, String 
         public static final Thresholds DEFAULTS = new Thresholds(2, Duration.ofMinutes(20), 5, 1000, Duration.ofMinutes(5));
     }
 
-    /** What a feed carries. */
-    public enum Format {
-        AIS, SBS, JSON
-    }
-
     /** One feed. */
     public sealed interface Source {
-        Format format();
+        FeedFormat format();
 
         /** A recorded file, replayed at {@code speed} times the recorded pace (0: as fast as possible). */
-        record Replay(Format format, Path file, double speed) implements Source {
+        record Replay(FeedFormat format, Path file, double speed) implements Source {
         }
 
         /** A TCP feed this station connects to (reconnecting after a loss). */
-        record TcpClient(Format format, InetSocketAddress address) implements Source {
+        record TcpClient(FeedFormat format, InetSocketAddress address) implements Source {
         }
 
         /** A port where feeders connect and push lines. */
-        record TcpServer(Format format, InetSocketAddress address) implements Source {
+        record TcpServer(FeedFormat format, InetSocketAddress address) implements Source {
         }
 
         /** UDP datagrams of lines. */
-        record Udp(Format format, InetSocketAddress address) implements Source {
+        record Udp(FeedFormat format, InetSocketAddress address) implements Source {
         }
     }
 }

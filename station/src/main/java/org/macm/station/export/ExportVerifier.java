@@ -18,9 +18,30 @@ import org.macm.core.log.SignedEntry;
  */
 public final class ExportVerifier {
 
-    /** The outcome: lines for a person to read, and whether everything verified. */
+    /**
+     * The outcome: lines for a person to read, and whether everything verified. Each line but
+     * the last is a check, {@code OK   } or {@code FAIL } and what was checked; the last says
+     * {@code VERIFIED} or {@code NOT VERIFIED}.
+     */
     public record Report(List<String> lines, boolean verified) {
+        public Report {
+            lines = List.copyOf(lines);
+        }
+
+        /** One check: whether it passed, and what it says (the line without its OK / FAIL mark). */
+        public record Check(boolean ok, String text) {
+        }
+
+        /** The checks, for a machine (macm verify --json). */
+        public List<Check> checks() {
+            return lines.stream().filter(l -> l.startsWith(OK) || l.startsWith(FAIL))
+                    .map(l -> new Check(l.startsWith(OK), l.substring(l.startsWith(OK) ? OK.length() : FAIL.length())))
+                    .toList();
+        }
     }
+
+    private static final String OK = "OK   ";
+    private static final String FAIL = "FAIL ";
 
     private ExportVerifier() {
     }
@@ -37,10 +58,10 @@ public final class ExportVerifier {
         if (ok && logs.size() == 2) {
             try {
                 LinkCheck.Summary s = LinkCheck.check(logs.get(0), logs.get(1));
-                out.add("OK   cross-check: " + s.receipts() + " receipts, " + s.acknowledgements()
+                out.add(OK + "cross-check: " + s.receipts() + " receipts, " + s.acknowledgements()
                         + " acknowledgements and " + s.peerHeads() + " peer heads name entries that exist with that hash");
             } catch (ChainException e) {
-                out.add("FAIL cross-check: " + e.getMessage());
+                out.add(FAIL + "cross-check: " + e.getMessage());
                 ok = false;
             }
         }
@@ -51,7 +72,7 @@ public final class ExportVerifier {
     private static Optional<List<SignedEntry>> verifyOne(Path file, KeyRing keys, boolean single, List<String> out) {
         List<ExportFile.Line> lines = ExportFile.read(file);
         if (lines.isEmpty()) {
-            out.add("FAIL " + file + ": the file is empty (no entries)");
+            out.add(FAIL + "" + file + ": the file is empty (no entries)");
             return Optional.empty();
         }
         List<SignedEntry> entries = new ArrayList<>(lines.size());
@@ -60,7 +81,7 @@ public final class ExportVerifier {
         for (ExportFile.Line line : lines) {
             switch (line) {
                 case ExportFile.Line.Unreadable u -> {
-                    out.add("FAIL " + file + " line " + u.number() + ": " + u.problem());
+                    out.add(FAIL + "" + file + " line " + u.number() + ": " + u.problem());
                     return Optional.empty();
                 }
                 case ExportFile.Line.Read r -> {
@@ -68,7 +89,7 @@ public final class ExportVerifier {
                     if (verifier == null) {
                         Optional<VerifyingKey> found = keys.find(e.log().author(), single);
                         if (found.isEmpty()) {
-                            out.add("FAIL " + file + ": no key given for station " + e.log().author()
+                            out.add(FAIL + "" + file + ": no key given for station " + e.log().author()
                                     + " (pass --key with its identity file or " + e.log().author() + "=BASE64KEY)");
                             return Optional.empty();
                         }
@@ -78,7 +99,7 @@ public final class ExportVerifier {
                     try {
                         verifier.append(e);
                     } catch (ChainException ex) {
-                        out.add("FAIL " + file + " line " + r.number() + " (seq " + e.seq() + "): " + ex.getMessage());
+                        out.add(FAIL + "" + file + " line " + r.number() + " (seq " + e.seq() + "): " + ex.getMessage());
                         return Optional.empty();
                     }
                     entries.add(e);
@@ -86,7 +107,7 @@ public final class ExportVerifier {
             }
         }
         SignedEntry last = entries.get(entries.size() - 1);
-        out.add("OK   " + file + ": log " + last.log() + ", " + entries.size() + " entries (seq 1-" + last.seq()
+        out.add(OK + "" + file + ": log " + last.log() + ", " + entries.size() + " entries (seq 1-" + last.seq()
                 + "), head " + last.hash().shortHex() + ", signed by key " + key.toBase64());
         return Optional.of(entries);
     }

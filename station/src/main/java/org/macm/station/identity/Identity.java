@@ -17,6 +17,7 @@ import org.macm.core.MacmException;
 import org.macm.core.crypto.Fingerprint;
 import org.macm.core.crypto.VerifyingKey;
 import org.macm.core.log.StationId;
+import org.macm.station.FileProblem;
 import org.macm.station.StationException;
 
 /**
@@ -69,7 +70,7 @@ public record Identity(StationId station, VerifyingKey signingKey, X509Certifica
         try {
             Files.writeString(file, toToml(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new StationException("cannot write identity file " + file + ": " + e.getMessage(), e);
+            throw new StationException("cannot write identity file " + file + ": " + FileProblem.reason(e), e);
         }
     }
 
@@ -84,7 +85,7 @@ public record Identity(StationId station, VerifyingKey signingKey, X509Certifica
         } catch (NoSuchFileException e) {
             throw new StationException("identity file " + file + " does not exist", e);
         } catch (IOException e) {
-            throw new StationException("cannot read identity file " + file + ": " + e.getMessage(), e);
+            throw new StationException(FileProblem.cannotRead("identity file", file, e), e);
         }
         Raw raw;
         try {

@@ -13,13 +13,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.RSAKeyParameters;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemWriter;
 import org.macm.core.crypto.SigningKey;
+import org.macm.station.FileProblem;
 import org.macm.station.StationException;
 
 /**
@@ -41,7 +44,7 @@ public final class KeyFiles {
         } catch (FileAlreadyExistsException e) {
             throw new StationException("key file " + file + " already exists; refusing to overwrite a key", e);
         } catch (IOException e) {
-            throw new StationException("cannot write key file " + file + ": " + e.getMessage(), e);
+            throw new StationException("cannot write key file " + file + ": " + FileProblem.reason(e), e);
         }
     }
 
@@ -60,7 +63,7 @@ public final class KeyFiles {
             throw new StationException("key file " + file + " is missing: restore it from your backup, "
                     + "or create a new station with 'macm init' (peers must then pin the new identity)", e);
         } catch (IOException e) {
-            throw new StationException("cannot read key file " + file + ": " + e.getMessage(), e);
+            throw new StationException(FileProblem.cannotRead("key file", file, e), e);
         }
     }
 
@@ -83,7 +86,7 @@ public final class KeyFiles {
             }
             return object;
         } catch (IOException e) {
-            throw new StationException("file " + file + " is not valid PEM: " + e.getMessage(), e);
+            throw new StationException("file " + file + " is not valid PEM text: restore it from your backup", e);
         }
     }
 
@@ -104,12 +107,21 @@ public final class KeyFiles {
         try {
             key = PrivateKeyFactory.createKey(pem.getContent());
         } catch (IOException | RuntimeException e) {
-            throw new StationException("key file " + file + " does not hold a readable private key: " + e.getMessage(), e);
+            throw new StationException("key file " + file + " does not hold a readable private key (PKCS#8): restore it from your backup", e);
         }
         if (!(key instanceof Ed25519PrivateKeyParameters ed)) {
-            throw new StationException("key file " + file + " holds a " + key.getClass().getSimpleName()
-                    + ", not an Ed25519 signing key");
+            throw new StationException("key file " + file + " holds " + kind(key) + ", not the Ed25519 signing key "
+                    + "'macm init' makes: point signing-key in station.toml at keys/signing.key, or restore that file");
         }
         return SigningKey.fromSeed(ed.getEncoded());
+    }
+
+    /** What kind of key a file holds, as a person names it (the TLS key is EC, so that is the likely mix-up). */
+    private static String kind(AsymmetricKeyParameter key) {
+        return switch (key) {
+            case ECPrivateKeyParameters ec -> "an EC (ECDSA) key, such as the TLS key";
+            case RSAKeyParameters rsa -> "an RSA key";
+            default -> "another kind of key";
+        };
     }
 }

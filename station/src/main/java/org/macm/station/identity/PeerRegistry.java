@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.macm.core.log.StationId;
+import org.macm.station.FileProblem;
 import org.macm.station.StationException;
 import org.macm.station.StationLayout;
 
@@ -43,7 +44,7 @@ public final class PeerRegistry {
                 out.add(Identity.read(f));
             }
         } catch (IOException e) {
-            throw new StationException("cannot list pinned peers in " + layout.peers() + ": " + e.getMessage(), e);
+            throw new StationException("cannot list pinned peers in " + layout.peers() + ": " + FileProblem.reason(e), e);
         }
         out.sort(Comparator.comparing(Identity::station));
         return out;
@@ -70,7 +71,7 @@ public final class PeerRegistry {
         try {
             Files.createDirectories(layout.peers());
         } catch (IOException e) {
-            throw new StationException("cannot create " + layout.peers() + ": " + e.getMessage(), e);
+            throw new StationException(FileProblem.cannotCreateFolder("peers folder", layout.peers(), e), e);
         }
         peer.write(layout.peer(peer.station()));
         return true;

@@ -29,6 +29,7 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.macm.core.log.StationId;
+import org.macm.station.FileProblem;
 import org.macm.station.StationException;
 
 /**
@@ -67,7 +68,8 @@ public record TlsIdentity(PrivateKey privateKey, X509Certificate certificate) {
             return (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(der));
         } catch (GeneralSecurityException e) {
-            throw new StationException("file " + source + " does not hold a valid X.509 certificate: " + e.getMessage(), e);
+            throw new StationException("file " + source + " does not hold a valid X.509 certificate: restore it from your backup, "
+                    + "or ask the peer for a fresh identity file", e);
         }
     }
 
@@ -90,7 +92,7 @@ public record TlsIdentity(PrivateKey privateKey, X509Certificate certificate) {
             Files.writeString(certificateFile, certificatePem(certificate),
                     StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
         } catch (IOException e) {
-            throw new StationException("cannot write certificate " + certificateFile + ": " + e.getMessage(), e);
+            throw new StationException("cannot write certificate " + certificateFile + ": " + FileProblem.reason(e), e);
         }
     }
 
@@ -100,13 +102,14 @@ public record TlsIdentity(PrivateKey privateKey, X509Certificate certificate) {
         try {
             key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (GeneralSecurityException e) {
-            throw new StationException("key file " + keyFile + " does not hold an EC private key: " + e.getMessage(), e);
+            throw new StationException("key file " + keyFile + " does not hold the EC P-256 TLS key 'macm init' makes: "
+                    + "point tls-key in station.toml at keys/tls.key, or restore that file", e);
         }
         String pem;
         try {
             pem = Files.readString(certificateFile, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new StationException("cannot read certificate " + certificateFile + ": " + e.getMessage(), e);
+            throw new StationException(FileProblem.cannotRead("certificate", certificateFile, e), e);
         }
         return new TlsIdentity(key, readCertificate(certificateFile, pem));
     }

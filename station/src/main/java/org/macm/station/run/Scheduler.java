@@ -17,6 +17,7 @@ import org.macm.core.log.EntryKind;
 import org.macm.core.log.StationId;
 import org.macm.station.Station;
 import org.macm.station.identity.Identity;
+import org.macm.station.traffic.LinkTestStats;
 import org.macm.station.traffic.MessageBoard;
 import org.macm.station.traffic.MessageState;
 import org.macm.station.traffic.MessageView;
@@ -35,6 +36,7 @@ final class Scheduler implements AutoCloseable {
 
     private final Station station;
     private final MessageBoard board;
+    private final ReceiptWriter receipts;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "macm-scheduler");
         t.setDaemon(true);
@@ -42,17 +44,14 @@ final class Scheduler implements AutoCloseable {
     });
     private final Set<String> escalated = ConcurrentHashMap.newKeySet();
     private volatile List<MessageView> overdue = List.of();
-    private final Map<StationId, TestStats> tests = new ConcurrentHashMap<>();
+    private final Map<StationId, LinkTestStats> tests = new ConcurrentHashMap<>();
     private ScheduledFuture<?> ticks;
     private volatile boolean closed;
 
-    /** Link tests sent to a peer: how many were answered (receipted, or acknowledged when asked) and missed. */
-    record TestStats(int sent, int answered, int missed, Optional<Instant> last) {
-    }
-
-    Scheduler(Station station, MessageBoard board) {
+    Scheduler(Station station, MessageBoard board, ReceiptWriter receipts) {
         this.station = station;
         this.board = board;
+        this.receipts = receipts;
     }
 
     Scheduler start() {
@@ -66,8 +65,8 @@ final class Scheduler implements AutoCloseable {
         return overdue;
     }
 
-    TestStats testStats(StationId peer) {
-        return tests.getOrDefault(peer, new TestStats(0, 0, 0, Optional.empty()));
+    LinkTestStats testStats(StationId peer) {
+        return tests.getOrDefault(peer, LinkTestStats.NONE);
     }
 
     private void tickQuietly() {
@@ -89,7 +88,7 @@ final class Scheduler implements AutoCloseable {
         for (Identity peerIdentity : station.peers().all()) {
             StationId peer = peerIdentity.station();
             // Receipts are written as entries arrive; this catches one whose write failed (disk full).
-            station.receipt(peer);
+            receipts.writeDue(peer);
             sendTestIfDue(peer, now);
             countTests(peer, board.tests(peer, now), now);
             for (MessageView v : board.overdue(peer, now)) {
@@ -135,7 +134,7 @@ final class Scheduler implements AutoCloseable {
                 missed++;
             }
         }
-        tests.put(peer, new TestStats(count, answered, missed, last));
+        tests.put(peer, new LinkTestStats(count, answered, missed, last));
     }
 
     @Override

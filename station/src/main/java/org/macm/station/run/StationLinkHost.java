@@ -5,8 +5,8 @@ import org.macm.core.log.Head;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 import org.macm.link.LinkHost;
-import org.macm.station.IntakeOutcome;
 import org.macm.station.Station;
+import org.macm.store.IntakeOutcome;
 
 /** Lets the link read and write a station's logs, and nothing else. */
 final class StationLinkHost implements LinkHost {

@@ -19,9 +19,17 @@ import org.macm.link.PinnedTls;
 import org.macm.station.Station;
 import org.macm.station.StationException;
 import org.macm.station.StationLayout;
+import org.macm.station.StoreFactory;
 import org.macm.station.api.ApiServer;
+import org.macm.station.api.AcknowledgementsHandler;
+import org.macm.station.api.AlertsHandler;
 import org.macm.station.api.ApiToken;
+import org.macm.station.api.MessagesHandler;
+import org.macm.station.api.StationApi;
+import org.macm.station.api.StatusHandler;
 import org.macm.station.identity.Identity;
+import org.macm.station.traffic.Acknowledgements;
+import org.macm.station.traffic.Composer;
 import org.macm.station.traffic.MessageBoard;
 import org.macm.station.watch.WatchService;
 import org.macm.template.Catalog;
@@ -72,7 +80,7 @@ public final class StationRuntime implements AutoCloseable {
     }
 
     private static StationRuntime start(StationLayout layout, Clock clock, Catalog catalog, String catalogHash) {
-        Station station = Station.open(layout, clock);
+        Station station = Station.open(layout, clock, StoreFactory.fromConfig());
         Links links = null;
         ReceiptWriter receipts = new ReceiptWriter(station);
         Scheduler scheduler = null;
@@ -98,13 +106,17 @@ public final class StationRuntime implements AutoCloseable {
             station.onReceive((peer, entries) -> entries.forEach(e -> board.record(peer, e)));
             pinned.keySet().forEach(board::follow);
             links.start();
-            scheduler = new Scheduler(station, board).start();
+            scheduler = new Scheduler(station, board, receipts).start();
             if (station.config().watch().isPresent()) {
                 watch = new WatchService(station.config().watch().get(), catalog, clock).start();
             }
             ApiToken token = ApiToken.loadOrCreate(layout.dir().resolve("api.token"), random);
-            api = new ApiServer(station.config().api(), token, new StationApi(station, links, board, scheduler, catalog, Optional.ofNullable(watch)).routes())
-                    .start();
+            Scheduler running = scheduler;
+            AlertsHandler alerts = new AlertsHandler(Optional.ofNullable(watch));
+            api = new ApiServer(station.config().api(), token, StationApi.routes(
+                    new StatusHandler(station, links, alerts, running::overdue, running::testStats),
+                    new MessagesHandler(station, links, board, new Composer(catalog, Optional.ofNullable(watch))),
+                    new AcknowledgementsHandler(new Acknowledgements(station, board)), alerts)).start();
             writeApiUrl(layout.dir().resolve("api.url"), api.address());
             LOG.info("station {} running: link on {}, API on {}", station.id(), links.boundPorts(), api.address());
             return new StationRuntime(station, links, receipts, scheduler, api, Optional.ofNullable(watch));

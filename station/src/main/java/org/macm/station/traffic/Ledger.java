@@ -38,7 +38,8 @@ final class Ledger {
         /** Reads one of this side's entries back: only seqs are kept while they await an answer. */
         final LongFunction<SignedEntry> read;
         long receipted;
-        final Map<Long, String> acks = new HashMap<>();
+        /** Per acknowledged seq: its acknowledgements by their entry's seq, so adding one twice changes nothing. */
+        final Map<Long, TreeMap<Long, Acknowledged>> acks = new HashMap<>();
         final Set<Long> awaiting = new HashSet<>();
         final PriorityQueue<Awaiting> byDeadline = new PriorityQueue<>(Comparator.comparing(Awaiting::deadline));
         final TreeMap<Long, SignedEntry> overdue = new TreeMap<>();
@@ -50,7 +51,7 @@ final class Ledger {
     }
 
     /** What one side's entries look like now: the entries asked for, with the answers that decide their state. */
-    record Answered(List<SignedEntry> entries, long receipted, Map<Long, String> acks) {
+    record Answered(List<SignedEntry> entries, long receipted, Map<Long, List<Acknowledged>> acks) {
     }
 
     Ledger(StationId self, Function<SignedEntry, Optional<Instant>> deadlineOf, LongFunction<SignedEntry> readOurs,
@@ -71,7 +72,8 @@ final class Ledger {
             case Body.Receipt r -> answered.receipted = Math.max(answered.receipted, r.upTo().seq());
             case Body.Acknowledgement ack -> {
                 long seq = ack.message().seq();
-                answered.acks.put(seq, ack.officer());
+                answered.acks.computeIfAbsent(seq, s -> new TreeMap<>()).put(e.seq(), new Acknowledged(ack.officer(),
+                        ack.time(), ack.remark(), e.log().author() + "/" + e.seq()));
                 answered.awaiting.remove(seq);
                 answered.overdue.remove(seq);
             }
@@ -112,7 +114,7 @@ final class Ledger {
     /** What decides the state of any entry of ours ({@code byUs}) or theirs: no entries listed. */
     synchronized Answered answers(boolean byUs) {
         Side side = byUs ? ours : theirs;
-        return new Answered(List.of(), side.receipted, Map.copyOf(side.acks));
+        return new Answered(List.of(), side.receipted, copy(side.acks));
     }
 
     /** When the newest link test this station sent was scheduled, if it sent one. */
@@ -127,6 +129,12 @@ final class Ledger {
     }
 
     private static Answered answered(Side side, Map<Long, SignedEntry> entries) {
-        return new Answered(new ArrayList<>(entries.values()), side.receipted, Map.copyOf(side.acks));
+        return new Answered(new ArrayList<>(entries.values()), side.receipted, copy(side.acks));
+    }
+
+    private static Map<Long, List<Acknowledged>> copy(Map<Long, ? extends Map<Long, Acknowledged>> acks) {
+        Map<Long, List<Acknowledged>> out = new HashMap<>();
+        acks.forEach((seq, bySeq) -> out.put(seq, List.copyOf(bySeq.values())));
+        return out;
     }
 }

@@ -162,12 +162,13 @@ public final class MessageBoard {
     private List<MessageView> views(List<SignedEntry> authored, List<SignedEntry> answers, StationId from, StationId to,
             Instant now, boolean incoming, Language language) {
         long receipted = 0;
-        Map<Long, String> acks = new HashMap<>();
+        Map<Long, List<Acknowledged>> acks = new HashMap<>();
         for (SignedEntry a : answers) {
             receipted = Math.max(receipted, a.entry().peerHead().seq());
             switch (a.entry().body()) {
                 case Body.Receipt r -> receipted = Math.max(receipted, r.upTo().seq());
-                case Body.Acknowledgement ack -> acks.put(ack.message().seq(), ack.officer());
+                case Body.Acknowledgement ack -> acks.computeIfAbsent(ack.message().seq(), s -> new ArrayList<>())
+                        .add(new Acknowledged(ack.officer(), ack.time(), ack.remark(), a.log().author() + "/" + a.seq()));
                 default -> {
                     // Messages and tests from the other side say nothing about these entries.
                 }
@@ -181,7 +182,8 @@ public final class MessageBoard {
         return out;
     }
 
-    private Optional<MessageView> view(SignedEntry e, StationId from, StationId to, long receipted, Map<Long, String> acks,
+    private Optional<MessageView> view(SignedEntry e, StationId from, StationId to, long receipted,
+            Map<Long, List<Acknowledged>> acks,
             Instant now, boolean incoming, Language language) {
         Precedence precedence;
         String summary;
@@ -206,9 +208,9 @@ public final class MessageBoard {
             }
         }
         Optional<Instant> deadline = deadline(e);
-        Optional<String> ackBy = Optional.ofNullable(acks.get(e.seq()));
+        List<Acknowledged> ackBy = acks.getOrDefault(e.seq(), List.of());
         MessageState state;
-        if (ackBy.isPresent()) {
+        if (!ackBy.isEmpty()) {
             state = MessageState.ACKNOWLEDGED;
         } else if (deadline.isPresent() && now.isAfter(deadline.get())) {
             state = MessageState.OVERDUE;

@@ -1,6 +1,7 @@
 package org.macm.station.traffic;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.macm.core.log.EntryKind;
 import org.macm.core.log.Precedence;
@@ -15,9 +16,18 @@ import org.macm.core.log.StationId;
  * @param summary      free text as written, or the template id and version
  * @param lang         the language of free text, empty for templates and tests
  * @param deadline     when the human acknowledgement is due, if one is expected
- * @param acknowledgedBy the officer who acknowledged it, if any
+ * @param acknowledgements every acknowledgement of it, first one first (empty if none)
  */
 public record MessageView(String id, StationId from, StationId to, long seq, EntryKind kind, Precedence precedence,
         String summary, Optional<String> lang, Instant time, MessageState state, Optional<Instant> deadline,
-        Optional<String> acknowledgedBy) {
+        List<Acknowledged> acknowledgements) {
+
+    public MessageView {
+        acknowledgements = List.copyOf(acknowledgements);
+    }
+
+    /** The first officer who acknowledged it, if any. */
+    public Optional<String> acknowledgedBy() {
+        return acknowledgements.stream().findFirst().map(Acknowledged::officer);
+    }
 }

@@ -1,7 +1,6 @@
 package org.macm.station.watch;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,30 +8,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.macm.core.log.MessageContent;
-import org.macm.encounter.ais.AisDecoder;
-import org.macm.encounter.ais.AisReport;
 import org.macm.encounter.alert.AlertEvent;
 import org.macm.encounter.alert.DraftNotice;
-import org.macm.encounter.decode.DecodeResult;
 import org.macm.encounter.decode.DecodeStats;
-import org.macm.encounter.decode.Decoder;
-import org.macm.encounter.json.JsonTrack;
-import org.macm.encounter.json.JsonTrackDecoder;
-import org.macm.encounter.sbs.SbsDecoder;
-import org.macm.encounter.sbs.SbsMessage;
-import org.macm.encounter.track.AisTrackAdapter;
-import org.macm.encounter.track.JsonTrackAdapter;
-import org.macm.encounter.track.SbsTrackAdapter;
-import org.macm.encounter.track.TrackEvent;
+import org.macm.encounter.engine.EncounterConfig;
+import org.macm.encounter.engine.Threshold;
+import org.macm.encounter.feed.FeedReader;
+import org.macm.encounter.unit.Parties;
 import org.macm.encounter.watch.EncounterWatch;
 import org.macm.station.StationException;
 import org.macm.station.config.WatchConfig;
+import org.macm.station.feed.FeedTimes;
+import org.macm.station.feed.FileReplay;
+import org.macm.station.feed.LineSource;
+import org.macm.station.feed.TcpClientSource;
+import org.macm.station.feed.TcpServerSource;
+import org.macm.station.feed.UdpSource;
 import org.macm.template.Catalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,16 +66,25 @@ public final class WatchService implements AutoCloseable {
     private Instant lastSeen = Instant.EPOCH;
     private ScheduledFuture<?> ticks;
 
-    /** A source with its decoder; lines from one source are decoded in order, under the watch's lock. */
-    private record Feed(LineSource source, Decoder<?> decoder, Function<String, List<TrackEvent>> ingest) {
+    /** A source with its reader; lines from one source are decoded in order, under the watch's lock. */
+    private record Feed(LineSource source, FeedReader reader) {
     }
 
     public WatchService(WatchConfig config, Catalog catalog, Clock clock) {
         this.config = config;
         this.clock = clock;
         this.notices = new EncounterNotices(catalog);
-        this.watch = WatchSetup.create(config.units(), config.zones(), config.side(), config.otherSide(), config.thresholds(),
-                this::record);
+        EncounterWatch.Builder builder = EncounterWatch.builder(encounterConfig(config)).units(config.units());
+        config.zones().ifPresent(builder::zones);
+        this.watch = builder.build(this::record);
+    }
+
+    /** The engine's config: the two sides and the alert thresholds of {@code [watch]}, the rest as by default. */
+    private static EncounterConfig encounterConfig(WatchConfig config) {
+        WatchConfig.Thresholds t = config.thresholds();
+        return EncounterConfig.defaults(Parties.of(config.side(), config.otherSide()))
+                .withSurface(new Threshold(t.surfaceNm(), OptionalDouble.empty(), t.surfaceWithin()))
+                .withAir(new Threshold(t.airNm(), OptionalDouble.of(t.airFeet()), t.airWithin()));
     }
 
     private void record(AlertEvent event) {
@@ -98,12 +104,13 @@ public final class WatchService implements AutoCloseable {
             feeds.add(feed);
             feed.source().start(line -> {
                 synchronized (lock) {
-                    for (TrackEvent e : feed.ingest().apply(line)) {
+                    // A live report without its own time arrived now.
+                    feed.reader().read(line, clock.instant()).ifPresent(e -> {
                         if (e.time().isAfter(lastSeen)) {
                             lastSeen = e.time();
                         }
                         watch.accept(e);
-                    }
+                    });
                 }
             });
         }
@@ -130,28 +137,7 @@ public final class WatchService implements AutoCloseable {
             case WatchConfig.Source.TcpServer t -> new TcpServerSource(t.address());
             case WatchConfig.Source.Udp u -> new UdpSource(u.address());
         };
-        return switch (s.format()) {
-            case AIS -> {
-                AisDecoder decoder = new AisDecoder();
-                AisTrackAdapter adapter = new AisTrackAdapter();
-                yield new Feed(source, decoder, line -> decoder.accept(line) instanceof DecodeResult.Decoded<AisReport> d
-                        ? adapter.adapt(d.value(), d.value().receivedAt().orElse(clock.instant())).stream().toList()
-                        : List.of());
-            }
-            case SBS -> {
-                SbsDecoder decoder = new SbsDecoder();
-                SbsTrackAdapter adapter = new SbsTrackAdapter(Duration.ofSeconds(10));
-                yield new Feed(source, decoder, line -> decoder.accept(line) instanceof DecodeResult.Decoded<SbsMessage> d
-                        ? adapter.adapt(d.value(), d.value().generatedAt().orElse(clock.instant())).stream().toList()
-                        : List.of());
-            }
-            case JSON -> {
-                JsonTrackDecoder decoder = new JsonTrackDecoder();
-                JsonTrackAdapter adapter = new JsonTrackAdapter();
-                yield new Feed(source, decoder, line -> decoder.accept(line) instanceof DecodeResult.Decoded<JsonTrack> d
-                        ? List.of(adapter.adapt(d.value())) : List.of());
-            }
-        };
+        return new Feed(source, s.format().reader());
     }
 
     /** Every alert seen, oldest first, with its latest event. */
@@ -164,7 +150,7 @@ public final class WatchService implements AutoCloseable {
     public List<FeedStats> feeds() {
         List<FeedStats> out = new ArrayList<>();
         for (Feed f : feeds) {
-            out.add(new FeedStats(f.source().describe(), f.source().lines(), f.decoder().stats().snapshot()));
+            out.add(new FeedStats(f.source().describe(), f.source().lines(), f.reader().stats().snapshot()));
         }
         return out;
     }

@@ -1,8 +1,10 @@
 package org.macm.station.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.macm.station.chaos.ChaosStations.CN;
-import static org.macm.station.chaos.ChaosStations.JP;
+import static org.macm.station.StationPair.CN;
+import static org.macm.station.StationPair.JP;
+import static org.macm.station.StationPair.loopback;
+import static org.macm.testkit.Await.awaitValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -25,6 +27,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.macm.core.log.LinkCheck;
+import org.macm.station.StationPair;
+import org.macm.testkit.FaultProxy;
+import org.macm.testkit.FreePort;
 
 /**
  * The link through crashes and broken networks, with real processes, real sockets, real TLS
@@ -67,6 +72,9 @@ import org.macm.core.log.LinkCheck;
  * (every fault with its time); the failure prints where.
  */
 class ChaosTest {
+    /** Heartbeats every 200 ms, a path closed after three silent intervals. */
+    private static final Duration HEARTBEAT = Duration.ofMillis(200);
+    private static final int MISSES = 3;
     private static final Duration STALL_LIMIT = Duration.ofSeconds(90);
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(2);
 
@@ -90,24 +98,26 @@ class ChaosTest {
     private void runChaos(int messages, int rounds) throws Exception {
         long seed = Long.getLong("macm.chaos.seed", 20230331L);
         ChaosLog log = new ChaosLog(tmp.resolve("chaos.log"));
-        ChaosStations stations = new ChaosStations(tmp);
-        List<Integer> cnPorts = ChaosStations.freePorts(2);
+        // cn-mnd listens on two fixed ports (it keeps them across restarts); jp-mod dials it through the proxies.
+        StationPair stations = StationPair.create(tmp).withHeartbeat(HEARTBEAT, MISSES);
+        List<Integer> cnPorts = FreePort.loopback(2);
         List<String> jpTexts = series("jp", messages);
         List<String> cnTexts = series("cn", messages);
         String classPath = ClassPathSnapshot.take(tmp.resolve("classpath"));
         try (FaultProxy a = FaultProxy.start("path-a", cnPorts.get(0));
                 FaultProxy b = FaultProxy.start("path-b", cnPorts.get(1));
-                StationProcess cn = new StationProcess(CN, stations.cn, classPath);
-                StationProcess jp = new StationProcess(JP, stations.jp, classPath)) {
+                StationProcess cn = new StationProcess(CN, stations.cn(), classPath);
+                StationProcess jp = new StationProcess(JP, stations.jp(), classPath)) {
             try {
                 log.note("seed " + seed + ", " + messages + " messages each way, " + rounds + " round(s) of faults; "
                         + "cn-mnd listens on " + cnPorts + ", path-a is :" + a.port() + ", path-b is :" + b.port());
-                stations.configure(cnPorts, List.of(a.port(), b.port()));
+                stations.write(stations.listening(CN, loopback(cnPorts)));
+                stations.write(stations.dialling(JP, loopback(a.port(), b.port())));
                 cn.start();
                 jp.start();
                 cn.awaitApi(Duration.ofSeconds(60));
                 jp.awaitApi(Duration.ofSeconds(60));
-                await("jp-mod's link UP on both paths", Duration.ofSeconds(30), () -> bothPathsUp(jp));
+                awaitValue("jp-mod's link UP on both paths", Duration.ofSeconds(30), () -> link(jp), ChaosTest::bothPathsUp);
                 log.note("both stations running, link UP on both paths");
 
                 FaultPlan plan = new FaultPlan(seed, rounds, jp, cn, a, b, silenceLimit(), log);
@@ -119,7 +129,7 @@ class ChaosTest {
 
                 a.heal();
                 b.heal();
-                await("jp-mod's link UP on both healed paths", CATCH_UP_LIMIT, () -> bothPathsUp(jp));
+                awaitValue("jp-mod's link UP on both healed paths", CATCH_UP_LIMIT, () -> link(jp), ChaosTest::bothPathsUp);
                 awaitCaughtUp(jp, cn);
                 log.note("caught up: jp-mod " + link(jp).orElseThrow() + "; cn-mnd " + link(cn).orElseThrow());
                 log.note("stopping both stations");
@@ -136,7 +146,7 @@ class ChaosTest {
                 log.note("all checks passed");
             } catch (Throwable e) {
                 System.err.println("Chaos run failed; evidence kept in " + tmp + ":\n  " + log.file() + "\n  "
-                        + stations.jp.dir() + "\n  " + stations.cn.dir() + "\n  " + jp.outputFiles() + "\n  "
+                        + stations.jp().dir() + "\n  " + stations.cn().dir() + "\n  " + jp.outputFiles() + "\n  "
                         + cn.outputFiles());
                 throw e;
             }
@@ -149,7 +159,7 @@ class ChaosTest {
     }
 
     private static Duration silenceLimit() {
-        return Duration.ofMillis(200).multipliedBy(ChaosStations.MISSES);
+        return HEARTBEAT.multipliedBy(MISSES);
     }
 
     /** Runs the senders and the fault plan side by side; the first failure stops the others and is thrown. */
@@ -216,29 +226,29 @@ class ChaosTest {
                 + "; last status:\n" + last);
     }
 
-    private static void checkExportsVerifyTogether(ChaosStations s) {
-        Path jpExport = s.jp.dir().resolveSibling("jp-mod.jsonl");
-        Path cnExport = s.cn.dir().resolveSibling("cn-mnd.jsonl");
-        MacmCli jpOut = MacmCli.run("export", "--dir", s.jp.dir().toString(), "--link", "cn-mnd", "--out",
+    private static void checkExportsVerifyTogether(StationPair s) {
+        Path jpExport = s.jp().dir().resolveSibling("jp-mod.jsonl");
+        Path cnExport = s.cn().dir().resolveSibling("cn-mnd.jsonl");
+        MacmCli jpOut = MacmCli.run("export", "--dir", s.jp().dir().toString(), "--link", "cn-mnd", "--out",
                 jpExport.toString());
         assertThat(jpOut.exitCode()).as("macm export at jp-mod: %s", jpOut).isZero();
-        MacmCli cnOut = MacmCli.run("export", "--dir", s.cn.dir().toString(), "--link", "jp-mod", "--out",
+        MacmCli cnOut = MacmCli.run("export", "--dir", s.cn().dir().toString(), "--link", "jp-mod", "--out",
                 cnExport.toString());
         assertThat(cnOut.exitCode()).as("macm export at cn-mnd: %s", cnOut).isZero();
         MacmCli verify = MacmCli.run("verify", jpExport.toString(), cnExport.toString(), "--key",
-                s.jp.identity().toString(), "--key", s.cn.identity().toString());
+                s.jp().identity().toString(), "--key", s.cn().identity().toString());
         assertThat(verify.exitCode()).as("macm verify of both stations' exports: %s", verify).isZero();
 
-        Path cnAsHeldByJp = s.jp.dir().resolveSibling("cn-mnd.as-held-by-jp-mod.jsonl");
-        MacmCli copy = MacmCli.run("export", "--dir", s.jp.dir().toString(), "--link", "cn-mnd", "--author", "cn-mnd",
+        Path cnAsHeldByJp = s.jp().dir().resolveSibling("cn-mnd.as-held-by-jp-mod.jsonl");
+        MacmCli copy = MacmCli.run("export", "--dir", s.jp().dir().toString(), "--link", "cn-mnd", "--author", "cn-mnd",
                 "--out", cnAsHeldByJp.toString());
         assertThat(copy.exitCode()).as("macm export of cn-mnd's log at jp-mod: %s", copy).isZero();
         assertThat(cnAsHeldByJp).as("jp-mod's export of cn-mnd's log vs cn-mnd's own export")
                 .hasSameBinaryContentAs(cnExport);
     }
 
-    private static void checkLogs(ChaosStations s, List<String> jpTexts, List<String> cnTexts) {
-        LinkLogs logs = LinkLogs.read(s.jp, s.cn);
+    private static void checkLogs(StationPair s, List<String> jpTexts, List<String> cnTexts) {
+        LinkLogs logs = LinkLogs.read(s.jp(), s.cn());
         LinkLogs.verify(logs.jpOwn(), logs.jpKey());
         LinkLogs.verify(logs.cnOwn(), logs.cnKey());
         LinkLogs.verify(logs.jpCopyOfCn(), logs.cnKey());
@@ -267,25 +277,11 @@ class ChaosTest {
         assertThat(inLog).as("messages %s, in log order", which).isEqualTo(sent);
     }
 
-    private static boolean bothPathsUp(StationProcess jp) throws InterruptedException {
-        return link(jp).map(l -> l.path("state").asText().equals("UP") && l.path("paths").size() == 2).orElse(false);
+    private static boolean bothPathsUp(Optional<JsonNode> link) {
+        return link.map(l -> l.path("state").asText().equals("UP") && l.path("paths").size() == 2).orElse(false);
     }
 
     private static Optional<JsonNode> link(StationProcess s) throws InterruptedException {
         return s.http().status().map(st -> st.path("links").path(0));
-    }
-
-    private interface Condition {
-        boolean holds() throws InterruptedException;
-    }
-
-    private static void await(String what, Duration limit, Condition condition) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + limit + " waiting for: " + what);
-            }
-            Thread.sleep(50);
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.IntSupplier;
+import org.macm.testkit.FaultProxy;
 
 /**
  * The faults of one chaos run, drawn from a seeded {@link Random} so that a failing run can

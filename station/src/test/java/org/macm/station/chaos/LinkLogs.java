@@ -14,6 +14,7 @@ import org.macm.core.log.SignedEntry;
 import org.macm.store.Equivocation;
 import org.macm.station.Station;
 import org.macm.station.StationLayout;
+import org.macm.station.StationPair;
 
 /**
  * Both logs of the jp-mod/cn-mnd link as each station holds them, read from the stores after
@@ -26,10 +27,10 @@ record LinkLogs(List<SignedEntry> jpOwn, List<SignedEntry> jpCopyOfCn, List<Sign
 
     static LinkLogs read(StationLayout jpDir, StationLayout cnDir) {
         try (Station jp = Station.open(jpDir, Clock.systemUTC()); Station cn = Station.open(cnDir, Clock.systemUTC())) {
-            return new LinkLogs(all(jp, jp.ownLog(ChaosStations.CN)), all(jp, jp.peerLog(ChaosStations.CN)),
-                    all(cn, cn.ownLog(ChaosStations.JP)), all(cn, cn.peerLog(ChaosStations.JP)),
-                    jp.store().equivocations(jp.peerLog(ChaosStations.CN)),
-                    cn.store().equivocations(cn.peerLog(ChaosStations.JP)),
+            return new LinkLogs(all(jp, jp.ownLog(StationPair.CN)), all(jp, jp.peerLog(StationPair.CN)),
+                    all(cn, cn.ownLog(StationPair.JP)), all(cn, cn.peerLog(StationPair.JP)),
+                    jp.store().equivocations(jp.peerLog(StationPair.CN)),
+                    cn.store().equivocations(cn.peerLog(StationPair.JP)),
                     jp.identity().signingKey(), cn.identity().signingKey());
         }
     }

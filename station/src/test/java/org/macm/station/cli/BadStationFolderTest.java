@@ -71,7 +71,7 @@ class BadStationFolderTest {
     void wrongTypeOfValue_namesTheKey() throws Exception {
         Path config = jp.resolve("station.toml");
         Files.writeString(config, Files.readString(config).replace("heartbeat-misses = 4", "heartbeat-misses = \"many\""));
-        assertOneLineError(export(), "key 'link.heartbeat-misses' has a value of the wrong type");
+        assertOneLineError(export(), "config file " + config + ": [link] heartbeat-misses must be a whole number, not \"many\"");
     }
 
     @Test
@@ -104,7 +104,9 @@ class BadStationFolderTest {
     void keyFileWithGarbage_saysItIsNotAKey() throws Exception {
         Path key = jp.resolve("keys/signing.key");
         Files.writeString(key, "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
-        assertOneLineError(export(), "key file " + key + " does not hold a readable private key");
+        assertOneLineError(export(), "key file " + key + " does not hold a readable private key (PKCS#8): "
+                + "restore it from your backup");
+        assertThat(export().errorLine()).doesNotContain("org.bouncycastle").doesNotContain("java.");
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.macm.station.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +29,7 @@ class ExportAndVerifyCommandTest {
     private static Path cnExport;
     private static String jpKey;
     private static String cnKey;
+    private static CliRun secondDemo;
 
     @BeforeAll
     static void runDemoTwice() {
@@ -36,6 +39,7 @@ class ExportAndVerifyCommandTest {
         CliRun second = CliRun.run("demo", "--once", "--dir", demo.toString());
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.out()).contains("VERIFIED");
+        secondDemo = second;
         jpExport = tmp.resolve("jp.jsonl");
         cnExport = tmp.resolve("cn.jsonl");
         CliRun ex = CliRun.run("export", "--dir", demo.resolve("jp-mod").toString(), "--link", "cn-mnd",
@@ -63,6 +67,36 @@ class ExportAndVerifyCommandTest {
         CliRun r = verifyBoth(jpExport, cnExport);
         assertThat(r.exitCode()).as(r.out()).isZero();
         assertThat(r.out()).contains("OK   cross-check").endsWith("VERIFIED\n");
+    }
+
+    @Test
+    void demoOnce_saysTheStationsStop_notThatTheyKeepRunning() {
+        assertThat(secondDemo.out()).doesNotContain("keep running").doesNotContain("Press Ctrl-C").doesNotContain("Local APIs")
+                .contains("The stations stop now (--once). Run 'macm demo' without --once to keep them running, then try:\n");
+    }
+
+    @Test
+    void verify_json_saysVerifiedAndGivesEachCheck() throws Exception {
+        CliRun r = CliRun.run("verify", jpExport.toString(), cnExport.toString(), "--key", jpKey, "--key", cnKey, "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode report = JsonMapper.builder().build().readTree(r.out());
+        assertThat(report.path("verified").asBoolean()).isTrue();
+        assertThat(report.path("checks")).hasSize(3).allSatisfy(c -> assertThat(c.path("ok").asBoolean()).isTrue());
+        assertThat(report.path("checks").get(0).path("text").asText()).startsWith(jpExport + ": log cn-mnd~jp-mod/jp-mod, ");
+        assertThat(report.path("checks").get(2).path("text").asText()).startsWith("cross-check: ");
+    }
+
+    @Test
+    void verify_json_ofADamagedLog_isNotVerified_andExitsOne() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(jpExport));
+        lines.remove(1);
+        Path gap = withLines("gap.jsonl", lines);
+        CliRun r = CliRun.run("verify", gap.toString(), "--key", jpKey, "--json");
+        assertThat(r.exitCode()).isEqualTo(1);
+        JsonNode report = JsonMapper.builder().build().readTree(r.out());
+        assertThat(report.path("verified").asBoolean()).isFalse();
+        assertThat(report.path("checks").get(0).path("ok").asBoolean()).isFalse();
+        assertThat(report.path("checks").get(0).path("text").asText()).startsWith(gap + " line 2");
     }
 
     @Test

@@ -13,10 +13,7 @@ class InitAndPeerCommandTest {
     Path tmp;
 
     private Path init(String name) {
-        Path dir = tmp.resolve(name);
-        CliRun r = CliRun.run("init", "--station", name, "--dir", dir.toString());
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        return dir;
+        return CliRun.init(tmp.resolve(name), name);
     }
 
     @Test

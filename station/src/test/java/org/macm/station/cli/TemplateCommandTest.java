@@ -53,8 +53,10 @@ public class TemplateCommandTest {
         Path f = tmp.resolve("f.json");
         Files.writeString(f, FIELDS);
         CliRun r = CliRun.run("template", "render", "encounter-notice", "--lang", "ko", "--fields", f.toString());
-        assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.errorLine()).isEqualTo("macm: --lang ko is not a language this station renders: use en, ja or zh-Hans");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.errorLine()).isEqualTo("macm: Invalid value for option '--lang': 'ko' is not a language MACM "
+                + "renders; use one of en, ja, zh-Hans (zh, zh-CN and zh-Hans-CN are read as zh-Hans) "
+                + "(see 'macm template render --help')");
     }
 
     @Test

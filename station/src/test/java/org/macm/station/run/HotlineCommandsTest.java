@@ -1,9 +1,11 @@
 package org.macm.station.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.macm.station.run.LinkExchangeTest.await;
-import static org.macm.station.run.TwoStations.CN;
-import static org.macm.station.run.TwoStations.JP;
+import static org.macm.station.StationPair.CN;
+import static org.macm.station.StationPair.JP;
+import static org.macm.station.StationPair.loopback;
+import static org.macm.testkit.Await.await;
+import static org.macm.testkit.Await.awaitValue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +16,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.macm.core.log.Precedence;
 import org.macm.link.LinkState;
 import org.macm.station.cli.CliRun;
+import org.macm.station.StationPair;
 
 /**
  * The duty officer's commands against two running stations: send, inbox, ack, status,
@@ -29,23 +33,17 @@ class HotlineCommandsTest {
         return CliRun.run(args);
     }
 
-    private static void deadlines(Path config, String flash) throws Exception {
-        Files.writeString(config, Files.readString(config) + "\n[deadlines]\nflash = \"" + flash + "\"\n");
-    }
-
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void sendInboxAckStatus_workAcrossTheLink_andAnUnansweredFlashIsEscalatedOnBothSides() throws Exception {
-        TwoStations s = new TwoStations(tmp);
-        TwoStations.configure(s.cn, CN, List.of("127.0.0.1:0"), JP, List.of(), "200ms");
-        deadlines(s.cn.config(), "3s");
-        try (StationRuntime cn = StationRuntime.start(s.cn, Clock.systemUTC(), "test")) {
-            TwoStations.configure(s.jp, JP, List.of(), CN, List.of("127.0.0.1:" + cn.linkPorts().get(0)), "200ms");
-            deadlines(s.jp.config(), "3s");
-            try (StationRuntime jp = StationRuntime.start(s.jp, Clock.systemUTC(), "test")) {
-                await("link up", Duration.ofSeconds(20), () -> jp.links().status(CN).orElseThrow().state() == LinkState.UP);
-                String jpDir = s.jp.dir().toString();
-                String cnDir = s.cn.dir().toString();
+        StationPair s = StationPair.create(tmp).withHeartbeat(Duration.ofMillis(200), 3);
+        s.write(s.listening(CN, loopback(0)).withAckDeadline(Precedence.FLASH, Duration.ofSeconds(3)));
+        try (StationRuntime cn = StationRuntime.start(s.cn(), Clock.systemUTC(), "test")) {
+            s.write(s.dialling(JP, loopback(cn.linkPorts().get(0))).withAckDeadline(Precedence.FLASH, Duration.ofSeconds(3)));
+            try (StationRuntime jp = StationRuntime.start(s.jp(), Clock.systemUTC(), "test")) {
+                awaitValue("link up", Duration.ofSeconds(20), () -> jp.links().status(CN).orElseThrow().state(), LinkState.UP::equals);
+                String jpDir = s.jp().dir().toString();
+                String cnDir = s.cn().dir().toString();
 
                 CliRun sent = cli("send", "--dir", jpDir, "--to", "cn-mnd", "--precedence", "FLASH", "--text",
                         "Request your intentions.", "--wait-receipt", "--timeout", "20");
@@ -89,8 +87,8 @@ class HotlineCommandsTest {
 
     @Test
     void send_toAStationThatIsNotRunning_saysHowToStartIt() throws Exception {
-        TwoStations s = new TwoStations(tmp);
-        CliRun r = cli("send", "--dir", s.jp.dir().toString(), "--to", "cn-mnd", "--text", "hello");
+        StationPair s = StationPair.create(tmp);
+        CliRun r = cli("send", "--dir", s.jp().dir().toString(), "--to", "cn-mnd", "--text", "hello");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("has not been started: run 'macm run --dir");
     }

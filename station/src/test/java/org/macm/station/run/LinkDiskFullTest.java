@@ -1,13 +1,12 @@
 package org.macm.station.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.macm.station.run.LinkExchangeTest.await;
-import static org.macm.station.run.TwoStations.CN;
-import static org.macm.station.run.TwoStations.JP;
+import static org.macm.station.StationPair.CN;
+import static org.macm.station.StationPair.JP;
+import static org.macm.station.StationPair.loopback;
+import static org.macm.testkit.Await.await;
+import static org.macm.testkit.Await.awaitValue;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,66 +27,48 @@ import org.macm.core.log.SignedEntry;
 import org.macm.link.LinkState;
 import org.macm.link.PathStatus;
 import org.macm.station.cli.CliRun;
+import org.macm.station.StationPair;
+import org.macm.testkit.FreePort;
+import org.macm.testkit.Tmpfs;
 
 /**
  * The receiving station's disk fills up while messages arrive: it stores nothing it cannot
  * make durable, the sender sees why the path keeps closing, nothing already held is lost, and
  * once there is room again every message arrives once and is receipted. A real full disk: a
- * small tmpfs under cn-mnd's store, which needs root (CI runs as root); skipped elsewhere.
+ * small tmpfs under cn-mnd's store, which needs root (CI runs as root); skipped loudly elsewhere.
  */
 class LinkDiskFullTest {
     @TempDir
     Path tmp;
 
-    private Path disk;
+    private Tmpfs disk;
 
     @BeforeEach
-    void mountSmallDisk() throws Exception {
-        disk = tmp.resolve("disk");
-        Files.createDirectories(disk);
-        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", disk.toString()) == 0,
-                "skipped: mounting an 8 MiB tmpfs needs root (CI runs as root)");
+    void mountSmallDisk() {
+        disk = Tmpfs.mount(tmp.resolve("disk"), "8m");
     }
 
     @AfterEach
-    void unmount() throws Exception {
-        run("umount", "-l", disk.toString());
-    }
-
-    private static int run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
+    void unmount() {
+        if (disk != null) {
+            disk.close();
+        }
     }
 
     private static Body text(String s) {
         return new Body.Message(Precedence.PRIORITY, new MessageContent.FreeText("en", s));
     }
 
-    private static void fill(Path file) {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            byte[] block = new byte[4096];
-            while (true) {
-                out.write(block);
-            }
-        } catch (IOException expectedWhenFull) {
-            // The disk is now full.
-        }
-    }
-
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void receiverDiskFull_pathClosesWithAReason_nothingHeldIsLost_andAllArrivesOnceThereIsRoom() throws Exception {
-        TwoStations s = new TwoStations(tmp);
-        int port = TwoStations.freePort();
-        TwoStations.configure(s.cn, CN, List.of("127.0.0.1:" + port), JP, List.of(), "200ms");
-        TwoStations.configure(s.jp, JP, List.of(), CN, List.of("127.0.0.1:" + port), "200ms");
-        String config = Files.readString(s.cn.config());
-        Files.writeString(s.cn.config(), config.replaceFirst("station = \"cn-mnd\"\n",
-                "station = \"cn-mnd\"\nstore = \"" + disk.resolve("macm.db") + "\"\n"));
-        try (StationRuntime cn = StationRuntime.start(s.cn, Clock.systemUTC(), "test");
-                StationRuntime jp = StationRuntime.start(s.jp, Clock.systemUTC(), "test")) {
-            await("link up", Duration.ofSeconds(20), () -> jp.links().status(CN).orElseThrow().state() == LinkState.UP);
+        StationPair s = StationPair.create(tmp).withHeartbeat(Duration.ofMillis(200), 3);
+        int port = FreePort.loopback();
+        s.write(s.listening(CN, loopback(port)).withStore(disk.dir().resolve("macm.db")));
+        s.write(s.dialling(JP, loopback(port)));
+        try (StationRuntime cn = StationRuntime.start(s.cn(), Clock.systemUTC(), "test");
+                StationRuntime jp = StationRuntime.start(s.jp(), Clock.systemUTC(), "test")) {
+            awaitValue("link up", Duration.ofSeconds(20), () -> jp.links().status(CN).orElseThrow().state(), LinkState.UP::equals);
             for (int i = 0; i < 5; i++) {
                 jp.station().write(CN, text("before the disk filled " + i));
             }
@@ -95,8 +76,7 @@ class LinkDiskFullTest {
                     .head(cn.station().peerLog(JP)).equals(jp.station().store().head(jp.station().ownLog(CN))));
             List<SignedEntry> heldBefore = cn.station().store().read(cn.station().peerLog(JP), 1, 100);
 
-            Path filler = disk.resolve("filler");
-            fill(filler);
+            Path filler = disk.fill();
             for (int i = 0; i < 40; i++) {
                 jp.station().write(CN, text("while cn-mnd's disk is full " + i + " " + "x".repeat(2_000)));
             }
@@ -108,7 +88,7 @@ class LinkDiskFullTest {
             // cn-mnd's duty officer sees it in the status, not only in the log. (Polled: a commit
             // that fits in space the WAL already holds can still succeed now and then.)
             await("cn-mnd's status shows the full disk", Duration.ofSeconds(30), () -> {
-                String status = CliRun.run("status", "--dir", s.cn.dir().toString()).out();
+                String status = CliRun.run("status", "--dir", s.cn().dir().toString()).out();
                 return status.contains("STORE FAILING since") && status.contains("the disk is full. Free space on that disk");
             });
 
@@ -120,7 +100,7 @@ class LinkDiskFullTest {
             await("receipts back at jp-mod", Duration.ofSeconds(30), () -> jp.station().store()
                     .head(jp.station().peerLog(CN)).equals(cn.station().store().head(cn.station().ownLog(JP))));
             LinkCheck.check(jpLog, jp.station().store().read(jp.station().peerLog(CN), 1, Integer.MAX_VALUE));
-            assertThat(CliRun.run("status", "--dir", s.cn.dir().toString()).out()).doesNotContain("STORE FAILING");
+            assertThat(CliRun.run("status", "--dir", s.cn().dir().toString()).out()).doesNotContain("STORE FAILING");
         }
     }
 }

@@ -1,15 +1,17 @@
 package org.macm.station.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.macm.station.run.TwoStations.CN;
-import static org.macm.station.run.TwoStations.JP;
+import static org.macm.station.StationPair.CN;
+import static org.macm.station.StationPair.JP;
+import static org.macm.station.StationPair.loopback;
+import static org.macm.testkit.Await.await;
+import static org.macm.testkit.Await.awaitValue;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,28 +21,12 @@ import org.macm.core.log.MessageContent;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
 import org.macm.link.LinkState;
+import org.macm.station.StationPair;
 
 /** Two running stations on loopback over real TLS, two paths: both logs arrive whole, once, in order. */
 class LinkExchangeTest {
     @TempDir
     Path tmp;
-
-    static void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
-        await(what, limit, condition, () -> "");
-    }
-
-    /** Waits for {@code condition}; on time-out the failure shows {@code evidence} (log lines, state). */
-    static void await(String what, Duration limit, BooleanSupplier condition, java.util.function.Supplier<Object> evidence)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + limit + " waiting for: " + what + "; evidence: "
-                        + evidence.get());
-            }
-            Thread.sleep(20);
-        }
-    }
 
     private static Body text(String s) {
         return new Body.Message(Precedence.ROUTINE, new MessageContent.FreeText("en", s));
@@ -49,15 +35,15 @@ class LinkExchangeTest {
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void messagesBothWays_overTwoPaths_arriveOnceInOrder_andBothCopiesAreIdentical() throws Exception {
-        TwoStations s = new TwoStations(tmp);
-        TwoStations.configure(s.cn, CN, List.of("127.0.0.1:0", "127.0.0.1:0"), JP, List.of(), "200ms");
-        try (StationRuntime cn = StationRuntime.start(s.cn, Clock.systemUTC(), "test-catalog")) {
-            List<String> endpoints = cn.linkPorts().stream().map(p -> "127.0.0.1:" + p).toList();
-            TwoStations.configure(s.jp, JP, List.of(), CN, endpoints, "200ms");
-            try (StationRuntime jp = StationRuntime.start(s.jp, Clock.systemUTC(), "test-catalog")) {
+        StationPair s = StationPair.create(tmp).withHeartbeat(Duration.ofMillis(200), 3);
+        s.write(s.listening(CN, loopback(0, 0)));
+        try (StationRuntime cn = StationRuntime.start(s.cn(), Clock.systemUTC(), "test-catalog")) {
+            s.write(s.dialling(JP, loopback(cn.linkPorts())));
+            try (StationRuntime jp = StationRuntime.start(s.jp(), Clock.systemUTC(), "test-catalog")) {
                 await("both paths up", Duration.ofSeconds(20),
                         () -> jp.links().status(CN).orElseThrow().state() == LinkState.UP
-                                && jp.links().status(CN).orElseThrow().paths().size() == 2);
+                                && jp.links().status(CN).orElseThrow().paths().size() == 2,
+                        () -> jp.links().status(CN));
                 for (int i = 0; i < 200; i++) {
                     jp.station().write(CN, text("jp " + i));
                     cn.station().write(JP, text("cn " + i));
@@ -79,12 +65,16 @@ class LinkExchangeTest {
     @Test
     @Timeout(value = 1, unit = TimeUnit.MINUTES)
     void peerWithAnotherTemplateCatalog_keepsTheLinkUp_andStatusWarns() throws Exception {
-        TwoStations s = new TwoStations(tmp);
-        TwoStations.configure(s.cn, CN, List.of("127.0.0.1:0"), JP, List.of(), "200ms");
-        try (StationRuntime cn = StationRuntime.start(s.cn, Clock.systemUTC(), "a-different-catalog")) {
-            TwoStations.configure(s.jp, JP, List.of(), CN, List.of("127.0.0.1:" + cn.linkPorts().get(0)), "200ms");
-            try (StationRuntime jp = StationRuntime.start(s.jp, Clock.systemUTC())) {
-                await("link up", Duration.ofSeconds(20), () -> jp.links().status(CN).orElseThrow().state() == LinkState.UP);
+        StationPair s = StationPair.create(tmp).withHeartbeat(Duration.ofMillis(200), 3);
+        s.write(s.listening(CN, loopback(0)));
+        try (StationRuntime cn = StationRuntime.start(s.cn(), Clock.systemUTC(), "a-different-catalog")) {
+            s.write(s.dialling(JP, loopback(cn.linkPorts().get(0))));
+            try (StationRuntime jp = StationRuntime.start(s.jp(), Clock.systemUTC())) {
+                // Each side learns of the mismatch from the other's HELLO: wait for both, not just one.
+                awaitValue("link up at jp-mod", Duration.ofSeconds(20), () -> jp.links().status(CN).orElseThrow().state(),
+                        LinkState.UP::equals);
+                awaitValue("link up at cn-mnd", Duration.ofSeconds(20), () -> cn.links().status(JP).orElseThrow().state(),
+                        LinkState.UP::equals);
                 assertThat(jp.links().status(CN).orElseThrow().catalogMatches()).isFalse();
                 assertThat(cn.links().status(JP).orElseThrow().catalogMatches()).isFalse();
                 jp.station().write(CN, text("still delivered"));

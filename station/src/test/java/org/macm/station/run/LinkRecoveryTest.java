@@ -1,9 +1,11 @@
 package org.macm.station.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.macm.station.run.LinkExchangeTest.await;
-import static org.macm.station.run.TwoStations.CN;
-import static org.macm.station.run.TwoStations.JP;
+import static org.macm.station.StationPair.CN;
+import static org.macm.station.StationPair.JP;
+import static org.macm.station.StationPair.loopback;
+import static org.macm.testkit.Await.await;
+import static org.macm.testkit.Await.awaitValue;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,6 +21,8 @@ import org.macm.core.log.MessageContent;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
 import org.macm.link.LinkState;
+import org.macm.station.StationPair;
+import org.macm.testkit.FreePort;
 
 /**
  * The peer goes away: the link turns DOWN within the heartbeat limit, messages written
@@ -35,13 +39,13 @@ class LinkRecoveryTest {
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void peerStops_linkGoesDownWithinTheHeartbeatLimit_andResyncsEverythingWhenItReturns() throws Exception {
-        TwoStations s = new TwoStations(tmp);
-        int port = TwoStations.freePort();
-        TwoStations.configure(s.cn, CN, List.of("127.0.0.1:" + port), JP, List.of(), "200ms");
-        TwoStations.configure(s.jp, JP, List.of(), CN, List.of("127.0.0.1:" + port), "200ms");
-        StationRuntime cn = StationRuntime.start(s.cn, Clock.systemUTC(), "test");
-        try (StationRuntime jp = StationRuntime.start(s.jp, Clock.systemUTC(), "test")) {
-            await("link up", Duration.ofSeconds(20), () -> jp.links().status(CN).orElseThrow().state() == LinkState.UP);
+        StationPair s = StationPair.create(tmp).withHeartbeat(Duration.ofMillis(200), 3);
+        int port = FreePort.loopback();
+        s.write(s.listening(CN, loopback(port)));
+        s.write(s.dialling(JP, loopback(port)));
+        StationRuntime cn = StationRuntime.start(s.cn(), Clock.systemUTC(), "test");
+        try (StationRuntime jp = StationRuntime.start(s.jp(), Clock.systemUTC(), "test")) {
+            awaitValue("link up", Duration.ofSeconds(20), () -> jp.links().status(CN).orElseThrow().state(), LinkState.UP::equals);
             jp.station().write(CN, text("before the outage"));
 
             long stopped = System.nanoTime();
@@ -55,9 +59,9 @@ class LinkRecoveryTest {
             for (int i = 0; i < 50; i++) {
                 jp.station().write(CN, text("during the outage " + i));
             }
-            cn = StationRuntime.start(s.cn, Clock.systemUTC(), "test");
+            cn = StationRuntime.start(s.cn(), Clock.systemUTC(), "test");
             StationRuntime back = cn;
-            await("link up again", Duration.ofSeconds(30), () -> jp.links().status(CN).orElseThrow().state() == LinkState.UP);
+            awaitValue("link up again", Duration.ofSeconds(30), () -> jp.links().status(CN).orElseThrow().state(), LinkState.UP::equals);
             await("the outage's messages delivered", Duration.ofSeconds(30), () -> back.station().store()
                     .head(back.station().peerLog(JP)).equals(jp.station().store().head(jp.station().ownLog(CN))));
             List<SignedEntry> jpLog = jp.station().store().read(jp.station().ownLog(CN), 1, Integer.MAX_VALUE);

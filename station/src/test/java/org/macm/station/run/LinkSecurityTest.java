@@ -2,9 +2,10 @@ package org.macm.station.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.macm.station.run.LinkExchangeTest.await;
-import static org.macm.station.run.TwoStations.CN;
-import static org.macm.station.run.TwoStations.JP;
+import static org.macm.station.StationPair.CN;
+import static org.macm.station.StationPair.JP;
+import static org.macm.station.StationPair.loopback;
+import static org.macm.testkit.Await.await;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -49,6 +50,7 @@ import org.macm.station.StationLayout;
 import org.macm.station.identity.Identity;
 import org.macm.station.identity.KeyFiles;
 import org.macm.station.identity.TlsIdentity;
+import org.macm.station.StationPair;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -60,16 +62,16 @@ class LinkSecurityTest {
     @TempDir
     Path tmp;
 
-    private TwoStations stations;
+    private StationPair stations;
     private StationRuntime cn;
     private InetSocketAddress cnAddress;
     private ListAppender<ILoggingEvent> logs;
 
     @BeforeEach
     void startCn() throws Exception {
-        stations = new TwoStations(tmp);
-        TwoStations.configure(stations.cn, CN, List.of("127.0.0.1:0"), JP, List.of(), "200ms");
-        cn = StationRuntime.start(stations.cn, Clock.systemUTC(), "test-catalog");
+        stations = StationPair.create(tmp).withHeartbeat(Duration.ofMillis(200), 3);
+        stations.write(stations.listening(CN, loopback(0)));
+        cn = StationRuntime.start(stations.cn(), Clock.systemUTC(), "test-catalog");
         cnAddress = new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), cn.linkPorts().get(0));
         logs = new ListAppender<>();
         logs.start();
@@ -89,13 +91,13 @@ class LinkSecurityTest {
     /** A TLS client holding {@code layout}'s keys that trusts cn-mnd's real certificate. */
     private PinnedTls clientOf(StationLayout layout) {
         TlsIdentity tls = TlsIdentity.read(layout.tlsKey(), layout.tlsCertificate());
-        Identity cnIdentity = Identity.read(stations.cn.identity());
+        Identity cnIdentity = Identity.read(stations.cn().identity());
         return new PinnedTls(tls.privateKey(), tls.certificate(), Map.of(CN, cnIdentity.tlsCertificate()),
                 new SecureRandom());
     }
 
     private SSLSocket connectAsJp() throws IOException {
-        SSLSocket s = clientOf(stations.jp).connect(cnAddress, 5000);
+        SSLSocket s = clientOf(stations.jp()).connect(cnAddress, 5000);
         OutputStream out = s.getOutputStream();
         FrameCodec.write(out, new Frame.Hello(FrameCodec.PROTOCOL_VERSION, JP, LinkId.between(JP, CN), Head.EMPTY,
                 Head.EMPTY, "test-catalog"));
@@ -192,7 +194,7 @@ class LinkSecurityTest {
 
     @Test
     void forgedAndReplayedEntries_changeNothing_andValidTrafficStillFlows() throws Exception {
-        SigningKey jpKey = KeyFiles.readSigningKey(stations.jp.signingKey());
+        SigningKey jpKey = KeyFiles.readSigningKey(stations.jp().signingKey());
         LogId jpLog = new LogId(LinkId.between(JP, CN), JP);
         LogWriter real = new LogWriter(jpLog, jpKey, Clock.systemUTC());
         LogWriter forger = new LogWriter(jpLog, SigningKey.generate(new SecureRandom()), Clock.systemUTC());

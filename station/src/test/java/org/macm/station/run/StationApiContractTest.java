@@ -1,8 +1,9 @@
 package org.macm.station.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.macm.station.run.TwoStations.CN;
-import static org.macm.station.run.TwoStations.JP;
+import static org.macm.station.StationPair.CN;
+import static org.macm.station.StationPair.JP;
+import static org.macm.station.StationPair.loopback;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -20,6 +22,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.macm.station.api.Route;
+import org.macm.station.StationPair;
 
 /** The API as documented is the API as built, and no route answers without the token. */
 class StationApiContractTest {
@@ -49,9 +52,9 @@ class StationApiContractTest {
 
     @Test
     void everyRouteIsDocumented_andEveryDocumentedRouteExists_andEachDeclaresARole() throws Exception {
-        TwoStations s = new TwoStations(tmp);
-        TwoStations.configure(s.cn, CN, List.of("127.0.0.1:0"), JP, List.of(), "200ms");
-        try (StationRuntime cn = StationRuntime.start(s.cn, Clock.systemUTC(), "test")) {
+        StationPair s = StationPair.create(tmp);
+        s.write(s.listening(CN, loopback(0)));
+        try (StationRuntime cn = StationRuntime.start(s.cn(), Clock.systemUTC(), "test")) {
             Set<String> built = new TreeSet<>();
             for (Route r : cn.api().routes()) {
                 assertThat(r.role()).as("role of %s %s", r.method(), r.template()).isNotNull();
@@ -63,9 +66,9 @@ class StationApiContractTest {
 
     @Test
     void everyRoute_withoutTheToken_orWithAWrongOne_is401_andRevealsNothing() throws Exception {
-        TwoStations s = new TwoStations(tmp);
-        TwoStations.configure(s.cn, CN, List.of("127.0.0.1:0"), JP, List.of(), "200ms");
-        try (StationRuntime cn = StationRuntime.start(s.cn, Clock.systemUTC(), "test")) {
+        StationPair s = StationPair.create(tmp);
+        s.write(s.listening(CN, loopback(0)));
+        try (StationRuntime cn = StationRuntime.start(s.cn(), Clock.systemUTC(), "test")) {
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + cn.apiAddress().getPort();
             List<String> paths = new ArrayList<>();
@@ -95,14 +98,13 @@ class StationApiContractTest {
 
     @Test
     void api_bindsToLoopbackByDefault_andTheTokenFileIsOwnerOnly() throws Exception {
-        TwoStations s = new TwoStations(tmp);
-        TwoStations.configure(s.cn, CN, List.of("127.0.0.1:0"), JP, List.of(), "200ms");
+        StationPair s = StationPair.create(tmp);
         // The default config (no [api] section) must also bind to loopback.
-        Files.writeString(s.cn.config(), Files.readString(s.cn.config()).replace("[api]\nlisten = \"127.0.0.1:0\"\n", ""));
-        try (StationRuntime cn = StationRuntime.start(s.cn, Clock.systemUTC(), "test")) {
+        s.write(s.listening(CN, loopback(0)).withApi(Optional.empty()));
+        try (StationRuntime cn = StationRuntime.start(s.cn(), Clock.systemUTC(), "test")) {
             assertThat(cn.apiAddress().getAddress().isLoopbackAddress()).isTrue();
             assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
-                    Files.getPosixFilePermissions(s.cn.dir().resolve("api.token")))).isEqualTo("rw-------");
+                    Files.getPosixFilePermissions(s.cn().dir().resolve("api.token")))).isEqualTo("rw-------");
         }
     }
 }

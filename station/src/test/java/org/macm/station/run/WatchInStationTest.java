@@ -1,9 +1,11 @@
 package org.macm.station.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.macm.station.run.LinkExchangeTest.await;
-import static org.macm.station.run.TwoStations.CN;
-import static org.macm.station.run.TwoStations.JP;
+import static org.macm.station.StationPair.CN;
+import static org.macm.station.StationPair.JP;
+import static org.macm.station.StationPair.loopback;
+import static org.macm.testkit.Await.await;
+import static org.macm.testkit.Await.awaitValue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.macm.link.LinkState;
 import org.macm.station.cli.CliRun;
-import org.macm.station.watch.ScenarioGenerator;
+import org.macm.station.demo.ScenarioGenerator;
+import org.macm.station.StationPair;
 
 /** The watch inside a running station: a feed raises an alert, and its draft goes to the peer with one command. */
 class WatchInStationTest {
@@ -26,14 +29,14 @@ class WatchInStationTest {
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void alertFromAFeed_isSentAsANoticeWithOneCommand_andThePeerReadsItInChinese() throws Exception {
-        TwoStations s = new TwoStations(tmp);
+        StationPair s = StationPair.create(tmp).withHeartbeat(Duration.ofMillis(200), 3);
         Path scenario = tmp.resolve("scenario");
         new ScenarioGenerator(1).generate(scenario);
         Files.writeString(scenario.resolve("junk.aivdm"), "!AIVDM,1,1,,A,garbage,0*00\nnot nmea\n");
-        TwoStations.configure(s.cn, CN, List.of("127.0.0.1:0"), JP, List.of(), "200ms");
-        try (StationRuntime cn = StationRuntime.start(s.cn, Clock.systemUTC())) {
-            TwoStations.configure(s.jp, JP, List.of(), CN, List.of("127.0.0.1:" + cn.linkPorts().get(0)), "200ms");
-            Files.writeString(s.jp.config(), Files.readString(s.jp.config()) + """
+        s.write(s.listening(CN, loopback(0)));
+        try (StationRuntime cn = StationRuntime.start(s.cn(), Clock.systemUTC())) {
+            s.write(s.dialling(JP, loopback(cn.linkPorts().get(0))));
+            Files.writeString(s.jp().config(), Files.readString(s.jp().config()) + """
                     [watch]
                     units = "%s"
                     zones = "%s"
@@ -51,29 +54,29 @@ class WatchInStationTest {
                     speed = 0
                     """.formatted(scenario.resolve("units.toml"), scenario.resolve("zones.geojson"),
                     scenario.resolve("ecs.aivdm"), scenario.resolve("junk.aivdm")));
-            try (StationRuntime jp = StationRuntime.start(s.jp, Clock.systemUTC())) {
-                await("link up", Duration.ofSeconds(20), () -> jp.links().status(CN).orElseThrow().state() == LinkState.UP);
+            try (StationRuntime jp = StationRuntime.start(s.jp(), Clock.systemUTC())) {
+                awaitValue("link up", Duration.ofSeconds(20), () -> jp.links().status(CN).orElseThrow().state(), LinkState.UP::equals);
                 await("the surface encounter alert", Duration.ofSeconds(30), () -> jp.watch().orElseThrow().alerts().stream()
                         .anyMatch(a -> a.draft().isPresent() && a.id().startsWith("enc:mmsi:431999104")));
                 String id = jp.watch().orElseThrow().alerts().stream()
                         .filter(a -> a.draft().isPresent()).findFirst().orElseThrow().id();
 
-                CliRun alerts = CliRun.run("alerts", "--dir", s.jp.dir().toString());
+                CliRun alerts = CliRun.run("alerts", "--dir", s.jp().dir().toString());
                 assertThat(alerts.out()).contains("surface encounter: JP JS KIRISAME and CN PLAN NANCHANG").contains("[draft]")
                         .contains("rejected {\"").contains("BAD_CHECKSUM");
 
-                CliRun sent = CliRun.run("send", "--dir", s.jp.dir().toString(), "--to", "cn-mnd", "--draft", id,
+                CliRun sent = CliRun.run("send", "--dir", s.jp().dir().toString(), "--to", "cn-mnd", "--draft", id,
                         "--wait-receipt", "--timeout", "20");
                 assertThat(sent.exitCode()).as(sent.err()).isZero();
                 String msg = sent.out().lines().findFirst().orElseThrow();
-                CliRun shown = CliRun.run("show", "--dir", s.cn.dir().toString(), msg, "--lang", "zh-Hans");
+                CliRun shown = CliRun.run("show", "--dir", s.cn().dir().toString(), msg, "--lang", "zh-Hans");
                 assertThat(shown.out()).contains("IMMEDIATE").contains("海上意外相遇通报")
                         .contains("我方兵力：日方护卫舰“JS KIRISAME”号").contains("贵方兵力：中方驱逐舰“PLAN NANCHANG”号");
 
-                CliRun unknown = CliRun.run("send", "--dir", s.jp.dir().toString(), "--to", "cn-mnd", "--draft", "enc:nope");
+                CliRun unknown = CliRun.run("send", "--dir", s.jp().dir().toString(), "--to", "cn-mnd", "--draft", "enc:nope");
                 assertThat(unknown.exitCode()).isEqualTo(1);
                 assertThat(unknown.errorLine()).contains("no alert 'enc:nope'");
-                CliRun status = CliRun.run("status", "--dir", s.jp.dir().toString());
+                CliRun status = CliRun.run("status", "--dir", s.jp().dir().toString());
                 assertThat(status.out()).contains("feed replay").contains("BAD_CHECKSUM");
             }
         }
@@ -82,11 +85,11 @@ class WatchInStationTest {
     @Test
     @Timeout(value = 1, unit = TimeUnit.MINUTES)
     void tighterSurfaceThreshold_inTheConfig_raisesNoAlertForAOneMilePass() throws Exception {
-        TwoStations s = new TwoStations(tmp);
+        StationPair s = StationPair.create(tmp).withHeartbeat(Duration.ofMillis(200), 3);
         Path scenario = tmp.resolve("scenario");
         new ScenarioGenerator(1).generate(scenario);
-        TwoStations.configure(s.jp, JP, List.of("127.0.0.1:0"), CN, List.of(), "200ms");
-        Files.writeString(s.jp.config(), Files.readString(s.jp.config()) + """
+        s.write(s.listening(JP, loopback(0)));
+        Files.writeString(s.jp().config(), Files.readString(s.jp().config()) + """
                 [watch]
                 units = "%s"
                 side = "JP"
@@ -99,7 +102,7 @@ class WatchInStationTest {
                 file = "%s"
                 speed = 0
                 """.formatted(scenario.resolve("units.toml"), scenario.resolve("ecs.aivdm")));
-        try (StationRuntime jp = StationRuntime.start(s.jp, Clock.systemUTC())) {
+        try (StationRuntime jp = StationRuntime.start(s.jp(), Clock.systemUTC())) {
             await("the whole feed read", Duration.ofSeconds(30),
                     () -> jp.watch().orElseThrow().feeds().get(0).lines() > 2000);
             Thread.sleep(1500);

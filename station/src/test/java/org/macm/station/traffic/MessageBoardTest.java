@@ -1,8 +1,11 @@
 package org.macm.station.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.macm.station.StationPair.CN;
+import static org.macm.station.StationPair.JP;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,9 +20,9 @@ import org.macm.core.log.EntryKind;
 import org.macm.core.log.MessageContent;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
-import org.macm.core.log.StationId;
-import org.macm.station.PinnedPair;
+import org.macm.station.StationPair;
 import org.macm.station.Station;
+import org.macm.station.run.ReceiptWriter;
 import org.macm.template.Catalog;
 import org.macm.template.Language;
 
@@ -29,21 +32,20 @@ import org.macm.template.Language;
  * same story, at every moment before and after the deadlines.
  */
 class MessageBoardTest {
-    private static final StationId JP = PinnedPair.JP;
-    private static final StationId CN = PinnedPair.CN;
-
     @TempDir
     Path tmp;
 
-    private PinnedPair pair;
+    private StationPair.Opened pair;
     private Station jp;
     private Station cn;
+    private ReceiptWriter cnReceipts;
 
     @BeforeEach
     void twoPinnedStations() {
-        pair = new PinnedPair(tmp);
-        jp = pair.jp;
-        cn = pair.cn;
+        pair = StationPair.create(tmp).open(Clock.systemUTC());
+        jp = pair.jp();
+        cn = pair.cn();
+        cnReceipts = new ReceiptWriter(cn);
     }
 
     @AfterEach
@@ -58,7 +60,7 @@ class MessageBoardTest {
     /** Hands cn-mnd everything jp-mod wrote since last time, and back. */
     private void exchange() {
         cn.receive(JP, jp.store().read(jp.ownLog(CN), cn.store().head(cn.peerLog(JP)).seq() + 1, 10_000));
-        cn.receipt(JP);
+        cnReceipts.writeDue(JP);
         jp.receive(CN, cn.store().read(cn.ownLog(JP), jp.store().head(jp.peerLog(CN)).seq() + 1, 10_000));
     }
 

@@ -1,0 +1,98 @@
+package org.macm.station.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.macm.core.log.EntryCodec;
+import org.macm.core.log.StationId;
+import org.macm.link.LinkStatus;
+import org.macm.link.Links;
+import org.macm.link.PathStatus;
+import org.macm.station.Station;
+import org.macm.station.traffic.LinkTestStats;
+import org.macm.station.traffic.MessageView;
+
+/** {@code GET /api/v1/status}: links and their paths, heads, link tests, feeds, the store, escalations. */
+public final class StatusHandler {
+    /** How the link module names a path the peer dialled (see {@code Links}). */
+    private static final String INBOUND = "inbound from ";
+
+    private final Station station;
+    private final Links links;
+    private final AlertsHandler alerts;
+    private final Supplier<List<MessageView>> escalations;
+    private final Function<StationId, LinkTestStats> linkTests;
+
+    public StatusHandler(Station station, Links links, AlertsHandler alerts, Supplier<List<MessageView>> escalations,
+            Function<StationId, LinkTestStats> linkTests) {
+        this.station = station;
+        this.links = links;
+        this.alerts = alerts;
+        this.escalations = escalations;
+        this.linkTests = linkTests;
+    }
+
+    List<Route> routes() {
+        return List.of(new Route("GET", "/api/v1/status", Role.OPERATOR, r -> status()));
+    }
+
+    private JsonNode status() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("station", station.id().value());
+        root.put("time", EntryCodec.formatTime(station.clock().instant()));
+        ArrayNode out = root.putArray("links");
+        for (LinkStatus s : links.status()) {
+            out.add(link(s));
+        }
+        root.set("feeds", alerts.feeds());
+        ObjectNode store = root.putObject("store");
+        store.put("ok", station.store().failure().isEmpty());
+        station.store().failure().ifPresent(f -> {
+            store.put("error", f.message());
+            store.put("since", EntryCodec.formatTime(f.since()));
+        });
+        ArrayNode late = root.putArray("escalations");
+        for (MessageView v : escalations.get()) {
+            late.add(MessageJson.view(v));
+        }
+        return root;
+    }
+
+    /** One link as status shows it; the send answer carries the same for the link it used. */
+    static ObjectNode linkState(LinkStatus s) {
+        return JsonNodeFactory.instance.objectNode().put("peer", s.peer().value()).put("state", s.state().name())
+                .put("since", EntryCodec.formatTime(s.since()));
+    }
+
+    private ObjectNode link(LinkStatus s) {
+        ObjectNode l = linkState(s);
+        l.set("ownHead", MessageJson.head(s.ownHead()));
+        l.set("heldPeerHead", MessageJson.head(s.heldPeerHead()));
+        l.set("peerHoldsOurs", MessageJson.head(s.peerReportsHolding()));
+        l.put("catalogMatches", s.catalogMatches());
+        l.put("refusedEntries", s.refusedEntries());
+        l.put("pathErrors", s.closedForErrors());
+        l.put("endpoints", station.config().dial().getOrDefault(s.peer(), List.of()).size());
+        ArrayNode paths = l.putArray("paths");
+        for (PathStatus p : s.paths()) {
+            boolean inbound = p.name().startsWith(INBOUND);
+            ObjectNode pn = paths.addObject();
+            pn.put("name", p.name());
+            pn.put("inbound", inbound);
+            pn.put("connected", p.connected());
+            p.lastHeard().ifPresent(t -> pn.put("lastHeard", EntryCodec.formatTime(t)));
+            p.lastError().ifPresent(e -> pn.put("lastError", e));
+        }
+        LinkTestStats t = linkTests.apply(s.peer());
+        ObjectNode tests = l.putObject("linkTests");
+        tests.put("sent", t.sent());
+        tests.put("answered", t.answered());
+        tests.put("missed", t.missed());
+        t.last().ifPresent(x -> tests.put("last", EntryCodec.formatTime(x)));
+        return l;
+    }
+}

@@ -1,0 +1,101 @@
+package org.macm.station.feed;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.macm.station.StationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accepts feeders that push lines to this station (several at once, each on its own
+ * thread). Lines from all feeders go to the one sink, which must therefore be thread-safe.
+ */
+public final class TcpServerSource implements LineSource {
+    private static final Logger LOG = LoggerFactory.getLogger(TcpServerSource.class);
+
+    private final ServerSocket server;
+    private final AtomicLong lines = new AtomicLong();
+    private final Map<Socket, Boolean> clients = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /** Binds at once, so a port in use is reported when the watch starts. */
+    public TcpServerSource(InetSocketAddress bind) {
+        try {
+            server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(bind);
+        } catch (IOException e) {
+            throw new StationException("cannot listen for feeds on " + bind + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    @Override
+    public TcpServerSource start(LineSink sink) {
+        Thread.ofPlatform().daemon().name("macm-feed-accept-" + port()).start(() -> {
+            while (!closed) {
+                try {
+                    Socket s = server.accept();
+                    clients.put(s, Boolean.TRUE);
+                    Thread.ofVirtual().name("macm-feed-in").start(() -> serve(s, sink));
+                } catch (IOException e) {
+                    if (!closed) {
+                        LOG.warn("feed server {}: {}", port(), e.getMessage());
+                    }
+                }
+            }
+        });
+        return this;
+    }
+
+    private void serve(Socket s, LineSink sink) {
+        try (s) {
+            LineReader reader = new LineReader(s.getInputStream());
+            for (String line; !closed && (line = reader.next()) != null; ) {
+                sink.line(line);
+                lines.incrementAndGet();
+            }
+        } catch (IOException e) {
+            if (!closed) {
+                LOG.info("feeder {} left: {}", s.getRemoteSocketAddress(), e.getMessage());
+            }
+        } finally {
+            clients.remove(s);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "tcp-server :" + port();
+    }
+
+    @Override
+    public long lines() {
+        return lines.get();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // Stopping; the socket is unusable either way.
+        }
+        for (Socket s : clients.keySet()) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // Same.
+            }
+        }
+    }
+}

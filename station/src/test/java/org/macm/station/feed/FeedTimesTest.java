@@ -1,0 +1,35 @@
+package org.macm.station.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.macm.encounter.feed.FeedFormat;
+import org.macm.station.demo.ScenarioGenerator;
+
+/** A paced replay needs each line's recorded time; every line the scenario writes has one. */
+class FeedTimesTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void everyScenarioLine_hasItsRecordedTime_andGarbageHasNone() throws Exception {
+        new ScenarioGenerator(3).generate(tmp);
+        List<String> ais = Files.readAllLines(tmp.resolve("ecs.aivdm"));
+        List<String> sbs = Files.readAllLines(tmp.resolve("ecs.sbs"));
+        assertThat(ais).allMatch(l -> FeedTimes.of(FeedFormat.AIS).apply(l).isPresent());
+        assertThat(sbs).allMatch(l -> FeedTimes.of(FeedFormat.SBS).apply(l).isPresent());
+        assertThat(FeedTimes.of(FeedFormat.AIS).apply(ais.get(0))).contains(ScenarioGenerator.START);
+        assertThat(FeedTimes.of(FeedFormat.SBS).apply(sbs.get(sbs.size() - 1)))
+                .contains(ScenarioGenerator.START.plus(ScenarioGenerator.LENGTH));
+        assertThat(FeedTimes.of(FeedFormat.JSON).apply("{\"id\":\"x\",\"time\":\"2026-11-29T03:00:05Z\"}"))
+                .contains(Instant.parse("2026-11-29T03:00:05Z"));
+        assertThat(FeedTimes.of(FeedFormat.AIS).apply("!AIVDM,1,1,,A,garbage,0*00")).isEmpty();
+        assertThat(FeedTimes.of(FeedFormat.SBS).apply("MSG,3,,,ABCDEF,,,,,,,100")).isEmpty();
+        assertThat(FeedTimes.of(FeedFormat.JSON).apply("{\"time\":\"yesterday\"}")).isEmpty();
+    }
+}

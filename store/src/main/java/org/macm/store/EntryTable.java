@@ -1,0 +1,237 @@
+package org.macm.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.macm.core.log.EntryHash;
+import org.macm.core.log.Head;
+import org.macm.core.log.LinkId;
+import org.macm.core.log.LogId;
+import org.macm.core.log.MalformedEntryException;
+import org.macm.core.log.SignedEntry;
+import org.macm.core.log.StationId;
+
+/**
+ * The SQL of the store, over one connection: the {@code entry} and {@code equivocation}
+ * tables (see {@link Migrations}) and the statements that begin and end a transaction. It
+ * decides nothing and caches nothing; a connection is used by one thread at a time (the
+ * writer's by the writer, the readers' under the table's monitor).
+ */
+final class EntryTable implements AutoCloseable {
+    private final Connection connection;
+    private final Path file;
+    /** Prepared once: every entry is inserted through it. */
+    private PreparedStatement insertStatement;
+    /** Prepared once, as they run for every commit; dropped after a failed one (see abort). */
+    private PreparedStatement beginStatement;
+    private PreparedStatement commitStatement;
+
+    EntryTable(Connection connection, Path file) {
+        this.connection = connection;
+        this.file = file;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    /**
+     * Transactions are begun and ended by explicit statements rather than JDBC's auto-commit
+     * switch: after SQLITE_FULL SQLite may already have rolled back on its own, and the driver's
+     * idea of an open transaction would then let later statements run outside any transaction.
+     */
+    static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    void begin() throws SQLException {
+        if (beginStatement == null) {
+            beginStatement = connection.prepareStatement("BEGIN IMMEDIATE");
+            commitStatement = connection.prepareStatement("COMMIT");
+        }
+        beginStatement.execute();
+    }
+
+    void commit() throws SQLException {
+        commitStatement.execute();
+    }
+
+    /** Rolls back after a failed step; a statement that failed mid-step (disk full) is not reused. */
+    void abort() {
+        try {
+            execute(connection, "ROLLBACK");
+        } catch (SQLException ignored) {
+            // SQLite may have rolled back already (it does on SQLITE_FULL); nothing is left open either way.
+        }
+        closeQuietly(beginStatement);
+        closeQuietly(commitStatement);
+        beginStatement = null;
+        commitStatement = null;
+    }
+
+    void insert(SignedEntry e, long now) throws SQLException {
+        if (insertStatement == null) {
+            // Rows are addressed by (link, author, seq); see the connection's settings.
+            insertStatement = connection.prepareStatement(
+                    "INSERT INTO entry (link, author, seq, hash, bytes, signature, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        }
+        bindRow(insertStatement, e, now);
+        insertStatement.executeUpdate();
+    }
+
+    /** Both tables' rows: link, author, seq, hash, bytes, signature, and when it came. */
+    private static void bindRow(PreparedStatement s, SignedEntry e, long now) throws SQLException {
+        bindLog(s, e.log());
+        s.setLong(3, e.seq());
+        s.setBytes(4, e.hash().toBytes());
+        s.setBytes(5, e.bytes());
+        s.setBytes(6, e.signature());
+        s.setLong(7, now);
+    }
+
+    /** The highest stored entry of a log ({@link Head#EMPTY} if there is none). */
+    Head head(LogId log) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT seq, hash FROM entry WHERE link = ? AND author = ? ORDER BY seq DESC LIMIT 1")) {
+            bindLog(s, log);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? new Head(rs.getLong(1), EntryHash.fromBytes(rs.getBytes(2))) : Head.EMPTY;
+            }
+        }
+    }
+
+    /** The hash stored at {@code seq}, which is at or below the log's head. */
+    EntryHash storedHash(LogId log, long seq) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT hash FROM entry WHERE link = ? AND author = ? AND seq = ?")) {
+            bindLog(s, log);
+            s.setLong(3, seq);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new StoreException("store " + file + " lacks " + log + " seq " + seq + " below its head");
+                }
+                return EntryHash.fromBytes(rs.getBytes(1));
+            }
+        }
+    }
+
+    void recordEquivocation(SignedEntry e, long now) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "INSERT OR IGNORE INTO equivocation (link, author, seq, hash, bytes, signature, detected_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            bindRow(s, e, now);
+            s.executeUpdate();
+        }
+    }
+
+    List<SignedEntry> read(LogId log, long fromSeq, int max) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT seq, bytes, signature FROM entry WHERE link = ? AND author = ? AND seq >= ? "
+                        + "ORDER BY seq LIMIT ?")) {
+            bindLog(s, log);
+            s.setLong(3, fromSeq);
+            s.setInt(4, max);
+            List<SignedEntry> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(parseStored(log, rs.getLong(1), rs.getBytes(2), rs.getBytes(3)));
+                }
+            }
+            return out;
+        }
+    }
+
+    List<LogId> logs() throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT DISTINCT link, author FROM entry ORDER BY link, author");
+                ResultSet rs = s.executeQuery()) {
+            List<LogId> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new LogId(LinkId.parse(rs.getString(1)), StationId.of(rs.getString(2))));
+            }
+            return out;
+        }
+    }
+
+    private record EvidenceRow(long seq, SignedEntry conflicting, long detectedAt) {
+    }
+
+    List<Equivocation> equivocations(LogId log) throws SQLException {
+        List<EvidenceRow> rows = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT seq, bytes, signature, detected_at FROM equivocation WHERE link = ? AND author = ? ORDER BY id")) {
+            bindLog(s, log);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new EvidenceRow(rs.getLong(1), SignedEntry.parse(rs.getBytes(2), rs.getBytes(3)), rs.getLong(4)));
+                }
+            }
+        }
+        List<Equivocation> out = new ArrayList<>();
+        for (EvidenceRow r : rows) {
+            out.add(new Equivocation(readOne(log, r.seq()), r.conflicting(), Instant.ofEpochMilli(r.detectedAt())));
+        }
+        return out;
+    }
+
+    private SignedEntry readOne(LogId log, long seq) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT bytes, signature FROM entry WHERE link = ? AND author = ? AND seq = ?")) {
+            bindLog(s, log);
+            s.setLong(3, seq);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new StoreException("store " + file + " is corrupt: equivocation evidence names " + log
+                            + " seq " + seq + ", which is not stored");
+                }
+                return parseStored(log, seq, rs.getBytes(1), rs.getBytes(2));
+            }
+        }
+    }
+
+    private SignedEntry parseStored(LogId log, long seq, byte[] bytes, byte[] signature) {
+        try {
+            SignedEntry e = SignedEntry.parse(bytes, signature);
+            if (!e.log().equals(log) || e.seq() != seq) {
+                throw new StoreException("store " + file + " is corrupt: the row for " + log + " seq " + seq
+                        + " holds " + e + ". Restore the store from a backup.");
+            }
+            return e;
+        } catch (MalformedEntryException ex) {
+            throw new StoreException("store " + file + " is corrupt: " + log + " seq " + seq + " is unreadable ("
+                    + ex.getMessage() + "). Restore the store from a backup.", ex);
+        }
+    }
+
+    private static void bindLog(PreparedStatement s, LogId log) throws SQLException {
+        s.setString(1, log.link().toString());
+        s.setString(2, log.author().toString());
+    }
+
+    /** Closes the statements, then the connection; best effort, each part even when another fails. */
+    @Override
+    public void close() {
+        closeQuietly(insertStatement);
+        closeQuietly(beginStatement);
+        closeQuietly(commitStatement);
+        closeQuietly(connection);
+    }
+
+    static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // Closing is best effort; each part is closed even when another fails.
+            }
+        }
+    }
+}

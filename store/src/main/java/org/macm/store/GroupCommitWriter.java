@@ -1,0 +1,391 @@
+package org.macm.store;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import org.macm.core.log.EntryDraft;
+import org.macm.core.log.Head;
+import org.macm.core.log.LogId;
+import org.macm.core.log.SignedEntry;
+
+/**
+ * The store's one writer: an agent on its own thread that takes whatever writes are queued
+ * (up to {@link #MAX_BATCH}), applies them in one transaction and commits once: group commit,
+ * many entries for one fsync. An own-log append assigns seq and prev under that log's lock
+ * and queues the draft in the same critical section, so the queue holds each log's entries
+ * in chain order; the writer still re-checks every chain against what is durable before it
+ * inserts ({@link ChainCheck}).
+ *
+ * <p>If a commit fails (disk full, read-only file), the transaction is rolled back, every
+ * write in it and every queued write that chained onto it fails with the same clear error,
+ * and the log's pending and cached heads are dropped so the next append starts again from
+ * what is durable. The heads are dropped <em>before</em> any caller learns of the failure:
+ * a caller that retries at once must chain onto the durable head, not onto the failed entry.
+ *
+ * <p>Lifecycle: {@link #start}, then writes until {@link #close}, which refuses new writes,
+ * lets the queued ones commit and waits for the thread.
+ */
+final class GroupCommitWriter implements AutoCloseable {
+    /** The most writes one transaction takes. */
+    static final int MAX_BATCH = 1024;
+    /** Commits in a row that found writes already waiting, after which the writer counts as busy. */
+    static final int BUSY_COMMITS = 4;
+    /** How long a busy writer lets writes gather before it commits (see writeLoop). */
+    static final long GROUP_WINDOW_NANOS = 500_000;
+
+    private final Path file;
+    private final Clock clock;
+    private final EntryTable table;
+    private final DurableCache cache;
+    private final WalCheckpointer checkpointer;
+    /** Reads a durable head when no append to the log is pending (on the readers' connection). */
+    private final Function<LogId, Head> durableHead;
+    private final Thread thread;
+    private final LinkedBlockingQueue<Write> queue = new LinkedBlockingQueue<>();
+    private final Map<LogId, ReentrantLock> logLocks = new ConcurrentHashMap<>();
+    /** Own logs: head including entries queued but not yet durable. Guarded by the log lock. */
+    private final Map<LogId, Head> pendingHeads = new ConcurrentHashMap<>();
+    /** Writers enqueue under the read side; close takes the write side, so nothing is queued after it. */
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private volatile boolean closed;
+    private final LongAdder commits = new LongAdder();
+    private final LongAdder committedWrites = new LongAdder();
+    private final LongAdder commitNanos = new LongAdder();
+    /** Set when a commit fails, cleared by the next one that succeeds. */
+    private final AtomicReference<LogStore.Failure> failure = new AtomicReference<>();
+
+    private sealed interface Write permits OwnAppend, PeerStore {
+    }
+
+    /** An own-log append: queued in chain order as a draft, signed by its sender while it waits. */
+    private record OwnAppend(EntryDraft draft, CompletableFuture<SignedEntry> signed,
+            CompletableFuture<SignedEntry> done) implements Write {
+    }
+
+    private record PeerStore(List<SignedEntry> entries, CompletableFuture<List<IntakeOutcome>> done) implements Write {
+    }
+
+    GroupCommitWriter(Path file, Clock clock, EntryTable table, DurableCache cache, WalCheckpointer checkpointer,
+            Function<LogId, Head> durableHead) {
+        this.file = file;
+        this.clock = clock;
+        this.table = table;
+        this.cache = cache;
+        this.checkpointer = checkpointer;
+        this.durableHead = durableHead;
+        this.thread = new Thread(this::writeLoop, "macm-store-writer");
+        this.thread.setDaemon(true);
+    }
+
+    GroupCommitWriter start() {
+        thread.start();
+        return this;
+    }
+
+    void requireOpen() {
+        if (closed) {
+            throw new StoreException("store " + file + " is closed");
+        }
+    }
+
+    Optional<LogStore.Failure> failure() {
+        return Optional.ofNullable(failure.get());
+    }
+
+    SqliteLogStore.CommitStats stats() {
+        return new SqliteLogStore.CommitStats(commits.sum(), committedWrites.sum(), commitNanos.sum());
+    }
+
+    /** Queues the entry that follows the log's head and signs it on the caller's thread; completes when durable. */
+    CompletableFuture<SignedEntry> append(LogId log, EntryFactory factory) {
+        Objects.requireNonNull(factory, "factory");
+        OwnAppend op = enqueue(log, factory);
+        try {
+            op.signed().complete(op.draft().sign());
+        } catch (RuntimeException e) {
+            op.signed().completeExceptionally(e);
+        }
+        return op.done();
+    }
+
+    private OwnAppend enqueue(LogId log, EntryFactory factory) {
+        ReentrantLock lock = logLock(log);
+        OwnAppend op;
+        lock.lock();
+        lifecycle.readLock().lock();
+        try {
+            requireOpen();
+            Head head = pendingHeads.get(log);
+            if (head == null) {
+                head = durableHead.apply(log);
+            }
+            EntryDraft draft = factory.next(head);
+            if (!draft.log().equals(log) || !ChainCheck.follows(head, draft.seq(), draft.entry().prev())) {
+                throw new StoreException("entry factory for " + log + " returned " + draft + " which does not follow "
+                        + head);
+            }
+            op = new OwnAppend(draft, new CompletableFuture<>(), new CompletableFuture<>());
+            queue.add(op);
+            pendingHeads.put(log, draft.head());
+        } finally {
+            lifecycle.readLock().unlock();
+            lock.unlock();
+        }
+        return op;
+    }
+
+    /** Queues a peer's entries; completes with one outcome per entry once the stored ones are durable. */
+    CompletableFuture<List<IntakeOutcome>> storePeer(List<SignedEntry> entries) {
+        CompletableFuture<List<IntakeOutcome>> done = new CompletableFuture<>();
+        lifecycle.readLock().lock();
+        try {
+            requireOpen();
+            queue.add(new PeerStore(List.copyOf(entries), done));
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+        return done;
+    }
+
+    private ReentrantLock logLock(LogId log) {
+        return logLocks.computeIfAbsent(log, l -> new ReentrantLock());
+    }
+
+    // ---- the writer thread ---------------------------------------------------------------
+
+    private void writeLoop() {
+        List<Write> batch = new ArrayList<>(MAX_BATCH);
+        int busyCommits = 0;
+        while (true) {
+            Write first = queue.poll();
+            if (first != null) {
+                busyCommits++;
+            } else {
+                busyCommits = 0;
+                try {
+                    first = queue.poll(50, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                if (first == null) {
+                    if (closed) {
+                        break;
+                    }
+                    continue;
+                }
+            }
+            batch.clear();
+            batch.add(first);
+            if (busyCommits >= BUSY_COMMITS) {
+                // Writes have been waiting at every one of the last commits: under that load, let a
+                // few more join this one, so that a burst costs a few fsyncs (and a few receipts
+                // at the peer) rather than one each. A store that has just been idle never waits
+                // here, so a lone message is committed at once.
+                LockSupport.parkNanos(GROUP_WINDOW_NANOS);
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            commitBatch(batch);
+            checkpointer.finishOn(table.connection());
+        }
+        // Closed: nothing more can be queued, so finish what is there.
+        while (!queue.isEmpty()) {
+            batch.clear();
+            queue.drainTo(batch, MAX_BATCH);
+            commitBatch(batch);
+        }
+    }
+
+    private void commitBatch(List<Write> batch) {
+        Map<LogId, Head> tentative = new HashMap<>();
+        List<SignedEntry> inserted = new ArrayList<>(batch.size());
+        List<Runnable> completions = new ArrayList<>(batch.size());
+        Set<LogId> brokenOwnLogs = new HashSet<>();
+        long now = clock.millis();
+        long started = System.nanoTime();
+        try {
+            table.begin();
+            for (Write w : batch) {
+                switch (w) {
+                    case OwnAppend a -> applyOwn(a, tentative, inserted, completions, brokenOwnLogs, now);
+                    case PeerStore p -> {
+                        List<IntakeOutcome> outcomes = new ArrayList<>(p.entries().size());
+                        for (SignedEntry e : p.entries()) {
+                            outcomes.add(applyPeer(e, tentative, inserted, now));
+                        }
+                        completions.add(() -> p.done().complete(outcomes));
+                    }
+                }
+            }
+            table.commit();
+        } catch (SQLException | RuntimeException e) {
+            table.abort();
+            failBatch(batch, e);
+            return;
+        }
+        failure.set(null);
+        commits.increment();
+        committedWrites.add(batch.size());
+        commitNanos.add(System.nanoTime() - started);
+        // Cache before completions: whoever learns that a write is durable can read it.
+        cache.committed(inserted, tentative);
+        // Reset before completions: whoever learns that an append failed and retries chains onto what is durable.
+        if (!brokenOwnLogs.isEmpty()) {
+            resetOwnLogs(brokenOwnLogs, new StoreException("an earlier append to this log failed; retry the send"));
+        }
+        completions.forEach(Runnable::run);
+    }
+
+    private void applyOwn(OwnAppend a, Map<LogId, Head> tentative, List<SignedEntry> inserted,
+            List<Runnable> completions, Set<LogId> brokenOwnLogs, long now) throws SQLException {
+        SignedEntry e = signed(a);
+        Head head = headOf(a.draft().log(), tentative);
+        if (e == null || !ChainCheck.follows(head, e.seq(), e.entry().prev())) {
+            brokenOwnLogs.add(a.draft().log());
+            StoreException ex = e == null
+                    ? new StoreException("append to " + a.draft().log() + " failed: the entry could not "
+                            + "be signed; retry the send")
+                    : new StoreException("append to " + e.log() + " refused: entry seq " + e.seq()
+                            + " does not follow the durable head " + head
+                            + " (an earlier append failed); retry the send");
+            completions.add(() -> a.done().completeExceptionally(ex));
+            return;
+        }
+        table.insert(e, now);
+        inserted.add(e);
+        tentative.put(e.log(), e.head());
+        completions.add(() -> a.done().complete(e));
+    }
+
+    private IntakeOutcome applyPeer(SignedEntry e, Map<LogId, Head> tentative, List<SignedEntry> inserted, long now)
+            throws SQLException {
+        IntakeOutcome outcome = ChainCheck.peerEntry(e, headOf(e.log(), tentative), seq -> table.storedHash(e.log(), seq));
+        switch (outcome) {
+            case STORED -> {
+                table.insert(e, now);
+                inserted.add(e);
+                tentative.put(e.log(), e.head());
+            }
+            case EQUIVOCATION -> table.recordEquivocation(e, now);
+            default -> {
+                // Nothing to write: a resend, or an entry refused until the chain before it is held.
+            }
+        }
+        return outcome;
+    }
+
+    /** A commit failed: say so in failure(), drop the heads of the own logs it carried, then fail its writes. */
+    private void failBatch(List<Write> batch, Exception e) {
+        StoreException error = e instanceof SQLException sql
+                ? SqliteErrors.translate(sql, file, "store entries")
+                : e instanceof StoreException se ? se : new StoreException("cannot store entries in " + file + ": " + e, e);
+        Instant since = clock.instant();
+        failure.updateAndGet(f -> new LogStore.Failure(error.getMessage(), f == null ? since : f.since()));
+        Set<LogId> ownLogs = new HashSet<>();
+        for (Write w : batch) {
+            if (w instanceof OwnAppend a) {
+                ownLogs.add(a.draft().log());
+            }
+        }
+        resetOwnLogs(ownLogs, error);
+        for (Write w : batch) {
+            switch (w) {
+                case OwnAppend a -> a.done().completeExceptionally(error);
+                case PeerStore p -> p.done().completeExceptionally(error);
+            }
+        }
+    }
+
+    /** Waits for the sender to sign its draft (it is doing so now); null if signing failed. */
+    private static SignedEntry signed(OwnAppend a) {
+        try {
+            return a.signed().join();
+        } catch (CompletionException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Drops queued appends and cached heads of logs whose chain broke, under each log's lock;
+     * the dropped appends fail only afterwards, so none of their callers finds a stale head.
+     */
+    private void resetOwnLogs(Set<LogId> logs, StoreException cause) {
+        List<OwnAppend> dropped = new ArrayList<>();
+        for (LogId log : logs) {
+            ReentrantLock lock = logLock(log);
+            lock.lock();
+            try {
+                queue.removeIf(w -> {
+                    if (w instanceof OwnAppend a && a.draft().log().equals(log)) {
+                        dropped.add(a);
+                        return true;
+                    }
+                    return false;
+                });
+                pendingHeads.remove(log);
+                cache.forgetHead(log);
+            } finally {
+                lock.unlock();
+            }
+        }
+        dropped.forEach(a -> a.done().completeExceptionally(cause));
+    }
+
+    private Head headOf(LogId log, Map<LogId, Head> tentative) throws SQLException {
+        Head h = tentative.get(log);
+        if (h != null) {
+            return h;
+        }
+        Optional<Head> cached = cache.head(log);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        h = table.head(log);
+        cache.remember(log, h);
+        return h;
+    }
+
+    /** Refuses new writes, lets the queued ones commit and waits for the thread. Returns false if already closed. */
+    boolean closeAndDrain() {
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            closed = true;
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        closeAndDrain();
+    }
+}

@@ -1,0 +1,26 @@
+package org.macm.store;
+
+/**
+ * What became of one entry a peer sent: the one answer the store, the station and the link
+ * share. The store decides the first five (see {@link ChainCheck}); the station decides the
+ * last two before an entry reaches the store.
+ */
+public enum IntakeOutcome {
+    /** Newly stored and durable. */
+    STORED,
+    /** The same bytes were already held at that seq: nothing changed (the normal resend case). */
+    DUPLICATE,
+    /**
+     * Different bytes at a seq already held: refused, and both versions kept as evidence
+     * that the author signed two entries at one position.
+     */
+    EQUIVOCATION,
+    /** The seq is beyond the next one expected: hold it back and ask for the missing entries. */
+    GAP,
+    /** The entry's prev hash does not match the stored entry before it. Refused. */
+    CHAIN_BROKEN,
+    /** The signature is not the pinned peer key's. Refused and not stored (decided by the station). */
+    BAD_SIGNATURE,
+    /** Belongs to another log than the peer's log on this link. Refused (decided by the station). */
+    WRONG_LOG
+}
