@@ -15,6 +15,8 @@ import org.macm.core.log.StationId;
  * DIR/keys/tls.crt        self-signed TLS certificate, PEM
  * DIR/peers/NAME.toml     pinned identities of peers
  * DIR/store/macm.db       the SQLite store (default; configurable)
+ * DIR/officers.json       console accounts with Argon2id password hashes, mode 0600
+ * DIR/officers.lock       held while the accounts are changed (empty)
  * </pre>
  */
 public record StationLayout(Path dir) {
@@ -53,6 +55,14 @@ public record StationLayout(Path dir) {
 
     public Path peer(StationId peer) {
         return peers().resolve(peer + ".toml");
+    }
+
+    public Path officers() {
+        return dir.resolve("officers.json");
+    }
+
+    public Path officersLock() {
+        return dir.resolve("officers.lock");
     }
 
     public Path defaultStore() {
