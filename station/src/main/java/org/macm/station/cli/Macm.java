@@ -13,6 +13,7 @@ import java.util.Properties;
 import org.macm.core.MacmException;
 import org.macm.core.log.Precedence;
 import org.macm.station.config.HostPort;
+import org.macm.station.officer.Role;
 import org.macm.template.Language;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             InitCommand.class,
             PeerCommand.class,
+            OfficerCommand.class,
             ExportCommand.class,
             VerifyCommand.class,
             RunCommand.class,
@@ -89,6 +91,7 @@ public final class Macm implements Runnable {
         CommandLine cl = new CommandLine(new Macm(in, clock, new SecureRandom()));
         cl.registerConverter(Precedence.class, new PrecedenceConverter());
         cl.registerConverter(Language.class, new LanguageConverter());
+        cl.registerConverter(Role.class, new RoleConverter());
         cl.registerConverter(HostPort.class, new HostPortConverter());
         cl.setDefaultValueProvider(StationDirOption.fromEnvironment(env));
         cl.setOut(out);
