@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,7 +49,6 @@ final class OfficersFile {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
@@ -63,7 +63,7 @@ final class OfficersFile {
     record Stored(@JsonProperty("name") String name,
             @JsonProperty("display-name") String displayName,
             @JsonProperty("role") String role,
-            @JsonProperty("enabled") boolean enabled,
+            @JsonProperty("enabled") Boolean enabled,
             @JsonProperty("language") String language,
             @JsonProperty("created") String created,
             @JsonProperty("changed") String changed,
@@ -93,6 +93,9 @@ final class OfficersFile {
         Document doc;
         try {
             doc = JSON.readValue(bytes, Document.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException("officers file " + file + " is not valid: unknown key '" + e.getPropertyName()
+                    + "'; restore it from your backup", e);
         } catch (IOException e) {
             String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new ConfigException("officers file " + file + " is not valid: " + firstLine(why)
@@ -116,10 +119,10 @@ final class OfficersFile {
     private static Account account(Path file, Stored s) {
         String who = s == null || s.name() == null ? "an officer without a name" : "officer " + s.name();
         try {
-            if (s == null || s.name() == null || s.displayName() == null || s.role() == null || s.created() == null
-                    || s.changed() == null || s.password() == null) {
-                throw new StationException("a key is missing (name, display-name, role, created, changed and password "
-                        + "are required)");
+            if (s == null || s.name() == null || s.displayName() == null || s.role() == null || s.enabled() == null
+                    || s.created() == null || s.changed() == null || s.password() == null) {
+                throw new StationException("a key is missing (name, display-name, role, enabled, created, changed and "
+                        + "password are required; language is optional)");
             }
             Optional<Language> language = s.language() == null ? Optional.empty()
                     : Optional.of(Language.fromTag(s.language()).orElseThrow(() -> new StationException(

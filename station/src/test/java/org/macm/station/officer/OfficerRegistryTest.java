@@ -53,6 +53,15 @@ class OfficerRegistryTest {
     }
 
     @Test
+    void anOfficerWithoutALanguage_isWrittenAndReadBack() {
+        Officer o;
+        try (Password p = pw(SECRET)) {
+            o = registry().add("li.wei", "Col Li Wei", Role.ADMIN, Optional.empty(), p);
+        }
+        assertThat(registry().find("li.wei")).contains(o);
+    }
+
+    @Test
     void authenticate_rightPassword_givesTheOfficer_wrongOrUnknownOrDisabled_sayTheSame() {
         OfficerRegistry r = registry();
         Officer o = add(r, "wang.hao");
@@ -138,9 +147,13 @@ class OfficerRegistryTest {
         Files.writeString(file, Files.readString(file).replace("\"duty\"", "\"captain\""));
         assertThatThrownBy(() -> registry().all()).isInstanceOf(ConfigException.class)
                 .hasMessage("officers file " + file + ", officer wang.hao: role 'captain' is not duty, supervisor or admin");
+        Files.writeString(file, Files.readString(file).replace("\"captain\"", "\"duty\"").replace("\"enabled\" : true,", ""));
+        assertThatThrownBy(() -> registry().all()).isInstanceOf(ConfigException.class)
+                .hasMessage("officers file " + file + ", officer wang.hao: a key is missing (name, display-name, role, "
+                        + "enabled, created, changed and password are required; language is optional)");
         Files.writeString(file, "{\"format\":1,\"officers\":[],\"extra\":1}");
         assertThatThrownBy(() -> registry().all()).isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("officers file " + file + " is not valid: Unrecognized field \"extra\"");
+                .hasMessage("officers file " + file + " is not valid: unknown key 'extra'; restore it from your backup");
     }
 
     @Test
