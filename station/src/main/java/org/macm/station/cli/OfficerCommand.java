@@ -73,6 +73,9 @@ final class OfficerCommand implements Runnable {
         try {
             int c;
             while ((c = in.read()) >= 0 && c != '\n') {
+                if (length > Password.MAX_LENGTH) {
+                    throw new StationException("the password is longer than " + Password.MAX_LENGTH + " characters");
+                }
                 if (length == buffer.length) {
                     char[] bigger = Arrays.copyOf(buffer, buffer.length * 2);
                     Arrays.fill(buffer, '\0');

@@ -28,7 +28,7 @@ public record Argon2Cost(int memoryKiB, int iterations, int parallelism) {
         }
     }
 
-    /** Whether a hash made at this cost is weaker than {@code wanted} in any dimension, and so worth renewing. */
+    /** Whether a hash made at this cost uses less memory or fewer passes than {@code wanted}, and so is worth renewing. */
     public boolean weakerThan(Argon2Cost wanted) {
         return memoryKiB < wanted.memoryKiB || iterations < wanted.iterations;
     }

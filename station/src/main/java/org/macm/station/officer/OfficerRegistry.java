@@ -25,6 +25,8 @@ import org.macm.station.FileProblem;
 import org.macm.station.StationException;
 import org.macm.station.StationLayout;
 import org.macm.template.Language;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The console accounts of a station, kept in {@code DIR/officers.json} (see
@@ -36,6 +38,7 @@ import org.macm.template.Language;
  * logs or returns a password or a hash.
  */
 public final class OfficerRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(OfficerRegistry.class);
     private static final Set<PosixFilePermission> TOO_OPEN = Set.of(PosixFilePermission.GROUP_READ,
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
 
@@ -137,15 +140,28 @@ public final class OfficerRegistry {
             throw new WrongPasswordException();
         }
         if (a.hash().cost().weakerThan(cost)) {
-            PasswordHash renewed = PasswordHash.create(password, cost, random);
+            renew(name, a.hash(), password);
+        }
+        return a.officer();
+    }
+
+    /**
+     * Replaces a hash made at a lower cost; a failure (a full disk, say) is logged and the
+     * login still succeeds, since the old hash is as good as it was.
+     */
+    private void renew(String name, PasswordHash old, Password password) {
+        PasswordHash renewed = PasswordHash.create(password, cost, random);
+        try {
             change(accounts -> {
                 OfficersFile.Account now = accounts.get(name);
-                if (now != null && now.hash().encoded().equals(a.hash().encoded())) {
+                if (now != null && now.hash().encoded().equals(old.encoded())) {
                     accounts.put(name, new OfficersFile.Account(now.officer(), renewed));
                 }
             });
+        } catch (StationException e) {
+            LOG.atWarn().addKeyValue("officer", name).log("password hash not renewed at {}: {}", renewed.cost(),
+                    e.getMessage());
         }
-        return a.officer();
     }
 
     private synchronized PasswordHash decoy() {

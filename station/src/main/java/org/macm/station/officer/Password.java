@@ -18,8 +18,8 @@ import org.macm.station.StationException;
  */
 public final class Password implements AutoCloseable {
     public static final int MIN_LENGTH = 12;
-    /** Far beyond any passphrase; stops a runaway input from being hashed. */
-    static final int MAX_LENGTH = 1024;
+    /** Far beyond any passphrase; stops a runaway input from being read or hashed. */
+    public static final int MAX_LENGTH = 1024;
 
     private final char[] chars;
     private boolean wiped;

@@ -183,6 +183,22 @@ class OfficerCommandTest {
     }
 
     @Test
+    void add_help_listsTheRolesAndLanguages_andMacmHelpListsOfficer() {
+        CliRun r = CliRun.run("officer", "add", "--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("One of: duty, supervisor, admin.").contains("en, ja, zh-Hans")
+                .contains("--password-stdin");
+        assertThat(CliRun.run("--help").out()).containsPattern("(?m)^  officer ");
+    }
+
+    @Test
+    void add_passwordLongerThan1024Characters_isRefused_beforeHashing() {
+        CliRun r = add("wang.hao", "x".repeat(5000) + "\n");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.errorLine()).isEqualTo("macm: the password is longer than 1024 characters");
+    }
+
+    @Test
     void officer_alone_isAUsageError_namingTheSubcommands() {
         CliRun r = CliRun.run("officer");
         assertThat(r.exitCode()).isEqualTo(2);
