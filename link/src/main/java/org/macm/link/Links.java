@@ -211,6 +211,8 @@ public final class Links implements AutoCloseable {
             return;
         }
         closed = true;
+        // This station stops its own links: the paths that close now are no outage to warn of.
+        peers.values().forEach(PeerLink::stopping);
         for (SSLServerSocket s : servers) {
             closeQuietly(s);
         }

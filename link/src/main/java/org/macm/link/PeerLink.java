@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.macm.core.log.Head;
 import org.macm.core.log.StationId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The link to one peer: its paths, their liveness, and the signal that wakes every path's
@@ -18,6 +20,7 @@ import org.macm.core.log.StationId;
  * peer dedups, so losing a path loses nothing and costs no failover time.
  */
 final class PeerLink {
+    private static final Logger LOG = LoggerFactory.getLogger(PeerLink.class);
     private final StationId peer;
     private final Clock clock;
     private final long silenceMillis;
@@ -30,6 +33,8 @@ final class PeerLink {
     private LinkState seenState = LinkState.DOWN;
     private Instant seenSince;
     private long version;
+    /** Set when this station closes its links: state changes are then not logged as outages. */
+    private volatile boolean stopping;
 
     private static final class PathRecord {
         volatile boolean connected;
@@ -93,6 +98,11 @@ final class PeerLink {
         refused.addAndGet(n);
     }
 
+    /** This station is closing the link: what follows is a stop, not an outage. */
+    void stopping() {
+        stopping = true;
+    }
+
     /** Wakes every sender of this link: the station appended to the peer's log. */
     synchronized void appended() {
         version++;
@@ -133,12 +143,29 @@ final class PeerLink {
         return alive == paths.size() ? LinkState.UP : LinkState.DEGRADED;
     }
 
-    /** Notes a change of state, so that status can say since when the link is in it. */
+    /**
+     * Notes a change of state, so that status can say since when the link is in it, and logs
+     * it: a link going DOWN at WARN (nothing reaches the peer now; a duty officer must know),
+     * any other change at INFO.
+     */
     private synchronized void observe() {
         LinkState now = state();
         if (now != seenState) {
+            LinkState was = seenState;
+            Instant wasSince = seenSince;
             seenState = now;
             seenSince = clock.instant();
+            if (stopping) {
+                return;
+            }
+            if (now == LinkState.DOWN) {
+                LOG.atWarn().addKeyValue("peer", peer).addKeyValue("state", now).addKeyValue("was", was)
+                        .log("link to {} is DOWN: no path to it is connected and heard (it was {} since {}); entries "
+                                + "are kept and go out when a path is back", peer, was, wasSince);
+            } else {
+                LOG.atInfo().addKeyValue("peer", peer).addKeyValue("state", now).addKeyValue("was", was)
+                        .log("link to {} is {} (it was {})", peer, now, was);
+            }
         }
     }
 

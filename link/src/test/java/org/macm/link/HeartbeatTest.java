@@ -6,6 +6,10 @@ import static org.macm.testkit.Await.await;
 import static org.macm.link.LinkFixtures.loopback;
 import static org.macm.link.LinkFixtures.start;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
 
 /**
  * Liveness: a path on which nothing is heard for {@code heartbeatMisses} intervals is closed with
@@ -29,9 +34,21 @@ class HeartbeatTest {
 
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
-    void silentPath_isClosedAsPeerSilent_andTheLinkGoesDown_afterTheConfiguredMisses() throws Exception {
+    void silentPath_isClosedAsPeerSilent_andTheLinkGoesDown_afterTheConfiguredMisses_loggedAtWarn() throws Exception {
         Duration interval = Duration.ofMillis(200);
         int misses = 3;
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger links = (Logger) LoggerFactory.getLogger(PeerLink.class);
+        links.addAppender(log);
+        try {
+            silentPath(interval, misses, log);
+        } finally {
+            links.detachAppender(log);
+        }
+    }
+
+    private void silentPath(Duration interval, int misses, ListAppender<ILoggingEvent> log) throws Exception {
         try (ScriptedPeer jpPeer = new ScriptedPeer(jp, cn);
                 Links cnLinks = start(cn, jp, cnHost, LinkConfig.of(cn.id(), List.of(), Map.of(jp.id(), List.of(jpPeer.address())))
                         .withHeartbeat(interval, misses));
@@ -53,6 +70,15 @@ class HeartbeatTest {
             }, () -> cnLinks.status(jp.id()));
             assertThat(cnLinks.status(jp.id()).orElseThrow().paths().get(0).lastError())
                     .hasValue("PEER_SILENT: nothing heard for 600 ms");
+            assertThat(log.list).as("the link going DOWN is one WARN line naming the peer")
+                    .filteredOn(e -> e.getLevel() == Level.WARN)
+                    .anySatisfy(e -> {
+                        assertThat(e.getFormattedMessage()).startsWith("link to jp-mod is DOWN: no path to it is connected and heard (it was UP since ");
+                        assertThat(e.getKeyValuePairs()).anySatisfy(kv -> {
+                            assertThat(kv.key).isEqualTo("peer");
+                            assertThat(kv.value).hasToString("jp-mod");
+                        });
+                    });
             jpPeer.stopAnswering(); // first, so that cn-mnd's next redial fails at once and its links close quickly
         }
     }
@@ -83,6 +109,33 @@ class HeartbeatTest {
                 assertThat(notUp).isEmpty();
                 assertThat(cnLinks.status(jp.id()).orElseThrow().paths().get(0).lastError()).isEmpty();
             }
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void closingOurOwnLinks_isNoOutageWarning_butThePeerWarnsThatItsLinkIsDown() throws Exception {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger links = (Logger) LoggerFactory.getLogger(PeerLink.class);
+        links.addAppender(log);
+        try (Links jpLinks = start(jp, cn, jpHost, LinkConfig.of(jp.id(), List.of(ANY_LOOPBACK_PORT), Map.of())
+                .withHeartbeat(Duration.ofMillis(200), 3))) {
+            LinkConfig cnConfig = LinkConfig.of(cn.id(), List.of(), Map.of(jp.id(), List.of(loopback(jpLinks.boundPorts().get(0)))))
+                    .withHeartbeat(Duration.ofMillis(200), 3);
+            try (Links cnLinks = start(cn, jp, cnHost, cnConfig)) {
+                await("the link is UP on both sides", DEADLINE,
+                        () -> state(jpLinks, cn) == LinkState.UP && state(cnLinks, jp) == LinkState.UP,
+                        () -> List.of(jpLinks.status(), cnLinks.status()));
+            }
+            await("jp-mod's link to cn-mnd is DOWN", DEADLINE, () -> state(jpLinks, cn) == LinkState.DOWN,
+                    () -> jpLinks.status());
+            assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN).extracting(ILoggingEvent::getFormattedMessage)
+                    .as("cn-mnd stopped its own link: no warning from it; jp-mod lost its peer: one")
+                    .noneMatch(m -> m.startsWith("link to jp-mod is DOWN"))
+                    .anyMatch(m -> m.startsWith("link to cn-mnd is DOWN"));
+        } finally {
+            links.detachAppender(log);
         }
     }
 
