@@ -189,21 +189,24 @@ final class OfficerCommand implements Runnable {
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true,
-            description = "Stop an officer from logging in; the account and its record stay.")
-    static final class Disable implements Callable<Integer> {
+    /** What every command on one existing account takes: the station folder and the account name. */
+    abstract static class OneAccount implements Callable<Integer> {
         @ParentCommand
-        private OfficerCommand parent;
+        OfficerCommand parent;
 
         @Spec
-        private CommandSpec spec;
+        CommandSpec spec;
 
         @Mixin
-        private StationDirOption dir;
+        StationDirOption dir;
 
         @Parameters(paramLabel = "NAME", description = "The account name.")
-        private String name;
+        String name;
+    }
 
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "Stop an officer from logging in; the account and its record stay.")
+    static final class Disable extends OneAccount {
         @Override
         public Integer call() {
             boolean changed = parent.registry(dir.layout()).setEnabled(name, false);
@@ -214,19 +217,7 @@ final class OfficerCommand implements Runnable {
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Let a disabled officer log in again.")
-    static final class Enable implements Callable<Integer> {
-        @ParentCommand
-        private OfficerCommand parent;
-
-        @Spec
-        private CommandSpec spec;
-
-        @Mixin
-        private StationDirOption dir;
-
-        @Parameters(paramLabel = "NAME", description = "The account name.")
-        private String name;
-
+    static final class Enable extends OneAccount {
         @Override
         public Integer call() {
             boolean changed = parent.registry(dir.layout()).setEnabled(name, true);
@@ -238,19 +229,7 @@ final class OfficerCommand implements Runnable {
 
     @Command(name = "passwd", mixinStandardHelpOptions = true,
             description = "Change an officer's password; the new one is read from standard input.")
-    static final class Passwd implements Callable<Integer> {
-        @ParentCommand
-        private OfficerCommand parent;
-
-        @Spec
-        private CommandSpec spec;
-
-        @Mixin
-        private StationDirOption dir;
-
-        @Parameters(paramLabel = "NAME", description = "The account name.")
-        private String name;
-
+    static final class Passwd extends OneAccount {
         @Option(names = "--password-stdin",
                 description = "Read the new password (at least " + Password.MIN_LENGTH + " characters) from standard input.")
         private boolean passwordStdin;
