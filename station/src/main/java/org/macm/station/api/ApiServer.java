@@ -6,18 +6,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.macm.core.MacmException;
@@ -27,10 +28,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The station's local JSON API over HTTP. Authorization is checked in one place, before any
  * handler runs: every route declares a role, and a request without the bearer token gets
- * 401. It binds to loopback unless the config names another address.
+ * 401, on an unknown path too (401 before 404). It binds to loopback unless the config names
+ * another address.
  *
- * <p>It uses the JDK's built-in HTTP server: the API is small and local, and the station
- * stays free of a web framework until the console needs one.
+ * <p>It runs on Javalin (Jetty 12 underneath), so that the console can later be served from
+ * the same embedded server: routes, server-sent events, static files and a graceful stop.
+ * Requests run on virtual threads. Nothing listens until {@link #start()}.
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -39,95 +42,121 @@ public final class ApiServer implements AutoCloseable {
 
     /** Duplicate keys are refused: which of two values counts would otherwise be the parser's choice. */
     private final ObjectMapper json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private final InetSocketAddress requested;
     private final List<Route> routes;
     private final List<Pattern> patterns;
     private final ApiToken token;
-    private final HttpServer server;
+    private final Javalin app;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile InetSocketAddress bound;
 
     public ApiServer(InetSocketAddress address, ApiToken token, List<Route> routes) {
+        this.requested = address;
         this.routes = List.copyOf(routes);
         this.patterns = this.routes.stream().map(Route::pattern).toList();
         this.token = token;
-        try {
-            this.server = HttpServer.create(address, 32);
-        } catch (IOException e) {
-            throw new ApiException(500, "cannot open the API on " + address + ": " + e.getMessage()
-                    + " (is another station using that port? set [api] listen in station.toml)");
-        }
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.concurrency.useVirtualThreads = true;
+            config.jetty.host = address.getHostString();
+            config.jetty.port = address.getPort();
+            // The one check every request passes, matched or not: token, then route, then method.
+            config.routes.before(this::authorizeAndMatch);
+            for (Route route : this.routes) {
+                config.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), route.template(),
+                        ctx -> serve(ctx, route), route.role());
+            }
+            config.routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.status(), error(e.getMessage())));
+            config.routes.exception(MacmException.class, (e, ctx) -> respond(ctx, 400, error(e.getMessage())));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("API request {} {} failed", ctx.method(), ctx.path(), e);
+                respond(ctx, 500, error("internal error; see the station's log"));
+            });
+        });
     }
 
     public ApiServer start() {
-        server.start();
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            app.stop();
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause(); // Jetty wraps the JDK's BindException ("Address already in use")
+            }
+            throw new ApiException(500, "cannot open the API on " + requested + ": " + cause.getMessage()
+                    + " (is another station using that port? set [api] listen in station.toml)");
+        }
+        bound = new InetSocketAddress(requested.getAddress(), app.port());
         return this;
     }
 
+    /** The address the server listens on, with the port it bound (when the config asked for port 0). */
     public InetSocketAddress address() {
-        return server.getAddress();
+        if (bound == null) {
+            throw new IllegalStateException("the API server is not started");
+        }
+        return bound;
     }
 
     public List<Route> routes() {
         return routes;
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        int status;
-        JsonNode body;
-        try {
-            String path = exchange.getRequestURI().getPath();
-            Route route = null;
-            Matcher matcher = null;
-            boolean pathKnown = false;
-            for (int i = 0; i < routes.size(); i++) {
-                Matcher m = patterns.get(i).matcher(path);
-                if (m.matches()) {
-                    pathKnown = true;
-                    if (routes.get(i).method().equals(exchange.getRequestMethod())) {
-                        route = routes.get(i);
-                        matcher = m;
-                        break;
-                    }
-                }
-            }
-            authorize(exchange);
-            if (route == null) {
-                throw new ApiException(pathKnown ? 405 : 404, pathKnown ? "method not allowed" : "no such route: " + path);
-            }
-            body = route.handler().handle(new Route.Request(matcher, query(exchange.getRequestURI().getRawQuery()),
-                    readBody(exchange)));
-            status = 200;
-        } catch (ApiException e) {
-            status = e.status();
-            body = error(e.getMessage());
-        } catch (MacmException e) {
-            status = 400;
-            body = error(e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("API request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
-            status = 500;
-            body = error("internal error: " + e);
-        }
-        byte[] bytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
     /** The single authorization check: every route needs at least OPERATOR, proven by the token. */
-    private void authorize(HttpExchange exchange) {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
+    private void authorizeAndMatch(Context ctx) {
+        String header = ctx.header("Authorization");
         if (header == null || !header.startsWith("Bearer ") || !token.matches(header.substring(7).strip())) {
             throw new ApiException(401, "missing or wrong API token: send 'Authorization: Bearer <token>' "
                     + "with the token from the station folder's api.token");
         }
+        String path = path(ctx);
+        boolean pathKnown = false;
+        for (int i = 0; i < routes.size(); i++) {
+            if (patterns.get(i).matcher(path).matches()) {
+                pathKnown = true;
+                if (routes.get(i).method().equals(ctx.method().name())) {
+                    return;
+                }
+            }
+        }
+        throw new ApiException(pathKnown ? 405 : 404, pathKnown ? "method not allowed" : "no such route: " + path);
     }
 
-    private JsonNode readBody(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
+    private void serve(Context ctx, Route route) {
+        String path = path(ctx);
+        Matcher matcher = route.pattern().matcher(path);
+        if (!matcher.matches()) {
+            throw new ApiException(404, "no such route: " + path);
+        }
+        JsonNode body = route.handler().handle(new Route.Request(matcher, query(ctx.queryString()), readBody(ctx)));
+        respond(ctx, 200, body);
+    }
+
+    /** Every answer leaves here: JSON, never cached, never sniffed, no referrer. */
+    private void respond(Context ctx, int status, JsonNode body) {
+        byte[] bytes;
+        try {
+            bytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        ctx.status(status);
+        ctx.header("Content-Type", "application/json; charset=utf-8");
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.result(bytes);
+    }
+
+    /** The request path, percent-decoded as the routes' patterns expect ('+' stays '+'). */
+    private static String path(Context ctx) {
+        return URLDecoder.decode(ctx.path().replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private JsonNode readBody(Context ctx) {
+        try (InputStream in = ctx.req().getInputStream()) {
             byte[] raw = in.readNBytes(MAX_BODY + 1);
             if (raw.length > MAX_BODY) {
                 throw new ApiException(413, "request body larger than " + MAX_BODY + " bytes");
@@ -144,6 +173,8 @@ public final class ApiServer implements AutoCloseable {
                 }
                 throw new ApiException(400, "request body is not JSON: " + e.getOriginalMessage());
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -165,8 +196,11 @@ public final class ApiServer implements AutoCloseable {
         return json.createObjectNode().put("error", message);
     }
 
+    /** Stops the server gracefully: requests in flight finish. Safe to call more than once. */
     @Override
     public void close() {
-        server.stop(0);
+        if (closed.compareAndSet(false, true)) {
+            app.stop();
+        }
     }
 }

@@ -1,0 +1,132 @@
+package org.macm.station.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server itself, with a small route table of its own: a real server on port 0 and a real client. */
+class ApiServerTest {
+    private static final String SECRET_TEXT = "secret detail of the failure";
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private ApiToken token;
+    private ApiServer server;
+
+    @BeforeEach
+    void start() {
+        token = ApiToken.loadOrCreate(dir.resolve("api.token"), new SecureRandom());
+        server = new ApiServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), token, List.of(
+                new Route("GET", "/api/v1/echo/{id}", Role.OPERATOR,
+                        r -> com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                                .put("id", r.param(1)).put("q", r.query("q").orElse(""))
+                                .put("virtual", Thread.currentThread().isVirtual())),
+                new Route("POST", "/api/v1/body", Role.OPERATOR, r -> r.body()),
+                new Route("GET", "/api/v1/fails", Role.OPERATOR, r -> {
+                    throw new IllegalStateException(SECRET_TEXT);
+                }))).start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void portZero_isBound_andAddressReportsTheBoundPort_andRequestsRunOnVirtualThreads() throws Exception {
+        assertThat(server.address().getPort()).isPositive();
+        assertThat(server.address().getAddress().isLoopbackAddress()).isTrue();
+        HttpResponse<String> answer = get("/api/v1/echo/a%20b?q=x%2By", true);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"id\" : \"a b\"").contains("\"q\" : \"x+y\"")
+                .contains("\"virtual\" : true");
+    }
+
+    @Test
+    void everyAnswer_isJson_neverCached_neverSniffed_andSendsNoReferrer() throws Exception {
+        List<HttpResponse<String>> answers = List.of(
+                get("/api/v1/echo/1", true), get("/api/v1/echo/1", false), get("/api/v1/nowhere", true),
+                post("/api/v1/echo/1", "{}"), post("/api/v1/body", "{\"a\":1,\"a\":2}"),
+                post("/api/v1/body", "x".repeat(256 * 1024 + 1)), get("/api/v1/fails", true));
+        assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(200, 401, 404, 405, 400, 413, 500);
+        for (HttpResponse<String> a : answers) {
+            // Jetty writes the header without the optional space: application/json;charset=utf-8.
+            assertThat(a.headers().firstValue("Content-Type").orElseThrow())
+                    .isEqualToIgnoringWhitespace("application/json; charset=utf-8");
+            assertThat(a.headers().firstValue("Cache-Control")).hasValue("no-store");
+            assertThat(a.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(a.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        }
+        assertThat(answers.get(2).body()).contains("no such route: /api/v1/nowhere");
+        assertThat(answers.get(3).body()).contains("method not allowed");
+        assertThat(answers.get(4).body()).contains("duplicate field 'a': give each field once");
+        assertThat(answers.get(5).body()).contains("request body larger than 262144 bytes");
+    }
+
+    @Test
+    void unknownPathWithoutToken_is401Before404() throws Exception {
+        HttpResponse<String> answer = get("/no/such/thing", false);
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.body()).contains("missing or wrong API token");
+    }
+
+    @Test
+    void aFailingHandler_answers500WithoutItsExceptionText() throws Exception {
+        HttpResponse<String> answer = get("/api/v1/fails", true);
+        assertThat(answer.statusCode()).isEqualTo(500);
+        assertThat(answer.body()).contains("internal error; see the station's log").doesNotContain(SECRET_TEXT)
+                .doesNotContain("IllegalStateException");
+    }
+
+    @Test
+    void aPortInUse_isOneLineNamingTheAddressAndTheFix() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), taken.getLocalPort());
+            ApiServer second = new ApiServer(address, token, server.routes());
+            assertThatThrownBy(second::start).isInstanceOf(ApiException.class)
+                    .hasMessageStartingWith("cannot open the API on " + address + ": Address already in use")
+                    .hasMessageEndingWith("(is another station using that port? set [api] listen in station.toml)")
+                    .hasMessageNotContaining("\n");
+            second.close();
+        }
+    }
+
+    @Test
+    void close_stopsTheServer_andIsIdempotent() throws Exception {
+        assertThat(get("/api/v1/echo/1", true).statusCode()).isEqualTo(200);
+        server.close();
+        server.close();
+        assertThatThrownBy(() -> get("/api/v1/echo/1", true)).isInstanceOf(java.net.ConnectException.class);
+    }
+
+    private HttpResponse<String> get(String path, boolean withToken) throws IOException, InterruptedException {
+        return http.send(request(path, withToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return http.send(request(path, true).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path, boolean withToken) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.address().getPort() + path));
+        return withToken ? b.header("Authorization", token.bearer()) : b;
+    }
+}
