@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 class HeartbeatTest {
     private static final Duration DEADLINE = Duration.ofSeconds(15);
+    private static final Logger PEER_LINK_LOG = (Logger) LoggerFactory.getLogger(PeerLink.class);
 
     private final TestStation jp = TestStation.generate("jp-mod");
     private final TestStation cn = TestStation.generate("cn-mnd");
@@ -37,15 +38,20 @@ class HeartbeatTest {
     void silentPath_isClosedAsPeerSilent_andTheLinkGoesDown_afterTheConfiguredMisses_loggedAtWarn() throws Exception {
         Duration interval = Duration.ofMillis(200);
         int misses = 3;
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        Logger links = (Logger) LoggerFactory.getLogger(PeerLink.class);
-        links.addAppender(log);
+        ListAppender<ILoggingEvent> log = listenToPeerLink();
         try {
             silentPath(interval, misses, log);
         } finally {
-            links.detachAppender(log);
+            PEER_LINK_LOG.detachAppender(log);
         }
+    }
+
+    /** Collects what the link logs about its state, for the test to read. */
+    private static ListAppender<ILoggingEvent> listenToPeerLink() {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        PEER_LINK_LOG.addAppender(log);
+        return log;
     }
 
     private void silentPath(Duration interval, int misses, ListAppender<ILoggingEvent> log) throws Exception {
@@ -115,10 +121,7 @@ class HeartbeatTest {
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void closingOurOwnLinks_isNoOutageWarning_butThePeerWarnsThatItsLinkIsDown() throws Exception {
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        Logger links = (Logger) LoggerFactory.getLogger(PeerLink.class);
-        links.addAppender(log);
+        ListAppender<ILoggingEvent> log = listenToPeerLink();
         try (Links jpLinks = start(jp, cn, jpHost, LinkConfig.of(jp.id(), List.of(ANY_LOOPBACK_PORT), Map.of())
                 .withHeartbeat(Duration.ofMillis(200), 3))) {
             LinkConfig cnConfig = LinkConfig.of(cn.id(), List.of(), Map.of(jp.id(), List.of(loopback(jpLinks.boundPorts().get(0)))))
@@ -135,7 +138,7 @@ class HeartbeatTest {
                     .noneMatch(m -> m.startsWith("link to jp-mod is DOWN"))
                     .anyMatch(m -> m.startsWith("link to cn-mnd is DOWN"));
         } finally {
-            links.detachAppender(log);
+            PEER_LINK_LOG.detachAppender(log);
         }
     }
 

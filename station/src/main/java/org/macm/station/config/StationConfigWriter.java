@@ -138,9 +138,9 @@ public final class StationConfigWriter {
         return list.stream().map(a -> quoted(address(a))).collect(Collectors.joining(", ", "[", "]"));
     }
 
+    /** As {@link HostPort} writes it (an IPv6 host in brackets), so the reader parses it back. */
     private static String address(InetSocketAddress a) {
-        String host = a.getHostString();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+        return new HostPort(a.getHostString(), a.getPort()).toString();
     }
 
     /** A TOML basic string. */
