@@ -30,6 +30,7 @@ final class RunCommand implements Callable<Integer> {
         out.println("Station " + runtime.station().id() + " is running.");
         out.println("  link listening on ports " + runtime.linkPorts());
         out.println("  local API on http://" + runtime.apiAddress().getHostString() + ":" + runtime.apiAddress().getPort());
+        out.println("  console on " + runtime.consoleUrl() + "  (officer accounts: macm officer add --dir DIR ...)");
         out.println("Press Ctrl-C to stop.");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -2,16 +2,21 @@ package org.macm.station.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.macm.station.traffic.DutyTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code macm status}: links, paths, heads, heartbeats, link tests and escalations. */
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -26,6 +31,16 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON for machines.")
     private boolean json;
 
+    /** The running station's console URL, which it writes to console.url when it starts. */
+    private Optional<String> consoleUrl() {
+        Path file = dir.layout().dir().resolve("console.url");
+        try {
+            return Optional.of(Files.readString(file, StandardCharsets.US_ASCII).strip());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public Integer call() throws JsonProcessingException {
         ApiClient api = new ApiClient(dir.layout());
@@ -36,6 +51,7 @@ final class StatusCommand implements Callable<Integer> {
             return 0;
         }
         out.println("Station " + s.path("station").asText() + " at " + s.path("time").asText());
+        consoleUrl().ifPresent(url -> out.println("console " + url + "   (log in with an officer account: macm officer add)"));
         Instant now = Instant.parse(s.path("time").asText());
         JsonNode store = s.path("store");
         if (!store.path("ok").asBoolean(true)) {

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,7 @@ import org.macm.core.log.Precedence;
 import org.macm.core.log.StationId;
 import org.macm.encounter.feed.FeedFormat;
 import org.macm.station.FileProblem;
+import org.macm.template.Language;
 
 /**
  * Reads {@code station.toml}, which {@link StationConfigWriter} writes. Unknown keys are
@@ -42,6 +45,7 @@ public final class ConfigFile {
             @JsonProperty("link") RawLink link,
             @JsonProperty("peers") List<RawPeer> peers,
             @JsonProperty("api") RawApi api,
+            @JsonProperty("console") RawConsole console,
             @JsonProperty("deadlines") RawDeadlines deadlines,
             @JsonProperty("link-tests") RawTests tests,
             @JsonProperty("watch") RawWatch watch) {
@@ -76,6 +80,12 @@ public final class ConfigFile {
 
     /** {@code [api]} */
     record RawApi(@JsonProperty("listen") String listen) {
+    }
+
+    /** {@code [console]} */
+    record RawConsole(@JsonProperty("listen") String listen, @JsonProperty("tls-certificate") String tlsCertificate,
+            @JsonProperty("tls-key") String tlsKey, @JsonProperty("language") String language,
+            @JsonProperty("time-zone") String timeZone, @JsonProperty("idle-timeout") String idleTimeout) {
     }
 
     /** {@code [deadlines]}: the human acknowledgement deadline per precedence. */
@@ -177,7 +187,38 @@ public final class ConfigFile {
                 path(base, raw.tlsCertificate(), "keys/tls.crt"),
                 listen, dial, heartbeat, misses, reconnectMin, reconnectMax, api, deadlines,
                 v.duration("link-tests.interval", t.interval(), Duration.ofHours(1)),
-                t.humanAck() != null && t.humanAck(), watch);
+                t.humanAck() != null && t.humanAck(), watch, console(file, base, v, raw.console()));
+    }
+
+    private static ConsoleConfig console(Path file, Path base, ValueReader v, RawConsole c) {
+        ConsoleConfig d = ConsoleConfig.defaults();
+        if (c == null) {
+            return d;
+        }
+        InetSocketAddress listen = c.listen() == null ? d.listen() : v.address("console.listen", c.listen());
+        if ((c.tlsCertificate() == null) != (c.tlsKey() == null)) {
+            throw new ConfigException("config file " + file + ": [console] needs both 'tls-certificate' and 'tls-key' "
+                    + "(PEM files) for HTTPS, or neither for plain HTTP on loopback");
+        }
+        Optional<ConsoleConfig.Tls> tls = c.tlsCertificate() == null ? Optional.empty()
+                : Optional.of(new ConsoleConfig.Tls(base.resolve(c.tlsCertificate()), base.resolve(c.tlsKey())));
+        Language language = c.language() == null ? d.language() : Language.fromTag(c.language())
+                .orElseThrow(() -> new ConfigException("config file " + file + ": key 'console.language' is '"
+                        + c.language() + "'; write ja, zh-Hans or en"));
+        Optional<ZoneId> zone = Optional.empty();
+        if (c.timeZone() != null) {
+            try {
+                zone = Optional.of(ZoneId.of(c.timeZone()));
+            } catch (DateTimeException e) {
+                throw new ConfigException("config file " + file + ": key 'console.time-zone' is '" + c.timeZone()
+                        + "'; write a zone like Asia/Tokyo, Asia/Shanghai or UTC", e);
+            }
+        }
+        Duration idle = v.duration("console.idle-timeout", c.idleTimeout(), d.idleTimeout());
+        if (idle.isZero()) {
+            throw new ConfigException("config file " + file + ": key 'console.idle-timeout' must be longer than 0");
+        }
+        return new ConsoleConfig(listen, tls, language, zone, idle);
     }
 
     private static WatchConfig watch(Path file, Path base, ValueReader v, RawWatch w) {

@@ -30,11 +30,13 @@ import org.macm.core.log.StationId;
  * @param testInterval       how often a scheduled link test goes out (default 1 h)
  * @param testHumanAck       whether the peer's duty officer must acknowledge link tests
  * @param watch              the encounter watch inside the station, if configured
+ * @param console            the duty-officer console: address, TLS, language, time zone, idle timeout
  */
 public record StationConfig(StationId station, Path storeFile, Path signingKeyFile, Path tlsKeyFile,
         Path tlsCertificateFile, List<InetSocketAddress> listen, Map<StationId, List<InetSocketAddress>> dial,
         Duration heartbeatInterval, int heartbeatMisses, Duration reconnectMin, Duration reconnectMax, InetSocketAddress api, Map<Precedence, Duration> ackDeadlines,
-        Duration testInterval, boolean testHumanAck, Optional<WatchConfig> watch) {
+        Duration testInterval, boolean testHumanAck, Optional<WatchConfig> watch,
+        ConsoleConfig console) {
     public StationConfig {
         Objects.requireNonNull(station, "station");
         Objects.requireNonNull(storeFile, "storeFile");
@@ -50,6 +52,7 @@ public record StationConfig(StationId station, Path storeFile, Path signingKeyFi
         ackDeadlines = Map.copyOf(ackDeadlines);
         Objects.requireNonNull(testInterval, "testInterval");
         Objects.requireNonNull(watch, "watch");
+        Objects.requireNonNull(console, "console");
     }
 
     public Duration ackDeadline(Precedence p) {

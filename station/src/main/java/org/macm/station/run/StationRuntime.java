@@ -20,7 +20,8 @@ import org.macm.station.Station;
 import org.macm.station.StationException;
 import org.macm.station.StationLayout;
 import org.macm.station.StoreFactory;
-import org.macm.station.api.ApiServer;
+import org.macm.station.api.ApiSite;
+import org.macm.station.console.Console;
 import org.macm.station.api.AcknowledgementsHandler;
 import org.macm.station.api.AlertsHandler;
 import org.macm.station.api.ApiToken;
@@ -32,6 +33,7 @@ import org.macm.station.traffic.Acknowledgements;
 import org.macm.station.traffic.Composer;
 import org.macm.station.traffic.MessageBoard;
 import org.macm.station.watch.WatchService;
+import org.macm.station.web.WebServer;
 import org.macm.template.Catalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,17 +50,21 @@ public final class StationRuntime implements AutoCloseable {
     private final Links links;
     private final ReceiptWriter receipts;
     private final Scheduler scheduler;
-    private final ApiServer api;
+    private final WebServer web;
+    private final ApiSite api;
+    private final Console console;
     private final Optional<WatchService> watch;
 
-    private StationRuntime(Station station, Links links, ReceiptWriter receipts, Scheduler scheduler, ApiServer api,
+    private StationRuntime(Station station, Links links, ReceiptWriter receipts, Scheduler scheduler, WebServer web, ApiSite api, Console console,
             Optional<WatchService> watch) {
         this.watch = watch;
         this.station = station;
         this.links = links;
         this.receipts = receipts;
         this.scheduler = scheduler;
+        this.web = web;
         this.api = api;
+        this.console = console;
     }
 
     /** Opens the station in {@code layout} and starts it; throws (leaving nothing running) if any part fails. */
@@ -84,7 +90,8 @@ public final class StationRuntime implements AutoCloseable {
         Links links = null;
         ReceiptWriter receipts = new ReceiptWriter(station);
         Scheduler scheduler = null;
-        ApiServer api = null;
+        WebServer web = null;
+        Console console = null;
         WatchService watch = null;
         try {
             Map<StationId, X509Certificate> pinned = new LinkedHashMap<>();
@@ -113,23 +120,33 @@ public final class StationRuntime implements AutoCloseable {
             ApiToken token = ApiToken.loadOrCreate(layout.dir().resolve("api.token"), random);
             Scheduler running = scheduler;
             AlertsHandler alerts = new AlertsHandler(Optional.ofNullable(watch));
-            api = new ApiServer(station.config().api(), token, StationApi.routes(
+            ApiSite api = new ApiSite(station.config().api(), token, StationApi.routes(
                     new StatusHandler(station, links, alerts, running::overdue, running::testStats),
                     new MessagesHandler(station, links, board, new Composer(catalog, Optional.ofNullable(watch))),
-                    new AcknowledgementsHandler(new Acknowledgements(station, board)), alerts)).start();
-            writeApiUrl(layout.dir().resolve("api.url"), api.address());
-            LOG.info("station {} running: link on {}, API on {}", station.id(), links.boundPorts(), api.address());
-            return new StationRuntime(station, links, receipts, scheduler, api, Optional.ofNullable(watch));
+                    new AcknowledgementsHandler(new Acknowledgements(station, board)), alerts));
+            console = Console.start(new Console.Parts(layout, station, links, board, running::overdue,
+                    running::testStats, catalog, Optional.ofNullable(watch), random));
+            web = new WebServer(List.of(api, console.site())).start();
+            writeUrl(layout.dir().resolve("api.url"), "http", web.address("api"));
+            writeUrl(layout.dir().resolve("console.url"), console.scheme(), web.address("console"));
+            LOG.info("station {} running: link on {}, API on {}, console on {}", station.id(), links.boundPorts(),
+                    web.address("api"), consoleUrl(console.scheme(), web.address("console")));
+            return new StationRuntime(station, links, receipts, scheduler, web, api, console, Optional.ofNullable(watch));
         } catch (RuntimeException e) {
-            closeAll(api, watch, scheduler, links, receipts, station);
+            closeAll(web, console, watch, scheduler, links, receipts, station);
             throw e;
         }
     }
 
-    private static void writeApiUrl(Path file, InetSocketAddress address) {
-        String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getHostString();
+    /** {@code http://127.0.0.1:PORT}: where a client on this host reaches {@code address}. */
+    static String consoleUrl(String scheme, InetSocketAddress address) {
+        String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
+        return scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+
+    private static void writeUrl(Path file, String scheme, InetSocketAddress address) {
         try {
-            Files.writeString(file, "http://" + host + ":" + address.getPort() + "\n", StandardCharsets.US_ASCII);
+            Files.writeString(file, consoleUrl(scheme, address) + "\n", StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new StationException("cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -144,14 +161,24 @@ public final class StationRuntime implements AutoCloseable {
     }
 
     public InetSocketAddress apiAddress() {
-        return api.address();
+        return web.address("api");
+    }
+
+    /** The console's URL, e.g. {@code http://127.0.0.1:41235}. */
+    public String consoleUrl() {
+        return consoleUrl(console.scheme(), web.address("console"));
+    }
+
+    /** The console's parts (sessions, events, alarms), for tests and the bench. */
+    public Console console() {
+        return console;
     }
 
     public List<Integer> linkPorts() {
         return links.boundPorts();
     }
 
-    ApiServer api() {
+    ApiSite api() {
         return api;
     }
 
@@ -161,7 +188,7 @@ public final class StationRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(api, watch.orElse(null), scheduler, links, receipts, station);
+        closeAll(web, console, watch.orElse(null), scheduler, links, receipts, station);
     }
 
     private static void closeAll(AutoCloseable... parts) {

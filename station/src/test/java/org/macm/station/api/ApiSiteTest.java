@@ -18,9 +18,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.macm.station.StationException;
+import org.macm.station.web.WebServer;
 
 /** The server itself, with a small route table of its own: a real server on port 0 and a real client. */
-class ApiServerTest {
+class ApiSiteTest {
     private static final String SECRET_TEXT = "secret detail of the failure";
 
     @TempDir
@@ -28,12 +30,13 @@ class ApiServerTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private ApiToken token;
-    private ApiServer server;
+    private WebServer server;
+    private ApiSite site;
 
     @BeforeEach
     void start() {
         token = ApiToken.loadOrCreate(dir.resolve("api.token"), new SecureRandom());
-        server = new ApiServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), token, List.of(
+        site = new ApiSite(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), token, List.of(
                 new Route("GET", "/api/v1/echo/{id}", Role.OPERATOR,
                         r -> com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
                                 .put("id", r.param(1)).put("q", r.query("q").orElse(""))
@@ -41,7 +44,8 @@ class ApiServerTest {
                 new Route("POST", "/api/v1/body", Role.OPERATOR, r -> r.body()),
                 new Route("GET", "/api/v1/fails", Role.OPERATOR, r -> {
                     throw new IllegalStateException(SECRET_TEXT);
-                }))).start();
+                })));
+        server = new WebServer(List.of(site)).start();
     }
 
     @AfterEach
@@ -51,8 +55,8 @@ class ApiServerTest {
 
     @Test
     void portZero_isBound_andAddressReportsTheBoundPort_andRequestsRunOnVirtualThreads() throws Exception {
-        assertThat(server.address().getPort()).isPositive();
-        assertThat(server.address().getAddress().isLoopbackAddress()).isTrue();
+        assertThat(server.address("api").getPort()).isPositive();
+        assertThat(server.address("api").getAddress().isLoopbackAddress()).isTrue();
         HttpResponse<String> answer = get("/api/v1/echo/a%20b?q=x%2By", true);
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("\"id\" : \"a b\"").contains("\"q\" : \"x+y\"")
@@ -99,10 +103,10 @@ class ApiServerTest {
     void aPortInUse_isOneLineNamingTheAddressAndTheFix() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), taken.getLocalPort());
-            ApiServer second = new ApiServer(address, token, server.routes());
-            assertThatThrownBy(second::start).isInstanceOf(ApiException.class)
-                    .hasMessageStartingWith("cannot open the API on " + address + ": Address already in use")
-                    .hasMessageEndingWith("(is another station using that port? set [api] listen in station.toml)")
+            WebServer second = new WebServer(List.of(new ApiSite(address, token, site.routes())));
+            assertThatThrownBy(second::start).isInstanceOf(StationException.class)
+                    .hasMessageStartingWith("cannot open the web server on [api " + address + "]: Address already in use")
+                    .hasMessageEndingWith("(is another station using that port? set [api] listen or [console] listen in station.toml)")
                     .hasMessageNotContaining("\n");
             second.close();
         }
@@ -126,7 +130,7 @@ class ApiServerTest {
     }
 
     private HttpRequest.Builder request(String path, boolean withToken) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.address().getPort() + path));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.address("api").getPort() + path));
         return withToken ? b.header("Authorization", token.bearer()) : b;
     }
 }

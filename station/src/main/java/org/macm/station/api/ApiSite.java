@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
@@ -18,86 +18,71 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.macm.core.MacmException;
+import org.macm.station.web.Site;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The station's local JSON API over HTTP. Authorization is checked in one place, before any
- * handler runs: every route declares a role, and a request without the bearer token gets
- * 401, on an unknown path too (401 before 404). It binds to loopback unless the config names
- * another address.
- *
- * <p>It runs on Javalin (Jetty 12 underneath), so that the console can later be served from
- * the same embedded server: routes, server-sent events, static files and a graceful stop.
- * Requests run on virtual threads. Nothing listens until {@link #start()}.
+ * The station's local JSON API, one {@link Site} of the station's web server. Authorization
+ * is checked in one place, before any handler runs: every route declares a role, and a
+ * request without the bearer token gets 401, on an unknown path too (401 before 404). It
+ * binds to loopback unless the config names another address.
  */
-public final class ApiServer implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+public final class ApiSite implements Site {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiSite.class);
     private static final int MAX_BODY = 256 * 1024;
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
 
     /** Duplicate keys are refused: which of two values counts would otherwise be the parser's choice. */
     private final ObjectMapper json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    private final InetSocketAddress requested;
+    private final InetSocketAddress address;
     private final List<Route> routes;
     private final List<Pattern> patterns;
     private final ApiToken token;
-    private final Javalin app;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile InetSocketAddress bound;
 
-    public ApiServer(InetSocketAddress address, ApiToken token, List<Route> routes) {
-        this.requested = address;
+    public ApiSite(InetSocketAddress address, ApiToken token, List<Route> routes) {
+        this.address = address;
         this.routes = List.copyOf(routes);
         this.patterns = this.routes.stream().map(Route::pattern).toList();
         this.token = token;
-        this.app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
-            config.concurrency.useVirtualThreads = true;
-            config.jetty.host = address.getHostString();
-            config.jetty.port = address.getPort();
-            // The one check every request passes, matched or not: token, then route, then method.
-            config.routes.before(this::authorizeAndMatch);
-            for (Route route : this.routes) {
-                config.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), route.template(),
-                        ctx -> serve(ctx, route), route.role());
-            }
-            config.routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.status(), error(e.getMessage())));
-            config.routes.exception(MacmException.class, (e, ctx) -> respond(ctx, 400, error(e.getMessage())));
-            config.routes.exception(Exception.class, (e, ctx) -> {
+    }
+
+    @Override
+    public String name() {
+        return "api";
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    @Override
+    public void install(RoutesConfig config) {
+        for (Route route : routes) {
+            config.addHttpHandler(HandlerType.findOrCreate(route.method()), route.template(),
+                    ctx -> serve(ctx, route), route.role());
+        }
+    }
+
+    @Override
+    public void failed(Exception e, Context ctx) {
+        switch (e) {
+            case ApiException a -> respond(ctx, a.status(), error(a.getMessage()));
+            case MacmException m -> respond(ctx, 400, error(m.getMessage()));
+            default -> {
                 LOG.error("API request {} {} failed", ctx.method(), ctx.path(), e);
                 respond(ctx, 500, error("internal error; see the station's log"));
-            });
-        });
-    }
-
-    public ApiServer start() {
-        try {
-            app.start();
-        } catch (RuntimeException e) {
-            app.stop();
-            Throwable cause = e;
-            while (cause.getCause() != null) {
-                cause = cause.getCause(); // Jetty wraps the JDK's BindException ("Address already in use")
             }
-            throw new ApiException(500, "cannot open the API on " + requested + ": " + cause.getMessage()
-                    + " (is another station using that port? set [api] listen in station.toml)");
         }
-        bound = new InetSocketAddress(requested.getAddress(), app.port());
-        return this;
     }
 
-    /** The address the server listens on, with the port it bound (when the config asked for port 0). */
-    public InetSocketAddress address() {
-        if (bound == null) {
-            throw new IllegalStateException("the API server is not started");
-        }
-        return bound;
+    @Override
+    public void notFound(Context ctx) {
+        respond(ctx, 404, error("no such route: " + path(ctx)));
     }
 
     public List<Route> routes() {
@@ -105,7 +90,8 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** The single authorization check: every route needs at least OPERATOR, proven by the token. */
-    private void authorizeAndMatch(Context ctx) {
+    @Override
+    public void guard(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.startsWith("Bearer ") || !token.matches(header.substring(7).strip())) {
             throw new ApiException(401, "missing or wrong API token: send 'Authorization: Bearer <token>' "
@@ -194,13 +180,5 @@ public final class ApiServer implements AutoCloseable {
 
     private ObjectNode error(String message) {
         return json.createObjectNode().put("error", message);
-    }
-
-    /** Stops the server gracefully: requests in flight finish. Safe to call more than once. */
-    @Override
-    public void close() {
-        if (closed.compareAndSet(false, true)) {
-            app.stop();
-        }
     }
 }

@@ -1,0 +1,27 @@
+package org.macm.station.console;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Something no officer may miss, raised until one dismisses it: a FLASH message arriving, an
+ * acknowledgement going overdue (an escalation), the link going DOWN. The text is a UiText
+ * key with its arguments, so each officer reads it in their own language.
+ */
+public record ConsoleAlarm(long id, Kind kind, String textKey, List<String> args, String href, Instant raised) {
+    /** What raised the alarm. */
+    public enum Kind {
+        FLASH,
+        ESCALATION,
+        LINK_DOWN
+    }
+
+    public ConsoleAlarm {
+        args = List.copyOf(args);
+    }
+
+    /** The alarm's sentence in the officer's language. */
+    public String text(UiText t) {
+        return t.format(textKey, args.toArray());
+    }
+}

@@ -1,0 +1,118 @@
+package org.macm.station.console;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.macm.core.log.Body;
+import org.macm.core.log.Precedence;
+import org.macm.core.log.SignedEntry;
+import org.macm.core.log.StationId;
+import org.macm.link.LinkState;
+import org.macm.link.LinkStatus;
+import org.macm.station.traffic.MessageView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns what happens at the station into the console's events and alarms: every entry
+ * written or received is a {@code traffic} event (an arriving FLASH also raises an alarm); a
+ * link changing state is a {@code link} event (going DOWN raises an alarm); a message going
+ * overdue raises an escalation alarm. Entries arrive through the station's listeners; link
+ * states and escalations are read every {@link #POLL_MS} ms, well inside the one second in
+ * which a console must show a change.
+ */
+public final class LiveFeed implements AutoCloseable {
+    static final long POLL_MS = 250;
+    private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
+
+    private final ConsoleEvents events;
+    private final ConsoleAlarms alarms;
+    private final Supplier<List<LinkStatus>> links;
+    private final Supplier<List<MessageView>> overdue;
+    private final Map<StationId, LinkState> lastState = new HashMap<>();
+    private final Set<String> escalated = new HashSet<>();
+    private ScheduledFuture<?> ticks;
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "macm-console-feed");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public LiveFeed(ConsoleEvents events, ConsoleAlarms alarms, Supplier<List<LinkStatus>> links,
+            Supplier<List<MessageView>> overdue) {
+        this.events = events;
+        this.alarms = alarms;
+        this.links = links;
+        this.overdue = overdue;
+    }
+
+    public LiveFeed start() {
+        for (LinkStatus s : links.get()) {
+            lastState.put(s.peer(), s.state());
+        }
+        // pollQuietly catches everything, so the future never holds an exception worth reading.
+        ticks = poller.scheduleWithFixedDelay(this::pollQuietly, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** An entry this station wrote (for {@code peer}'s link). */
+    public void written(StationId peer, SignedEntry e) {
+        events.publish("traffic", e.log().author().value() + "/" + e.seq());
+    }
+
+    /** Entries {@code peer} sent that this station took in. */
+    public void received(StationId peer, List<SignedEntry> entries) {
+        for (SignedEntry e : entries) {
+            String id = e.log().author().value() + "/" + e.seq();
+            if (e.entry().body() instanceof Body.Message m && m.precedence() == Precedence.FLASH) {
+                alarms.raise(ConsoleAlarm.Kind.FLASH, "common.alarm.flash", List.of(peer.value()), "/messages/" + id);
+            }
+        }
+        if (!entries.isEmpty()) {
+            SignedEntry last = entries.get(entries.size() - 1);
+            events.publish("traffic", last.log().author().value() + "/" + last.seq());
+        }
+    }
+
+    private void pollQuietly() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            LOG.warn("console live feed: {}", e.toString());
+        }
+    }
+
+    void poll() {
+        for (LinkStatus s : links.get()) {
+            LinkState before = lastState.put(s.peer(), s.state());
+            if (before != null && before != s.state()) {
+                events.publish("link", s.peer().value() + " " + s.state());
+                if (s.state() == LinkState.DOWN) {
+                    alarms.raise(ConsoleAlarm.Kind.LINK_DOWN, "common.alarm.linkDown", List.of(s.peer().value()), "/link");
+                }
+            }
+        }
+        for (MessageView v : overdue.get()) {
+            if (escalated.add(v.id())) {
+                alarms.raise(ConsoleAlarm.Kind.ESCALATION, "common.alarm.escalation",
+                        List.of(v.precedence() + " " + v.id()), "/messages/" + v.id());
+                events.publish("traffic", v.id());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ticks != null) {
+            ticks.cancel(false);
+        }
+        poller.shutdownNow();
+    }
+}
