@@ -148,6 +148,13 @@ public final class ConsoleSite implements Site {
             throw ConsoleRefusal.redirect(to);
         }
         ConsoleSession s = session.get();
+        // An account disabled (or removed) while logged in loses its session at its next request.
+        Optional<Officer> now = officers.find(s.officer().name()).filter(Officer::enabled);
+        if (now.isEmpty()) {
+            sessions.end(s.id());
+            LOG.warn("console: session of officer '{}' ended: the account is disabled or gone", s.officer().name());
+            throw ConsoleRefusal.redirect("/login?expired");
+        }
         if (path.equals("/logout") || !reads(ctx)) {
             String sent = Optional.ofNullable(ctx.formParam("csrf")).orElse(ctx.header(CSRF_HEADER));
             if (!same(sent, s.csrf())) {
