@@ -56,7 +56,11 @@ public final class Readiness {
     public record PrecedenceRow(Precedence precedence, Flow sent, Flow received) {
     }
 
-    /** One officer, named as signed in the acknowledgements, of {@code station}: first acknowledgements they signed. */
+    /**
+     * One officer, named as signed in the acknowledgements, of {@code station}: the first
+     * acknowledgements they signed of messages of the period (a second acknowledgement of a
+     * message, made on purpose with a remark, is not a time to answer).
+     */
     public record OfficerRow(StationId station, String officer, int acks, Spread toAck, int missed) {
     }
 
@@ -89,6 +93,7 @@ public final class Readiness {
         List<OfficerRow> officers = new ArrayList<>();
         officers.addAll(received.officers(self));
         officers.addAll(sent.officers(peer));
+        officers.sort(Comparator.comparing(OfficerRow::station).thenComparing(OfficerRow::officer));
         return new Report(self, peer, period, asOf, rows, officers, sent.tests(), received.tests());
     }
 
@@ -156,7 +161,6 @@ public final class Readiness {
             List<OfficerRow> out = new ArrayList<>();
             officerTimes.forEach((name, times) -> out.add(new OfficerRow(answerer, name, times.size(), Spread.of(times),
                     officerMissed.get(name)[0])));
-            out.sort(Comparator.comparing(OfficerRow::officer));
             return out;
         }
 
