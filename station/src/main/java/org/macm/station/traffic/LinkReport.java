@@ -26,6 +26,10 @@ public record LinkReport(LinkStatus status, List<PathReport> paths, LinkTestStat
      */
     public record PathReport(String name, boolean inbound, boolean connected, Optional<Instant> lastHeard,
             Optional<String> lastError) {
+        /** Why it last closed, only while it is down: an earlier error beside "connected" would read as a fault now. */
+        public Optional<String> errorWhileDown() {
+            return connected ? Optional.empty() : lastError;
+        }
     }
 
     public static LinkReport of(LinkStatus status, LinkTestStats tests) {

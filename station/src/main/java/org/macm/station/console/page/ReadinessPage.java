@@ -106,7 +106,7 @@ public final class ReadinessPage {
             return "/readiness/tables?from=" + from + "&to=" + to;
         }
 
-        /** A time taken, in the officer's words ("42 s", "3 min 05 s", "2 h 10 min"), or a dash when there is none. */
+        /** A time taken, in the officer's words ("0.4 s", "3 min 05 s", "2 h 10 min"; rounded down), or a dash when there is none. */
         public static String duration(UiText t, Optional<Duration> d) {
             if (d.isEmpty()) {
                 return "—";
@@ -119,7 +119,7 @@ public final class ReadinessPage {
             if (a.toMinutes() >= 1) {
                 return sign + t.format("readiness.ms", a.toMinutes(), a.toSecondsPart());
             }
-            return sign + t.format("readiness.s", a.toSeconds());
+            return sign + t.format("readiness.s", Math.floorDiv(a.toMillis(), 100L) / 10.0);
         }
     }
 }
