@@ -135,7 +135,9 @@ class LinkAndReadinessPagesTest {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("ではこのページを開けません").doesNotContain("Per officer");
         assertThat(tanaka.get("/readiness/tables").statusCode()).isEqualTo(403);
-        assertThat(tanaka.get("/link").statusCode()).as("the Link page is every officer's").isEqualTo(200);
+        HttpResponse<String> link = tanaka.get("/link");
+        assertThat(link.statusCode()).as("the Link page is every officer's").isEqualTo(200);
+        assertThat(link.body()).as("in Japanese").contains("<th>経路</th>", "当局ログの先頭", "発信 (当局から接続)");
     }
 
     @Test
