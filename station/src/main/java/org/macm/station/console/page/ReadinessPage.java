@@ -24,7 +24,8 @@ import org.macm.station.traffic.Readiness;
  * link, per precedence and per officer, how fast messages were receipted and acknowledged and
  * how many deadlines were missed, from {@code from} to {@code to} inclusive in the officer's
  * zone (by default the last 7 days, today included). The numbers are {@link Readiness}'s,
- * computed from the signed logs alone; the tables are fetched again on every traffic event.
+ * computed from the signed logs alone (each request reads both logs whole); the tables are
+ * fetched again on traffic events, at most every 2 s per browser.
  */
 public final class ReadinessPage {
     /** Days shown when the officer names none: today and the six before. */
