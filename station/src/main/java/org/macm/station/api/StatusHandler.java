@@ -11,16 +11,13 @@ import org.macm.core.log.EntryCodec;
 import org.macm.core.log.StationId;
 import org.macm.link.LinkStatus;
 import org.macm.link.Links;
-import org.macm.link.PathStatus;
 import org.macm.station.Station;
+import org.macm.station.traffic.LinkReport;
 import org.macm.station.traffic.LinkTestStats;
 import org.macm.station.traffic.MessageView;
 
 /** {@code GET /api/v1/status}: links and their paths, heads, link tests, feeds, the store, escalations. */
 public final class StatusHandler {
-    /** How the link module names a path the peer dialled (see {@code Links}). */
-    private static final String INBOUND = "inbound from ";
-
     private final Station station;
     private final Links links;
     private final AlertsHandler alerts;
@@ -77,17 +74,17 @@ public final class StatusHandler {
         l.put("refusedEntries", s.refusedEntries());
         l.put("pathErrors", s.closedForErrors());
         l.put("endpoints", station.config().dial().getOrDefault(s.peer(), List.of()).size());
+        LinkReport report = LinkReport.of(s, linkTests.apply(s.peer()));
         ArrayNode paths = l.putArray("paths");
-        for (PathStatus p : s.paths()) {
-            boolean inbound = p.name().startsWith(INBOUND);
+        for (LinkReport.PathReport p : report.paths()) {
             ObjectNode pn = paths.addObject();
             pn.put("name", p.name());
-            pn.put("inbound", inbound);
+            pn.put("inbound", p.inbound());
             pn.put("connected", p.connected());
             p.lastHeard().ifPresent(t -> pn.put("lastHeard", EntryCodec.formatTime(t)));
             p.lastError().ifPresent(e -> pn.put("lastError", e));
         }
-        LinkTestStats t = linkTests.apply(s.peer());
+        LinkTestStats t = report.tests();
         ObjectNode tests = l.putObject("linkTests");
         tests.put("sent", t.sent());
         tests.put("answered", t.answered());

@@ -11,6 +11,8 @@ import org.macm.link.Links;
 import org.macm.station.Station;
 import org.macm.station.StationLayout;
 import org.macm.station.config.ConsoleConfig;
+import org.macm.station.console.page.LinkPage;
+import org.macm.station.console.page.ReadinessPage;
 import org.macm.station.console.page.TrafficPage;
 import org.macm.station.officer.OfficerRegistry;
 import org.macm.station.traffic.LinkTestStats;
@@ -58,6 +60,8 @@ public final class Console implements AutoCloseable {
         ConsoleSessions sessions = new ConsoleSessions(station.clock(), config.idleTimeout(), p.random());
         List<ConsoleRoute> pages = new ArrayList<>();
         pages.addAll(new TrafficPage(station, p.board()).routes());
+        pages.addAll(new LinkPage(station, p.links(), p.linkTests()).routes());
+        pages.addAll(new ReadinessPage(station).routes());
         ConsoleSite site = new ConsoleSite(config, station.id().value(),
                 new OfficerRegistry(p.layout(), station.clock(), p.random()), sessions,
                 new LoginThrottle(station.clock()), new Views(), UiText.load(), events, alarms,
