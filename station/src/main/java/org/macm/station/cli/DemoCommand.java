@@ -54,7 +54,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * other and running on loopback over mutually authenticated TLS with two paths; a short
  * realistic exchange (an encounter notice, its receipt and acknowledgement, a reply in
  * Chinese, a link test); jp-mod's encounter watch replaying an East China Sea scenario and
- * the first alert's draft sent as a notice; both logs exported and verified together; then, unless
+ * the first alert's draft sent as a notice; both logs exported and verified together. Each
+ * station's duty-officer console is printed with an account {@code duty} (display names
+ * "Cdr Sato Kenji", ja, and "Lt Col Wang Hao", zh-Hans) whose password is made anew each
+ * run and printed only then, so that the consoles can be tried at once; then, unless
  * {@code --once}, the stations keep running until Ctrl-C so that you can send more with {@code macm send}. Re-running reuses
  * the folder and adds to the same logs.
  */
