@@ -29,6 +29,9 @@ import org.macm.station.StationPair;
 import org.macm.station.export.ExportFile;
 import org.macm.station.export.ExportVerifier;
 import org.macm.station.export.KeyRing;
+import org.macm.station.officer.OfficerRegistry;
+import org.macm.station.officer.Password;
+import org.macm.station.officer.Role;
 import org.macm.encounter.alert.AlertEvent;
 import org.macm.encounter.engine.EncounterConfig;
 import org.macm.encounter.unit.Parties;
@@ -51,7 +54,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * other and running on loopback over mutually authenticated TLS with two paths; a short
  * realistic exchange (an encounter notice, its receipt and acknowledgement, a reply in
  * Chinese, a link test); jp-mod's encounter watch replaying an East China Sea scenario and
- * the first alert's draft sent as a notice; both logs exported and verified together; then, unless
+ * the first alert's draft sent as a notice; both logs exported and verified together. Each
+ * station's duty-officer console is printed with an account {@code duty} (display names
+ * "Cdr Sato Kenji", ja, and "Lt Col Wang Hao", zh-Hans) whose password is made anew each
+ * run and printed only then, so that the consoles can be tried at once; then, unless
  * {@code --once}, the stations keep running until Ctrl-C so that you can send more with {@code macm send}. Re-running reuses
  * the folder and adds to the same logs.
  */
@@ -61,6 +67,10 @@ final class DemoCommand implements Callable<Integer> {
     static final StationId JP = StationPair.JP;
     static final StationId CN = StationPair.CN;
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** The console account the demo gives each station. */
+    static final String OFFICER = "duty";
+    /** Letters and digits that cannot be mistaken for one another when read off a terminal. */
+    private static final String PASSWORD_CHARS = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     @ParentCommand
     private Macm macm;
@@ -88,6 +98,9 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  " + CN + "  " + pair.identity(CN).fingerprint());
         out.println();
 
+        String jpPassword = officer(jpLayout, "Cdr Sato Kenji", Language.JA);
+        String cnPassword = officer(cnLayout, "Lt Col Wang Hao", Language.ZH_HANS);
+
         // cn-mnd listens on two ports (two paths); jp-mod dials both once it knows them.
         pair.write(pair.listening(CN, StationPair.loopback(0, 0)));
         StationRuntime cn = StationRuntime.start(cnLayout, macm.clock());
@@ -95,6 +108,10 @@ final class DemoCommand implements Callable<Integer> {
         try {
             pair.write(pair.dialling(JP, StationPair.loopback(cn.linkPorts())));
             jp = StationRuntime.start(jpLayout, macm.clock());
+            out.println("Duty-officer consoles (account '" + OFFICER + "', a new password each run, shown only here):");
+            out.println("  " + JP + "  " + jp.consoleUrl() + "  " + OFFICER + " / " + jpPassword + "  (Cdr Sato Kenji, ja)");
+            out.println("  " + CN + "  " + cn.consoleUrl() + "  " + OFFICER + " / " + cnPassword + "  (Lt Col Wang Hao, zh-Hans)");
+            out.println();
             awaitUp(jp, out);
             exchange(jp, cn, out);
             watchAndNotify(jp, cn, out);
@@ -113,6 +130,8 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Local APIs (token in each station's api.token):");
             out.println("  jp-mod  http://127.0.0.1:" + jp.apiAddress().getPort() + "/api/v1/status");
             out.println("  cn-mnd  http://127.0.0.1:" + cn.apiAddress().getPort() + "/api/v1/status");
+            out.println("Consoles: " + JP + " " + jp.consoleUrl() + ", " + CN + " " + cn.consoleUrl()
+                    + " (account '" + OFFICER + "', passwords above)");
             out.println("Press Ctrl-C to stop both stations.");
             out.flush();
             CountDownLatch stop = new CountDownLatch(1);
@@ -133,6 +152,28 @@ final class DemoCommand implements Callable<Integer> {
                 cn.close();
             }
         }
+    }
+
+    /**
+     * Gives {@code layout}'s station the duty account {@link #OFFICER} with a fresh random
+     * password (adding it on the first run, replacing the password on later ones) and returns
+     * the password, which the demo prints once.
+     */
+    private String officer(StationLayout layout, String display, Language language) {
+        char[] chars = new char[16];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = PASSWORD_CHARS.charAt(macm.random().nextInt(PASSWORD_CHARS.length()));
+        }
+        OfficerRegistry officers = new OfficerRegistry(layout, macm.clock(), macm.random());
+        try (Password password = Password.of(chars)) {
+            if (officers.find(OFFICER).isPresent()) {
+                officers.setEnabled(OFFICER, true);
+                officers.changePassword(OFFICER, password);
+            } else {
+                officers.add(OFFICER, display, Role.DUTY, Optional.of(language), password);
+            }
+        }
+        return new String(chars);
     }
 
     private static void awaitUp(StationRuntime jp, PrintWriter out) throws InterruptedException {

@@ -13,8 +13,10 @@ import org.macm.station.StationLayout;
 import org.macm.station.config.ConsoleConfig;
 import org.macm.station.console.page.LinkPage;
 import org.macm.station.console.page.ReadinessPage;
+import org.macm.station.console.page.MessagePage;
 import org.macm.station.console.page.TrafficPage;
 import org.macm.station.officer.OfficerRegistry;
+import org.macm.station.traffic.Acknowledgements;
 import org.macm.station.traffic.LinkTestStats;
 import org.macm.station.traffic.MessageBoard;
 import org.macm.station.traffic.MessageView;
@@ -28,6 +30,8 @@ import org.macm.template.Catalog;
  * from the station's web server; closing it ends the event streams and the feed.
  */
 public final class Console implements AutoCloseable {
+    /** Who did what in the console, one JSON line per action ({@link AuditTrail}), in the station's folder. */
+    public static final String AUDIT_FILE = "console-audit.jsonl";
     private final ConsoleSite site;
     private final ConsoleEvents events;
     private final ConsoleAlarms alarms;
@@ -46,7 +50,7 @@ public final class Console implements AutoCloseable {
     /** What the console's pages read from the running station. */
     public record Parts(StationLayout layout, Station station, Links links, MessageBoard board,
             Supplier<List<MessageView>> overdue, Function<StationId, LinkTestStats> linkTests, Catalog catalog,
-            Optional<WatchService> watch, SecureRandom random) {
+            Optional<WatchService> watch, SecureRandom random, Acknowledgements acknowledgements) {
     }
 
     public static Console start(Parts p) {
@@ -59,7 +63,9 @@ public final class Console implements AutoCloseable {
         station.onReceive(feed::received);
         ConsoleSessions sessions = new ConsoleSessions(station.clock(), config.idleTimeout(), p.random());
         List<ConsoleRoute> pages = new ArrayList<>();
-        pages.addAll(new TrafficPage(station, p.board()).routes());
+        pages.addAll(new TrafficPage(station, p.board(), p.links()::status).routes());
+        pages.addAll(new MessagePage(station, p.board(), p.acknowledgements(),
+                new AuditTrail(p.layout().dir().resolve(AUDIT_FILE), station.clock())).routes());
         pages.addAll(new LinkPage(station, p.links(), p.linkTests()).routes());
         pages.addAll(new ReadinessPage(station).routes());
         ConsoleSite site = new ConsoleSite(config, station.id().value(),

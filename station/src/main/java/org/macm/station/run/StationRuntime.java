@@ -120,12 +120,14 @@ public final class StationRuntime implements AutoCloseable {
             ApiToken token = ApiToken.loadOrCreate(layout.dir().resolve("api.token"), random);
             Scheduler running = scheduler;
             AlertsHandler alerts = new AlertsHandler(Optional.ofNullable(watch));
+            // One for the API and the console: it serialises acknowledgements, so two officers cannot both be first.
+            Acknowledgements acknowledgements = new Acknowledgements(station, board);
             ApiSite api = new ApiSite(station.config().api(), token, StationApi.routes(
                     new StatusHandler(station, links, alerts, running::overdue, running::testStats),
                     new MessagesHandler(station, links, board, new Composer(catalog, Optional.ofNullable(watch))),
-                    new AcknowledgementsHandler(new Acknowledgements(station, board)), alerts));
+                    new AcknowledgementsHandler(acknowledgements), alerts));
             console = Console.start(new Console.Parts(layout, station, links, board, running::overdue,
-                    running::testStats, catalog, Optional.ofNullable(watch), random));
+                    running::testStats, catalog, Optional.ofNullable(watch), random, acknowledgements));
             web = new WebServer(List.of(api, console.site())).start();
             writeUrl(layout.dir().resolve("api.url"), "http", web.address("api"));
             writeUrl(layout.dir().resolve("console.url"), console.scheme(), web.address("console"));

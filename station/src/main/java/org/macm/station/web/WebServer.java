@@ -55,7 +55,8 @@ public final class WebServer implements AutoCloseable {
             }
             config.routes.exception(Exception.class, (e, ctx) -> siteOf(ctx).failed(e, ctx));
             config.routes.error(404, ctx -> {
-                if (ctx.endpoints().list().isEmpty()) {
+                // No route matched (the guard, a before-handler, is always in the list): the site's own 404 page.
+                if (ctx.endpoints().list().stream().noneMatch(e -> e.method.isHttpMethod())) {
                     siteOf(ctx).notFound(ctx);
                 }
             });

@@ -7,6 +7,17 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.macm.station.StationLayout;
+import org.macm.station.officer.Officer;
+import org.macm.station.officer.OfficerRegistry;
+import org.macm.station.officer.Password;
+import org.macm.station.officer.Role;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -29,13 +40,15 @@ class ExportAndVerifyCommandTest {
     private static Path cnExport;
     private static String jpKey;
     private static String cnKey;
+    private static CliRun firstDemo;
     private static CliRun secondDemo;
 
     @BeforeAll
     static void runDemoTwice() {
         Path tmp = shared;
         demo = tmp.resolve("demo");
-        assertThat(CliRun.run("demo", "--once", "--dir", demo.toString()).exitCode()).isZero();
+        firstDemo = CliRun.run("demo", "--once", "--dir", demo.toString());
+        assertThat(firstDemo.exitCode()).as(firstDemo.err()).isZero();
         CliRun second = CliRun.run("demo", "--once", "--dir", demo.toString());
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.out()).contains("VERIFIED");
@@ -73,6 +86,37 @@ class ExportAndVerifyCommandTest {
     void demoOnce_saysTheStationsStop_notThatTheyKeepRunning() {
         assertThat(secondDemo.out()).doesNotContain("keep running").doesNotContain("Press Ctrl-C").doesNotContain("Local APIs")
                 .contains("The stations stop now (--once). Run 'macm demo' without --once to keep them running, then try:\n");
+    }
+
+    @Test
+    void demo_printsEachConsoleUrlWithADutyAccount_whosePasswordIsNewEachRunAndLogsIn() {
+        Pattern line = Pattern.compile("  (jp-mod|cn-mnd)  http://127\\.0\\.0\\.1:\\d+  duty / (\\S{16})  \\((.+), (ja|zh-Hans)\\)");
+        Map<String, String> first = passwords(line, firstDemo.out());
+        Map<String, String> second = passwords(line, secondDemo.out());
+        assertThat(secondDemo.out()).contains("Duty-officer consoles (account 'duty', a new password each run, shown only here):");
+        assertThat(second.keySet()).containsExactlyInAnyOrder("jp-mod Cdr Sato Kenji ja", "cn-mnd Lt Col Wang Hao zh-Hans");
+        assertThat(second.get("jp-mod Cdr Sato Kenji ja")).isNotEqualTo(first.get("jp-mod Cdr Sato Kenji ja"));
+        for (Map.Entry<String, String> e : second.entrySet()) {
+            String station = e.getKey().substring(0, e.getKey().indexOf(' '));
+            OfficerRegistry officers = new OfficerRegistry(new StationLayout(demo.resolve(station)), Clock.systemUTC(),
+                    new SecureRandom());
+            try (Password p = Password.of(e.getValue().toCharArray())) {
+                Officer duty = officers.authenticate("duty", p);
+                assertThat(e.getKey()).isEqualTo(station + " " + duty.displayName() + " "
+                        + duty.language().orElseThrow().tag());
+                assertThat(duty.role()).isEqualTo(Role.DUTY);
+            }
+        }
+    }
+
+    /** "station display language" to password, from the demo's console lines. */
+    private static Map<String, String> passwords(Pattern line, String out) {
+        Map<String, String> found = new HashMap<>();
+        Matcher m = line.matcher(out);
+        while (m.find()) {
+            found.put(m.group(1) + " " + m.group(3) + " " + m.group(4), m.group(2));
+        }
+        return found;
     }
 
     @Test
