@@ -327,7 +327,8 @@ public final class ConsoleSite implements Site {
         alarms.dismiss(id);
         LOG.info("console: officer '{}' dismissed alarm {}", r.officer().name(), id);
         if (r.ctx().header("HX-Request") != null) {
-            r.ctx().status(204);
+            // The banner is replaced at once, without waiting for the event stream (which may be down).
+            r.html("alarms.jte", Map.of("chrome", r.chrome("", "common.title")));
             return;
         }
         r.redirect("/");
