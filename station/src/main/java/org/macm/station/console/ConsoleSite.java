@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.macm.core.log.EntryCodec;
 import org.macm.station.config.ConsoleConfig;
@@ -47,7 +48,7 @@ public final class ConsoleSite implements Site {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleSite.class);
     private static final String REQUEST = "macm.console.request";
     /** What {@link ConsoleSessions#secret()} makes: 256 bits, URL-safe base64. */
-    private static final java.util.regex.Pattern TICKET = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final Pattern TICKET = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final ConsoleConfig config;
     private final String station;

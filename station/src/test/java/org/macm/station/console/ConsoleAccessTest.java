@@ -133,6 +133,13 @@ class ConsoleAccessTest {
     }
 
     @Test
+    void console_listensOnLoopbackByDefault_andSaysWhereInConsoleUrl() throws Exception {
+        assertThat(station.consoleUrl()).startsWith("http://127.0.0.1:");
+        assertThat(java.nio.file.Files.readString(station.station().layout().dir().resolve("console.url")).strip())
+                .isEqualTo(station.consoleUrl());
+    }
+
+    @Test
     void onlyTheLoginPageAndItsStylesheet_areOpen() {
         ConsoleClient anonymous = client();
         ConsoleClient.Answer login = anonymous.get("/login");

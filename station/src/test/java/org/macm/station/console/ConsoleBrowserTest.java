@@ -72,6 +72,7 @@ class ConsoleBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         Chromium.require(Chromium.BINARY, Chromium.DRIVER, Optional.ofNullable(System.getenv("CI")), System.err);
+        long t0 = System.nanoTime();
         stations = ConsoleStations.startPair(tmp, (station, layout) -> {
             if (station.equals(CN)) {
                 CN_OFFICERS.forEach((language, o) ->
@@ -80,11 +81,15 @@ class ConsoleBrowserTest {
                 ConsoleStations.officer(layout, JP_OFFICER.get(0), JP_OFFICER.get(1), Role.DUTY, Optional.of(Language.JA));
             }
         });
+        System.out.printf("ConsoleBrowserTest: two stations with 4 officers, linked, in %d ms%n",
+                Duration.ofNanos(System.nanoTime() - t0).toMillis());
     }
 
     @AfterAll
     static void stop() {
+        long t0 = System.nanoTime();
         BROWSERS.values().forEach(Chromium::close);
+        System.out.printf("ConsoleBrowserTest: browsers closed in %d ms%n", Duration.ofNanos(System.nanoTime() - t0).toMillis());
         BROWSERS.clear();
         if (stations != null) {
             stations.close();
@@ -93,7 +98,13 @@ class ConsoleBrowserTest {
 
     /** The browser named {@code who} (one per officer and language), started on first use and kept for the class. */
     static Chromium browser(String who, Language language) {
-        return BROWSERS.computeIfAbsent(who + "-" + language.tag(), k -> Chromium.start(language));
+        return BROWSERS.computeIfAbsent(who + "-" + language.tag(), k -> {
+            long t0 = System.nanoTime();
+            Chromium c = Chromium.start(language);
+            System.out.printf("ConsoleBrowserTest: Chromium (%s) started in %d ms%n", k,
+                    Duration.ofNanos(System.nanoTime() - t0).toMillis());
+            return c;
+        });
     }
 
     @ParameterizedTest(name = "{0}")
@@ -106,6 +117,8 @@ class ConsoleBrowserTest {
         run.jpSendsAFlash();
         run.cnSeesTheRowAndTheBanner_withinOneSecond_withoutReload();
         run.cnDismissesTheBanner();
+        // Next, once the Message, Link and Readiness pages are in: run.cnAcknowledges(remark);
+        // run.jpSeesTheOfficersName_withinOneSecond() (jp-mod's own browser, JP_OFFICER); run.readinessCountsIt().
         System.out.printf("ConsoleBrowserTest[%s]: row after %d ms, banner after %d ms, whole run %d ms%n",
                 language.tag(), run.rowAfter.toMillis(), run.bannerAfter.toMillis(), run.started.elapsed().toMillis());
     }
