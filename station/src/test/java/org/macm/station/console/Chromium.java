@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -20,6 +21,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * Debian's Chromium, headless, driven by Selenium through Debian's chromedriver: both paths
@@ -64,6 +67,8 @@ final class Chromium implements AutoCloseable {
             options.addArguments("--no-sandbox"); // Chromium's sandbox refuses to run as root (CI containers do)
         }
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages(language)));
+        // The page's console messages, so that a test sees what the CSP refused or what a script threw.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         WebDriver driver = new ChromeDriver(service, options);
@@ -91,6 +96,12 @@ final class Chromium implements AutoCloseable {
 
     WebDriver driver() {
         return driver;
+    }
+
+    /** The browser console's errors since the last call: CSP refusals, script errors, failed loads. */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
     }
 
     /** Saves what the browser shows as {@code SCREENSHOTS/NAME.png} and returns the file. */

@@ -149,6 +149,15 @@ final class ConsoleBrowser {
         await("alarm banner for " + href + " gone", deadline, d -> alarm(d, href).isEmpty());
     }
 
+    /**
+     * What the browser's console reported as errors since the last look, apart from the
+     * favicon the console does not have: a CSP refusal (inline script or style), a script
+     * error, a failed fetch. A page that works shows none.
+     */
+    List<String> consoleErrors() {
+        return chromium.consoleErrors().stream().filter(m -> !m.contains("favicon.ico")).toList();
+    }
+
     /** Saves a screenshot as {@code NAME-what.png}. */
     Path screenshot(String what) {
         return chromium.screenshot(name + "-" + what);

@@ -117,6 +117,7 @@ class ConsoleBrowserTest {
         run.jpSendsAFlash();
         run.cnSeesTheRowAndTheBanner_withinOneSecond_withoutReload();
         run.cnDismissesTheBanner();
+        run.noScriptErrorsOrCspRefusals();
         // Next, once the Message, Link and Readiness pages are in: run.cnAcknowledges(remark);
         // run.jpSeesTheOfficersName_withinOneSecond() (jp-mod's own browser, JP_OFFICER); run.readinessCountsIt().
         System.out.printf("ConsoleBrowserTest[%s]: row after %d ms, banner after %d ms, whole run %d ms%n",
@@ -186,6 +187,15 @@ class ConsoleBrowserTest {
             assertThat(cn.alarmText("/messages/" + messageId)).contains(UiText.of(language, language.defaultZone(), TEXTS).format("common.alarm.flash", JP.value()))
                     .contains(t.get("common.alarm.dismiss"));
             cn.screenshot("traffic-flash");
+        }
+
+        void noScriptErrorsOrCspRefusals() {
+            // A probe first, so that an empty list means "no errors", not "the log is not captured".
+            ((org.openqa.selenium.JavascriptExecutor) cn.driver()).executeScript("console.error('macm-log-probe')");
+            List<String> errors = cn.consoleErrors();
+            assertThat(errors).as("the browser's console is captured").anyMatch(m -> m.contains("macm-log-probe"));
+            assertThat(errors.stream().filter(m -> !m.contains("macm-log-probe")))
+                    .as("errors in the browser's console (CSP refusals, script errors)").isEmpty();
         }
 
         void cnDismissesTheBanner() {
