@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,19 +36,13 @@ class ConsoleAccessTest {
     @TempDir
     static Path tmp;
 
+    @AutoClose
     private static StationRuntime station;
 
     @BeforeAll
     static void start() {
         station = ConsoleStations.startCn(tmp, Clock.systemUTC(),
                 (pair, cn) -> ConsoleStations.officer(cn, OFFICER, "Maj Li Wei", Role.DUTY, Optional.empty()));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (station != null) {
-            station.close();
-        }
     }
 
     private static ConsoleClient client() {

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +37,7 @@ class ConsoleLoginTest {
     static Path tmp;
 
     private static final MovableClock CLOCK = new MovableClock();
+    @AutoClose
     private static StationRuntime station;
 
     @BeforeAll
@@ -46,13 +47,6 @@ class ConsoleLoginTest {
             ConsoleStations.officer(cn, OTHER, "Cdr Suzuki Aya", Role.SUPERVISOR, Optional.of(Language.EN));
             ConsoleStations.consoleSection(cn, "language = \"ja\"", "idle-timeout = \"10m\"");
         });
-    }
-
-    @AfterAll
-    static void stop() {
-        if (station != null) {
-            station.close();
-        }
     }
 
     private static ConsoleClient client() {
