@@ -34,6 +34,11 @@ public final class Assets {
     private Assets() {
     }
 
+    /** Every asset's name: what the console serves under {@code /assets/}. */
+    static java.util.Set<String> names() {
+        return ASSETS.keySet();
+    }
+
     static boolean isPublic(String name) {
         return PUBLIC.contains(name);
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.macm.core.log.EntryCodec;
 import org.macm.station.config.ConsoleConfig;
@@ -46,6 +47,8 @@ public final class ConsoleSite implements Site {
             + "base-uri 'none'";
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleSite.class);
     private static final String REQUEST = "macm.console.request";
+    /** What {@link ConsoleSessions#secret()} makes: 256 bits, URL-safe base64. */
+    private static final Pattern TICKET = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final ConsoleConfig config;
     private final String station;
@@ -236,7 +239,10 @@ public final class ConsoleSite implements Site {
     }
 
     private void loginPage(Context ctx) {
-        String ticket = sessions.secret();
+        // The browser's ticket is kept when it has one: a second GET of this page (another tab,
+        // or the favicon request that the guard sends here) must not make the open form stale.
+        String ticket = Optional.ofNullable(ctx.cookie(LOGIN_COOKIE)).filter(t -> TICKET.matcher(t).matches())
+                .orElseGet(sessions::secret);
         ctx.cookie(cookie(LOGIN_COOKIE, ticket, "/login", -1));
         UiText t = stationText();
         String notice = "";

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
@@ -33,6 +34,7 @@ final class ConsoleTls {
     static SslContextFactory.Server of(ConsoleConfig.Tls tls) {
         Certificate[] chain = chain(tls.certificate());
         PrivateKey key = key(tls.key());
+        requireMatch(chain[0], key, tls);
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
@@ -46,6 +48,38 @@ final class ConsoleTls {
         } catch (GeneralSecurityException | IOException e) {
             throw new StationException("the console's key " + tls.key() + " does not match its certificate "
                     + tls.certificate() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses a key that does not belong to the certificate: a keystore takes such a pair
+     * without a word, and every browser would then fail the handshake with no hint why.
+     */
+    private static void requireMatch(Certificate cert, PrivateKey key, ConsoleConfig.Tls tls) {
+        String algorithm = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC", "ECDSA" -> "SHA256withECDSA";
+            case "Ed25519", "EdDSA" -> "Ed25519";
+            default -> throw new StationException("the console's key file " + tls.key() + " holds a "
+                    + key.getAlgorithm() + " key; use an RSA, EC or Ed25519 key");
+        };
+        byte[] probe = "macm console key check".getBytes(StandardCharsets.US_ASCII);
+        boolean matches;
+        try {
+            Signature sign = Signature.getInstance(algorithm);
+            sign.initSign(key);
+            sign.update(probe);
+            byte[] signature = sign.sign();
+            Signature verify = Signature.getInstance(algorithm);
+            verify.initVerify(cert.getPublicKey());
+            verify.update(probe);
+            matches = verify.verify(signature);
+        } catch (GeneralSecurityException e) {
+            matches = false;
+        }
+        if (!matches) {
+            throw new StationException("the console's key " + tls.key() + " does not match its certificate "
+                    + tls.certificate() + ": give the key the certificate was made for");
         }
     }
 

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -37,10 +39,22 @@ public final class LoginThrottle {
         return latest(until("account:" + account, now), until("address:" + address, now));
     }
 
-    /** Counts a wrong password; the failure that reaches the limit starts a lockout (and logs it). */
+    /**
+     * Counts a wrong password; the failure that reaches the limit starts a lockout, logged in
+     * one WARN line naming what it locks (the account, the address, or both at once).
+     */
     public void failed(String account, String address) {
-        count("account:" + account, "officer account '" + account + "'");
-        count("address:" + address, "address " + address);
+        List<String> locked = new ArrayList<>(2);
+        if (count("account:" + account)) {
+            locked.add("officer account '" + account + "'");
+        }
+        if (count("address:" + address)) {
+            locked.add("address " + address);
+        }
+        if (!locked.isEmpty()) {
+            LOG.warn("console login locked out: {} after {} wrong passwords within {} min; locked for {} min",
+                    String.join(" and ", locked), MAX_FAILURES, WINDOW.toMinutes(), LOCKOUT.toMinutes());
+        }
     }
 
     /** A good login clears the account's count (the address keeps its own). */
@@ -48,7 +62,8 @@ public final class LoginThrottle {
         failures.remove("account:" + account);
     }
 
-    private void count(String key, String who) {
+    /** Counts one failure for {@code key}; true when it starts a lockout. */
+    private boolean count(String key) {
         Instant now = clock.instant();
         Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
         synchronized (times) {
@@ -59,9 +74,9 @@ public final class LoginThrottle {
             if (times.size() >= MAX_FAILURES) {
                 times.clear();
                 lockedUntil.put(key, now.plus(LOCKOUT));
-                LOG.warn("console login locked out: {} after {} wrong passwords within {} min; locked for {} min",
-                        who, MAX_FAILURES, WINDOW.toMinutes(), LOCKOUT.toMinutes());
+                return true;
             }
+            return false;
         }
     }
 

@@ -49,7 +49,7 @@ class ConsoleAlarmTest {
         s.write(s.listening(CN, loopback(0)).withAckDeadline(Precedence.FLASH, Duration.ofSeconds(2)));
         try (StationRuntime cn = StationRuntime.start(s.cn(), Clock.systemUTC(), "test")) {
             s.write(s.dialling(JP, loopback(cn.linkPorts().get(0))));
-            ConsoleClient li = new ConsoleClient(cn.consoleUrl()).login("li", PASSWORD);
+            ConsoleClient li = new ConsoleClient(cn.consoleUrl()).signedIn("li", PASSWORD);
             String id;
             try (StationRuntime jp = StationRuntime.start(s.jp(), Clock.systemUTC(), "test")) {
                 await("link up", Duration.ofSeconds(20), () -> jp.links().status(CN).orElseThrow().state() == LinkState.UP);

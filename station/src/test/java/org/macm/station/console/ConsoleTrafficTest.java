@@ -78,8 +78,8 @@ class ConsoleTrafficTest {
         s.write(s.dialling(JP, loopback(cn.linkPorts().get(0))));
         jp = StationRuntime.start(s.jp(), Clock.systemUTC(), "test");
         await("link up", Duration.ofSeconds(20), () -> jp.links().status(CN).orElseThrow().state() == LinkState.UP);
-        wang = new ConsoleClient(cn.consoleUrl()).login("wang", PASSWORD);
-        sato = new ConsoleClient(jp.consoleUrl()).login("sato", PASSWORD);
+        wang = new ConsoleClient(cn.consoleUrl()).signedIn("wang", PASSWORD);
+        sato = new ConsoleClient(jp.consoleUrl()).signedIn("sato", PASSWORD);
     }
 
     @AfterAll
@@ -156,7 +156,7 @@ class ConsoleTrafficTest {
         SignedEntry e = send(jp, cn, new Body.Message(Precedence.FLASH, callback("Call us on the hotline now.")));
         String id = id(JP, e);
 
-        ConsoleClient.Page page = wang.get("/messages/" + id);
+        ConsoleClient.Answer page = wang.get("/messages/" + id);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("紧急通话请求", "直接通話の要請", "Request for immediate communication",
                 "callback-request v1", "class=\"seq\">" + e.seq() + "<", e.hash().hex(), ">subject<", ">incident<",
@@ -168,7 +168,7 @@ class ConsoleTrafficTest {
         assertThat(wang.get("/messages/jp-mod/999999").status()).isEqualTo(404);
         assertThat(wang.get("/messages/jp-mod/999999").body()).contains("本站没有电报 jp-mod/999999");
         for (String bad : List.of("/nosuch", "/messages/jp-mod", "/messages/jp-mod/abc", "/messages/JP%20MOD/1", "/messages/x/1/2")) {
-            ConsoleClient.Page p = wang.get(bad);
+            ConsoleClient.Answer p = wang.get(bad);
             assertThat(p.status()).as(bad).isEqualTo(404);
             assertThat(p.body()).as(bad).containsAnyOf("没有这个页面", "本站没有电报").doesNotContain("Exception");
         }
@@ -180,7 +180,7 @@ class ConsoleTrafficTest {
                 new MessageContent.FreeText("ja", "貴艦の意図を知らせ。")));
         String id = id(JP, e);
 
-        ConsoleClient.Page acked = wang.post("/messages/" + id + "/ack",
+        ConsoleClient.Answer acked = wang.post("/messages/" + id + "/ack",
                 Map.of("remark", "已阅，稍后答复。", "officer", "Mallory"));
         long sentAt = System.nanoTime();
         assertThat(acked.status()).isEqualTo(303);
@@ -213,13 +213,13 @@ class ConsoleTrafficTest {
         assertThat(shown).contains("已确认", "Lt Col Wang Hao", "已阅，稍后答复。", "cn-mnd/" + ack.seq())
                 .doesNotContain("action=\"/messages/" + id + "/ack\"");
 
-        ConsoleClient.Page twice = wang.post("/messages/" + id + "/ack", Map.of("remark", "again"));
+        ConsoleClient.Answer twice = wang.post("/messages/" + id + "/ack", Map.of("remark", "again"));
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.body()).contains("已由 Lt Col Wang Hao 于", "未签署任何内容");
         assertThat(lastAck(cn).seq()).as("nothing signed the second time").isEqualTo(ack.seq());
         assertThat(Files.readAllLines(audit)).hasSameSizeAs(lines);
 
-        ConsoleClient.Page own = sato.post("/messages/" + id + "/ack", Map.of());
+        ConsoleClient.Answer own = sato.post("/messages/" + id + "/ack", Map.of());
         assertThat(own.status()).isEqualTo(409);
         assertThat(own.body()).contains("この通報は本ステーションが送信したものです");
     }
@@ -296,7 +296,7 @@ class ConsoleTrafficTest {
             assertThat(alarms).contains("来自 jp-mod 的 FLASH 电报", "href=\"" + href + "\"", "确认并关闭");
             assertThat(wang.get("/").body()).as("every page's banner shows it").contains("href=\"" + href + "\"");
 
-            ConsoleClient.Page dismissed = wang.post("/alarms/" + alarmId(alarms, href) + "/dismiss", Map.of());
+            ConsoleClient.Answer dismissed = wang.post("/alarms/" + alarmId(alarms, href) + "/dismiss", Map.of());
             assertThat(dismissed.status()).isEqualTo(303);
             assertThat(wang.get("/alarms").body()).doesNotContain("href=\"" + href + "\"");
 
@@ -304,7 +304,7 @@ class ConsoleTrafficTest {
                     new MessageContent.FreeText("en", "Second call.")));
             String href2 = "/messages/" + id(JP, second);
             await("the second alarm", Duration.ofSeconds(5), () -> wang.get("/alarms").body().contains(href2));
-            ConsoleClient.Page byHtmx = wang.post("/alarms/" + alarmId(wang.get("/alarms").body(), href2) + "/dismiss",
+            ConsoleClient.Answer byHtmx = wang.post("/alarms/" + alarmId(wang.get("/alarms").body(), href2) + "/dismiss",
                     Map.of(), Map.of("HX-Request", "true"));
             assertThat(byHtmx.status()).as("htmx gets the banner without the dismissed alarm at once").isEqualTo(200);
             assertThat(byHtmx.body()).doesNotContain(href2);
