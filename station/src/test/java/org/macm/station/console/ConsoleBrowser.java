@@ -87,8 +87,8 @@ final class ConsoleBrowser {
     }
 
     /** The labels of the first table's header cells. */
-    List<String> tableHeaders() {
-        return driver.findElements(By.cssSelector("table thead th")).stream().map(WebElement::getText).toList();
+    List<String> tableHeaders(String table) {
+        return driver.findElements(By.cssSelector(table + " thead th")).stream().map(WebElement::getText).toList();
     }
 
     /** The {@code lang} of the page. */

@@ -151,8 +151,8 @@ class ConsoleBrowserTest {
             assertThat(cn.nav()).containsExactly(t.get("common.nav.traffic"), t.get("common.nav.compose"),
                     t.get("common.nav.link"), t.get("common.nav.map"), t.get("common.nav.readiness"));
             assertThat(cn.nav()).contains(NAV_MAP.get(language));
-            assertThat(cn.tableHeaders()).startsWith(HEADER_PRECEDENCE.get(language))
-                    .contains(t.get("traffic.state"), t.get("traffic.deadline"));
+            assertThat(cn.driver().findElements(By.cssSelector("main h2")).stream().map(WebElement::getText))
+                    .contains(t.get("traffic.messages"), t.get("traffic.tests"));
             assertThat(cn.driver().findElement(By.cssSelector("header.top .who")).getText())
                     .contains(CN_OFFICERS.get(language).get(1));
         }
@@ -182,8 +182,11 @@ class ConsoleBrowserTest {
             cn.awaitAlarm("/messages/" + messageId, sent);
             bannerAfter = sent.elapsed();
             assertThat(ConsoleBrowser.stillThere(anchor)).as("the page was updated in place, not reloaded").isTrue();
+            assertThat(cn.tableHeaders("#messages")).startsWith(HEADER_PRECEDENCE.get(language))
+                    .contains(t.get("traffic.state"), t.get("traffic.deadline"));
             assertThat(cn.rowText(messageId, ".precedence")).isEqualTo("FLASH");
-            assertThat(cn.rowText(messageId, ".summary")).isEqualTo(messageText);
+            assertThat(cn.rowText(messageId, ".summary")).as("shown as written, its language marked")
+                    .isEqualTo("en " + messageText);
             assertThat(cn.alarmText("/messages/" + messageId)).contains(UiText.of(language, language.defaultZone(), TEXTS).format("common.alarm.flash", JP.value()))
                     .contains(t.get("common.alarm.dismiss"));
             cn.screenshot("traffic-flash");

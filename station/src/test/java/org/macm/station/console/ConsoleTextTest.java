@@ -75,7 +75,8 @@ class ConsoleTextTest {
                     soft.assertThat(placeholders(text)).as("placeholders of %s in %s", key, l.tag())
                             .isEqualTo(placeholders(en.get().getProperty(key, "")));
                     try {
-                        new MessageFormat(text).format(new Object[] {"a", "b", "c", "d"});
+                        // Numbers fit both kinds of placeholder: {0} and {0,number,#}.
+                        new MessageFormat(text).format(new Object[] {1, 2, 3, 4});
                     } catch (IllegalArgumentException e) {
                         soft.fail("%s in %s is not a valid MessageFormat pattern: %s", key, l.tag(), e.getMessage());
                     }
