@@ -40,16 +40,15 @@ public final class ConsoleEvents implements AutoCloseable {
     private final Deque<Event> kept = new ArrayDeque<>();
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final WriteListener listener;
+    private final List<WriteListener> listeners = new CopyOnWriteArrayList<>();
     private long lastId;
 
-    public ConsoleEvents() {
-        this(e -> {
-        });
-    }
-
-    public ConsoleEvents(WriteListener listener) {
-        this.listener = listener;
+    /**
+     * Calls {@code listener} each time an event has been written to a console's stream, on the
+     * thread that wrote it (so it must be quick). The bench times the events with it.
+     */
+    public void onWritten(WriteListener listener) {
+        listeners.add(listener);
     }
 
     /** Sends {@code name} with {@code data} to every connected console; returns at once. */
@@ -162,7 +161,9 @@ public final class ConsoleEvents implements AutoCloseable {
 
         void write(Event e) {
             client.sendEvent(e.name(), e.data(), Long.toString(e.id()));
-            listener.written(e);
+            for (WriteListener l : listeners) {
+                l.written(e);
+            }
         }
     }
 }
