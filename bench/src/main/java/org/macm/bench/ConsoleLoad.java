@@ -1,6 +1,9 @@
 package org.macm.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,10 +95,14 @@ final class ConsoleLoad {
                 long first = events.lastId() + 1;
                 OpenLoop.run(rt, RATE, warmSeconds, LinkBench.FIXED_DRAIN);
                 rt.settle(OpenLoop.SETTLE);
+                long clientCpu = clientCpuNanos();
                 long from = System.nanoTime();
                 OpenLoop.Step step = OpenLoop.run(rt, RATE, seconds, LinkBench.FIXED_DRAIN);
                 rt.settle(OpenLoop.SETTLE);
                 long to = System.nanoTime();
+                clientCpu = clientCpuNanos() - clientCpu;
+                System.out.printf(Locale.ROOT, "  of the JVM's CPU, the clients' own threads (readers, HttpClient) took "
+                        + "%.0f us per message%n", clientCpu / 1e3 / step.sent());
                 long last = events.lastId();
                 Await.within(Duration.ofSeconds(10), Duration.ofMillis(10),
                         () -> consoles.stream().allMatch(c -> seen(c) >= last));
@@ -104,6 +111,22 @@ final class ConsoleLoad {
                 consoles.forEach(ConsoleStream::close);
             }
         }
+    }
+
+    /**
+     * CPU time so far of the clients' platform threads: the readers ({@code console-N}) and
+     * HttpClient's selector and workers (a worker that has ended is not counted). What is left
+     * of the JVM's CPU is the stations', the link's and the streams' writers'.
+     */
+    private static long clientCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && (t.getThreadName().startsWith("console-") || t.getThreadName().startsWith("HttpClient-"))) {
+                sum += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return sum;
     }
 
     private static long seen(ConsoleStream c) {
