@@ -101,12 +101,10 @@ final class ConsoleLoad {
                 rt.settle(OpenLoop.SETTLE);
                 long to = System.nanoTime();
                 clientCpu = clientCpuNanos() - clientCpu;
-                System.out.printf(Locale.ROOT, "  of the JVM's CPU, the clients' own threads (readers, HttpClient) took "
-                        + "%.0f us per message%n", clientCpu / 1e3 / step.sent());
                 long last = events.lastId();
                 Await.within(Duration.ofSeconds(10), Duration.ofMillis(10),
                         () -> consoles.stream().allMatch(c -> seen(c) >= last));
-                report(step, consoles, first, last, commits, List.copyOf(writes), from, to);
+                report(step, clientCpu, consoles, first, last, commits, List.copyOf(writes), from, to);
             } finally {
                 consoles.forEach(ConsoleStream::close);
             }
@@ -134,9 +132,11 @@ final class ConsoleLoad {
         return r.isEmpty() ? 0 : r.get(r.size() - 1).id();
     }
 
-    private void report(OpenLoop.Step step, List<ConsoleStream> consoles, long first, long last,
+    private void report(OpenLoop.Step step, long clientCpu, List<ConsoleStream> consoles, long first, long last,
             Map<String, Long> commits, List<Written> writes, long from, long to) {
         System.out.println("  link at " + (int) RATE + "/s meanwhile: " + step);
+        System.out.printf(Locale.ROOT, "    of that CPU, the clients' own threads (readers, HttpClient) took %.0f us per "
+                + "message%n", clientCpu / 1e3 / step.sent());
         Delays written = new Delays();
         for (Written w : writes) {
             written.add(commits.get(w.data()), w.nanos(), from, to);
