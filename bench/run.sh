@@ -1,18 +1,23 @@
 #!/bin/sh
 # Builds MACM and runs the benchmarks (see docs/BENCHMARKS.md):
-#   bench/run.sh [quick|full] [all|storage|link|encounter]
+#   bench/run.sh [quick|full] [all|storage|link|encounter|console] [SECONDS]
 # quick|full: rough answer or the figures docs/BENCHMARKS.md reports (default full).
 # all (default): everything; storage: durable appends and signing; link: the durable round
 # trip beside Mosquitto, link failure detection and failover cost; encounter: the engine
-# (grid vs naive) and AIS decoding against gpsd's gpsdecode (package gpsd-clients).
+# (grid vs naive) and AIS decoding against gpsd's gpsdecode (package gpsd-clients); console:
+# 20 consoles' event streams while the link carries 200 messages/s (SECONDS measured, default
+# 30, quick 10).
 set -e
 here=$(cd "$(dirname "$0")/.." && pwd)
 JAVA_HOME=$("$here/scripts/find-java-home.sh")
 export JAVA_HOME
 mode=${1:-full}
 only=${2:-all}
-case "$mode" in quick|full) ;; *) echo "usage: bench/run.sh [quick|full] [all|storage|link]" >&2; exit 2 ;; esac
-case "$only" in all|storage|link|encounter) ;; *) echo "usage: bench/run.sh [quick|full] [all|storage|link|encounter]" >&2; exit 2 ;; esac
+seconds=${3:-0}
+usage="usage: bench/run.sh [quick|full] [all|storage|link|encounter|console] [SECONDS]"
+case "$mode" in quick|full) ;; *) echo "$usage" >&2; exit 2 ;; esac
+case "$only" in all|storage|link|encounter|console) ;; *) echo "$usage" >&2; exit 2 ;; esac
+case "$seconds" in ''|*[!0-9]*) echo "$usage" >&2; exit 2 ;; esac
 # The round trip is compared with Mosquitto (Debian package). Machines start clean, so install
 # it when missing; if that fails the bench runs MACM alone and says Mosquitto was skipped.
 if { [ "$only" = all ] || [ "$only" = link ]; } && ! command -v mosquitto >/dev/null 2>&1 && [ ! -x /usr/sbin/mosquitto ]; then
@@ -34,5 +39,5 @@ cd "$here"
 # elsewhere in the reactor (or in its tests, which the bench does not need) does not stop it.
 ./mvnw -q -B -Dmaven.test.skip=true install -pl bench,station -am
 echo "load before: $(uptime)"
-MACM_LOG_LEVEL=${MACM_LOG_LEVEL:-ERROR} ./mvnw -q -B -pl bench exec:exec -Dbench.args="$mode" -Dbench.only="$only"
+MACM_LOG_LEVEL=${MACM_LOG_LEVEL:-ERROR} ./mvnw -q -B -pl bench exec:exec -Dbench.args="$mode" -Dbench.only="$only" -Dbench.duration="$seconds"
 echo "load after:  $(uptime)"

@@ -21,8 +21,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs the benchmarks and prints each figure beside the comparison it is judged against,
  * measured in the same run. Arguments: {@code quick|full} (default full: a few minutes, what
  * docs/BENCHMARKS.md reports; quick gives a rough answer), then {@code all} (default),
- * {@code storage} (durable appends and signing) or {@code link} (round trip against
- * Mosquitto, failure detection, failover).
+ * {@code storage} (durable appends and signing), {@code link} (round trip against
+ * Mosquitto, failure detection, failover), {@code encounter} (the engine and AIS decoding) or
+ * {@code console} (20 consoles' event streams under 200 messages/s); a third argument, if
+ * above 0, sets how many seconds the console check measures.
  */
 public final class BenchMain {
     private BenchMain() {
@@ -46,8 +48,8 @@ public final class BenchMain {
     public static void main(String[] args) throws IOException, InterruptedException, RunnerException {
         boolean quick = args.length > 0 && args[0].equals("quick");
         String only = args.length > 1 ? args[1] : "all";
-        if (!List.of("all", "storage", "link", "encounter").contains(only)) {
-            System.err.println("unknown section '" + only + "'; use all, storage, link or encounter");
+        if (!List.of("all", "storage", "link", "encounter", "console").contains(only)) {
+            System.err.println("unknown section '" + only + "'; use all, storage, link, encounter or console");
             System.exit(2);
         }
         Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "macm-bench");
@@ -63,6 +65,11 @@ public final class BenchMain {
         if (only.equals("all") || only.equals("encounter")) {
             System.out.println();
             encounter(quick, dir);
+        }
+        if (only.equals("all") || only.equals("console")) {
+            System.out.println();
+            double seconds = args.length > 2 && Double.parseDouble(args[2]) > 0 ? Double.parseDouble(args[2]) : quick ? 10 : 30;
+            new ConsoleLoad(dir.resolve("console"), 5, seconds).run();
         }
         deleteTree(dir);
     }

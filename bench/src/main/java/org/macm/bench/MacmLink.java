@@ -13,12 +13,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Consumer;
 import org.macm.core.log.Body;
 import org.macm.core.log.MessageContent;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 import org.macm.link.LinkState;
+import org.macm.station.Station;
 import org.macm.station.StationPair;
 import org.macm.station.run.StationRuntime;
 import org.macm.testkit.Await;
@@ -57,6 +59,12 @@ final class MacmLink implements AutoCloseable {
      */
     static MacmLink start(Path root, int paths, boolean proxied, Duration heartbeat, int misses)
             throws IOException, InterruptedException {
+        return start(root, paths, proxied, heartbeat, misses, station -> { });
+    }
+
+    /** As above, handing cn-mnd's station to {@code cnOpened} before anything in it listens (to time its commits). */
+    static MacmLink start(Path root, int paths, boolean proxied, Duration heartbeat, int misses,
+            Consumer<Station> cnOpened) throws IOException, InterruptedException {
         StationPair pair = StationPair.create(root).withHeartbeat(heartbeat, misses);
         List<Integer> listen = new ArrayList<>();
         List<Integer> dial = new ArrayList<>();
@@ -77,7 +85,7 @@ final class MacmLink implements AutoCloseable {
         }
         pair.write(pair.listening(CN, StationPair.loopback(listen)));
         pair.write(pair.dialling(JP, StationPair.loopback(dial)));
-        StationRuntime cn = StationRuntime.start(pair.cn(), Clock.systemUTC(), "bench");
+        StationRuntime cn = StationRuntime.start(pair.cn(), Clock.systemUTC(), "bench", cnOpened);
         StationRuntime jp;
         try {
             jp = StationRuntime.start(pair.jp(), Clock.systemUTC(), "bench");
@@ -100,6 +108,11 @@ final class MacmLink implements AutoCloseable {
 
     Path root() {
         return root;
+    }
+
+    /** The receiving station, cn-mnd, whose console the console load check watches. */
+    StationRuntime cn() {
+        return cn;
     }
 
     LinkState state() {

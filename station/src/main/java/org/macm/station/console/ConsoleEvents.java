@@ -1,6 +1,8 @@
 package org.macm.station.console;
 
 import io.javalin.http.sse.SseClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -37,33 +39,31 @@ public final class ConsoleEvents implements AutoCloseable {
         void written(Event event);
     }
 
-    private final Deque<Event> kept = new ArrayDeque<>();
+    private final Deque<Frame> kept = new ArrayDeque<>();
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final WriteListener listener;
+    private final List<WriteListener> listeners = new CopyOnWriteArrayList<>();
     private long lastId;
 
-    public ConsoleEvents() {
-        this(e -> {
-        });
-    }
-
-    public ConsoleEvents(WriteListener listener) {
-        this.listener = listener;
+    /**
+     * Calls {@code listener} each time an event has been written to a console's stream, on the
+     * thread that wrote it (so it must be quick). The bench times the events with it.
+     */
+    public void onWritten(WriteListener listener) {
+        listeners.add(listener);
     }
 
     /** Sends {@code name} with {@code data} to every connected console; returns at once. */
     public void publish(String name, String data) {
-        Event e;
         synchronized (kept) {
-            e = new Event(++lastId, name, data);
-            kept.addLast(e);
+            Frame f = Frame.of(new Event(++lastId, name, data));
+            kept.addLast(f);
             if (kept.size() > KEPT) {
                 kept.removeFirst();
             }
             // Offered under the lock so that every subscriber sees events in id order.
             for (Subscriber s : subscribers) {
-                s.offer(e);
+                s.offer(f);
             }
         }
     }
@@ -82,16 +82,16 @@ public final class ConsoleEvents implements AutoCloseable {
      */
     public void serve(SseClient client, long lastSeen) {
         Subscriber s = new Subscriber(client);
-        List<Event> missed = new ArrayList<>();
+        List<Frame> missed = new ArrayList<>();
         boolean tooOld;
         synchronized (kept) {
-            tooOld = lastSeen > 0 && (kept.isEmpty() ? lastSeen < lastId : kept.peekFirst().id() > lastSeen + 1);
+            tooOld = lastSeen > 0 && (kept.isEmpty() ? lastSeen < lastId : kept.peekFirst().event().id() > lastSeen + 1);
             if (lastSeen > lastId) {
                 tooOld = true; // the station restarted: ids began again
             }
-            for (Event e : kept) {
-                if (lastSeen > 0 && e.id() > lastSeen && !tooOld) {
-                    missed.add(e);
+            for (Frame f : kept) {
+                if (lastSeen > 0 && f.event().id() > lastSeen && !tooOld) {
+                    missed.add(f);
                 }
             }
             subscribers.add(s);
@@ -99,10 +99,10 @@ public final class ConsoleEvents implements AutoCloseable {
         client.onClose(s::stop);
         try {
             if (tooOld) {
-                s.write(new Event(lastId(), "reset", "missed too much: reload"));
+                s.write(Frame.of(new Event(lastId(), "reset", "missed too much: reload")));
             }
-            for (Event e : missed) {
-                s.write(e);
+            for (Frame f : missed) {
+                s.write(f);
             }
             s.run();
         } finally {
@@ -124,15 +124,15 @@ public final class ConsoleEvents implements AutoCloseable {
     /** One connected console: its queue, drained by the thread that serves it. */
     private final class Subscriber {
         private final SseClient client;
-        private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(QUEUE);
+        private final BlockingQueue<Frame> queue = new ArrayBlockingQueue<>(QUEUE);
         private volatile boolean stopped;
 
         Subscriber(SseClient client) {
             this.client = client;
         }
 
-        void offer(Event e) {
-            if (!queue.offer(e)) {
+        void offer(Frame f) {
+            if (!queue.offer(f)) {
                 LOG.info("console event stream too slow ({} events waiting); disconnecting it, it will catch up", QUEUE);
                 stop();
             }
@@ -146,11 +146,11 @@ public final class ConsoleEvents implements AutoCloseable {
             client.keepAlive();
             try {
                 while (!stopped && !closed.get() && !client.terminated()) {
-                    Event e = queue.poll(15, TimeUnit.SECONDS);
-                    if (e == null) {
+                    Frame f = queue.poll(15, TimeUnit.SECONDS);
+                    if (f == null) {
                         client.sendComment("keep-alive");
                     } else {
-                        write(e);
+                        write(f);
                     }
                 }
             } catch (InterruptedException e) {
@@ -160,9 +160,51 @@ public final class ConsoleEvents implements AutoCloseable {
             }
         }
 
-        void write(Event e) {
-            client.sendEvent(e.name(), e.data(), Long.toString(e.id()));
-            listener.written(e);
+        /**
+         * Writes the frame's bytes as they are: {@code SseClient.sendEvent} would encode the
+         * event again for every console and allocate about 30 KB of reader buffers each time.
+         */
+        void write(Frame f) {
+            try {
+                client.ctx().res().getOutputStream().write(f.bytes());
+                client.ctx().res().flushBuffer();
+            } catch (IOException e) {
+                stop(); // the console went away; it reconnects and catches up
+                return;
+            }
+            for (WriteListener l : listeners) {
+                l.written(f.event());
+            }
+        }
+    }
+
+    /**
+     * An event as sent on the stream ({@code id:}, {@code event:}, one {@code data:} line per
+     * line, as {@code SseClient.sendEvent} writes it), encoded once for every console.
+     */
+    private static final class Frame {
+        private final Event event;
+        private final byte[] bytes;
+
+        private Frame(Event event, byte[] bytes) {
+            this.event = event;
+            this.bytes = bytes;
+        }
+
+        static Frame of(Event e) {
+            StringBuilder text = new StringBuilder(64).append("id: ").append(e.id()).append("\nevent: ")
+                    .append(e.name().replace("\r", "").replace("\n", "")).append('\n');
+            e.data().lines().forEach(line -> text.append("data: ").append(line).append('\n'));
+            return new Frame(e, text.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        Event event() {
+            return event;
+        }
+
+        /** Shared by every console's writer, which only reads it. */
+        byte[] bytes() {
+            return bytes;
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.macm.core.log.StationId;
 import org.macm.link.LinkConfig;
 import org.macm.link.Links;
@@ -74,7 +75,7 @@ public final class StationRuntime implements AutoCloseable {
 
     /** Starts with {@code catalog} as the agreed template catalog (its hash travels in HELLO). */
     public static StationRuntime start(StationLayout layout, Clock clock, Catalog catalog) {
-        return start(layout, clock, catalog, catalog.hash().hex());
+        return start(layout, clock, catalog, catalog.hash().hex(), station -> { });
     }
 
     /**
@@ -82,10 +83,20 @@ public final class StationRuntime implements AutoCloseable {
      * benchmarks play a peer whose catalog differs (or does not matter).
      */
     public static StationRuntime start(StationLayout layout, Clock clock, String catalogHash) {
-        return start(layout, clock, Catalog.builtIn(), catalogHash);
+        return start(layout, clock, Catalog.builtIn(), catalogHash, station -> { });
     }
 
-    private static StationRuntime start(StationLayout layout, Clock clock, Catalog catalog, String catalogHash) {
+    /**
+     * As {@link #start(StationLayout, Clock, String)}, but first hands the opened station to
+     * {@code opened}, before any part listens to it: the bench's listeners then hear each
+     * commit before the link, the board or the console do, and time it from there.
+     */
+    public static StationRuntime start(StationLayout layout, Clock clock, String catalogHash, Consumer<Station> opened) {
+        return start(layout, clock, Catalog.builtIn(), catalogHash, opened);
+    }
+
+    private static StationRuntime start(StationLayout layout, Clock clock, Catalog catalog, String catalogHash,
+            Consumer<Station> opened) {
         Station station = Station.open(layout, clock, StoreFactory.fromConfig());
         Links links = null;
         ReceiptWriter receipts = new ReceiptWriter(station);
@@ -94,6 +105,7 @@ public final class StationRuntime implements AutoCloseable {
         Console console = null;
         WatchService watch = null;
         try {
+            opened.accept(station);
             Map<StationId, X509Certificate> pinned = new LinkedHashMap<>();
             for (Identity p : station.peers().all()) {
                 pinned.put(p.station(), p.tlsCertificate());
