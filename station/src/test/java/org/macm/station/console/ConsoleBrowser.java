@@ -126,6 +126,12 @@ final class ConsoleBrowser {
                 d -> d.findElement(By.cssSelector("tr[data-id='" + id + "'] " + cell)).getText());
     }
 
+    /** Waits until the element at {@code selector} holds {@code text}, by {@code deadline}; returns its text. */
+    String awaitText(String selector, String text, Deadline deadline) {
+        return await("'" + text + "' in " + selector, deadline, d -> d.findElements(By.cssSelector(selector)).stream()
+                .map(WebElement::getText).filter(x -> x.contains(text)).findFirst().orElse(null));
+    }
+
     /** The text of the alarm banner that links to {@code href}, read afresh. */
     String alarmText(String href) {
         return await("alarm banner for " + href, Deadline.in(Duration.ofSeconds(2)),

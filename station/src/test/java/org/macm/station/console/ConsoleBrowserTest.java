@@ -76,7 +76,7 @@ class ConsoleBrowserTest {
         stations = ConsoleStations.startPair(tmp, (station, layout) -> {
             if (station.equals(CN)) {
                 CN_OFFICERS.forEach((language, o) ->
-                        ConsoleStations.officer(layout, o.get(0), o.get(1), Role.DUTY, Optional.of(language)));
+                        ConsoleStations.officer(layout, o.get(0), o.get(1), Role.SUPERVISOR, Optional.of(language)));
             } else {
                 ConsoleStations.officer(layout, JP_OFFICER.get(0), JP_OFFICER.get(1), Role.DUTY, Optional.of(Language.JA));
             }
@@ -117,11 +117,14 @@ class ConsoleBrowserTest {
         run.jpSendsAFlash();
         run.cnSeesTheRowAndTheBanner_withinOneSecond_withoutReload();
         run.cnDismissesTheBanner();
+        run.jpOfficerWatchesTraffic();
+        run.cnAcknowledges();
+        run.jpSeesTheOfficersName_withinOneSecond_withoutReload();
+        run.readinessCountsIt();
         run.noScriptErrorsOrCspRefusals();
-        // Next, once the Message, Link and Readiness pages are in: run.cnAcknowledges(remark);
-        // run.jpSeesTheOfficersName_withinOneSecond() (jp-mod's own browser, JP_OFFICER); run.readinessCountsIt().
-        System.out.printf("ConsoleBrowserTest[%s]: row after %d ms, banner after %d ms, whole run %d ms%n",
-                language.tag(), run.rowAfter.toMillis(), run.bannerAfter.toMillis(), run.started.elapsed().toMillis());
+        System.out.printf("ConsoleBrowserTest[%s]: row after %d ms, banner after %d ms, ack at jp-mod after %d ms, "
+                + "whole run %d ms%n", language.tag(), run.rowAfter.toMillis(), run.bannerAfter.toMillis(),
+                run.ackSeenAfter.toMillis(), run.started.elapsed().toMillis());
     }
 
     /** One run of the scenario for one language: its steps, in order, and what they leave for the next. */
@@ -131,6 +134,10 @@ class ConsoleBrowserTest {
         final ConsoleBrowser cn;
         final ConsoleBrowser.Deadline started = ConsoleBrowser.Deadline.in(Duration.ofMinutes(2));
         String messageId = "";
+        ConsoleBrowser jp;
+        WebElement jpAnchor;
+        ConsoleBrowser.Deadline acked;
+        Duration ackSeenAfter = Duration.ZERO;
         String messageText = "";
         ConsoleBrowser.Deadline sent;
         Duration rowAfter = Duration.ZERO;
@@ -199,6 +206,47 @@ class ConsoleBrowserTest {
             assertThat(errors).as("the browser's console is captured").anyMatch(m -> m.contains("macm-log-probe"));
             assertThat(errors.stream().filter(m -> !m.contains("macm-log-probe")))
                     .as("errors in the browser's console (CSP refusals, script errors)").isEmpty();
+        }
+
+        /** jp-mod's officer has the traffic page open on jp-mod's own console, in a browser of its own. */
+        void jpOfficerWatchesTraffic() {
+            jp = new ConsoleBrowser(browser("jp", Language.JA), stations.jp().consoleUrl(), "jp-mod-ja");
+            jp.logIn(JP_OFFICER.get(0), ConsoleStations.PASSWORD);
+            jp.awaitRow(messageId, ConsoleBrowser.Deadline.in(Duration.ofSeconds(5)));
+            jpAnchor = jp.anchor();
+        }
+
+        /** The cn-mnd officer opens the message and acknowledges it with a remark; the console signs their name. */
+        void cnAcknowledges() {
+            cn.open("/messages/" + messageId);
+            cn.screenshot("message");
+            cn.driver().findElement(By.name("remark")).sendKeys("Received. <b>Duty officer informed.</b>");
+            // The 1 s runs from the click: the POST, the signing and the page that follows count too.
+            acked = ConsoleBrowser.Deadline.in(LIVE);
+            cn.driver().findElement(By.cssSelector("form.ack button.acknowledge")).click();
+            cn.awaitText("table tr", CN_OFFICERS.get(language).get(1), ConsoleBrowser.Deadline.in(Duration.ofSeconds(5)));
+            assertThat(cn.driver().findElements(By.cssSelector("form.ack"))).as("acknowledged: no second form").isEmpty();
+        }
+
+        /** jp-mod's console shows who acknowledged, by the name cn-mnd's console signed, within 1 s. */
+        void jpSeesTheOfficersName_withinOneSecond_withoutReload() {
+            jp.awaitText("tr[data-id='" + messageId + "'] .state", CN_OFFICERS.get(language).get(1), acked);
+            ackSeenAfter = acked.elapsed();
+            assertThat(ConsoleBrowser.stillThere(jpAnchor)).as("jp-mod's page was updated in place").isTrue();
+            jp.screenshot("traffic-acknowledged-" + language.tag());
+        }
+
+        /** The readiness page counts the FLASH received and the officer's acknowledgement. */
+        void readinessCountsIt() {
+            cn.open("/readiness");
+            String received = cn.driver().findElement(By.cssSelector(
+                    "table.readiness-precedence tr[data-precedence='FLASH'][data-direction='received'] .messages")).getText();
+            assertThat(Integer.parseInt(received.strip())).as("FLASH messages received").isPositive();
+            String officer = CN_OFFICERS.get(language).get(1);
+            assertThat(cn.driver().findElements(By.cssSelector("table.readiness-officers tr")).stream()
+                    .map(WebElement::getText).filter(row -> row.contains(officer)).findFirst())
+                    .as("the officer's row").hasValueSatisfying(row -> assertThat(row).contains(officer + " cn-mnd 1"));
+            cn.screenshot("readiness");
         }
 
         void cnDismissesTheBanner() {
