@@ -11,6 +11,7 @@ import org.macm.link.Links;
 import org.macm.station.Station;
 import org.macm.station.StationLayout;
 import org.macm.station.config.ConsoleConfig;
+import org.macm.station.console.page.MapPage;
 import org.macm.station.console.page.TrafficPage;
 import org.macm.station.officer.OfficerRegistry;
 import org.macm.station.traffic.LinkTestStats;
@@ -55,9 +56,11 @@ public final class Console implements AutoCloseable {
         LiveFeed feed = new LiveFeed(events, alarms, p.links()::status, p.overdue());
         station.onWrite(feed::written);
         station.onReceive(feed::received);
+        p.watch().ifPresent(w -> feed.watching(w::changes));
         ConsoleSessions sessions = new ConsoleSessions(station.clock(), config.idleTimeout(), p.random());
         List<ConsoleRoute> pages = new ArrayList<>();
         pages.addAll(new TrafficPage(station, p.board()).routes());
+        pages.addAll(new MapPage(p.watch()).routes());
         ConsoleSite site = new ConsoleSite(config, station.id().value(),
                 new OfficerRegistry(p.layout(), station.clock(), p.random()), sessions,
                 new LoginThrottle(station.clock()), new Views(), UiText.load(), events, alarms,
