@@ -67,7 +67,7 @@ public record MapData(boolean configured, String time, String side, String other
      * One alert for the list beside the map.
      *
      * @param state {@code new}, {@code updated} or {@code cleared}
-     * @param compose where its draft is sent from, or {@code ""} when it has none
+     * @param compose where its draft is sent from, or {@code ""} when it has none (zone entries have no notice form yet)
      */
     public record AlertItem(String id, String state, String text, String time, String compose) {
     }
@@ -94,7 +94,7 @@ public record MapData(boolean configured, String time, String side, String other
         for (WatchService.AlertRecord r : p.alerts().reversed()) {
             alerts.add(new AlertItem(r.id(), r.last().lifecycle().name().toLowerCase(Locale.ROOT),
                     text(r.last().alert(), t), t.local(r.last().alert().time()),
-                    r.draft().isPresent() ? "/compose?alert=" + URLEncoder.encode(r.id(), StandardCharsets.UTF_8) : ""));
+                    r.draft().isPresent() && r.last().alert() instanceof EncounterAlert ? "/compose?alert=" + URLEncoder.encode(r.id(), StandardCharsets.UTF_8) : ""));
         }
         return new MapData(true, p.time().toString(), p.side(), p.otherSide(), tracks, encounters, zones, alerts);
     }
