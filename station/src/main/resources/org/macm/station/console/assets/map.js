@@ -31,6 +31,7 @@
   var loading = false;
   var again = false;
   var cpaById = {};
+  var drawn = { zones: '', alerts: '', tracks: {}, encounters: {} };
 
   function text(tag, value, className) {
     var node = document.createElement(tag);
@@ -65,13 +66,17 @@
   }).then(function (coast) {
     if (!coast) { return; }
     var land = L.geoJSON(coast, {
-      renderer: canvas, interactive: false,
+      renderer: canvas, interactive: false, noClip: true,
       style: function () { return { color: '#6b7d8c', weight: 1, fillColor: '#d9d4c3', fillOpacity: 1 }; }
     }).addTo(map);
     land.bringToBack();
   }).catch(function () { /* the picture is drawn without coastlines */ });
 
+  // Zones rarely change: redrawn only when they do.
   function drawZones(data) {
+    var signature = JSON.stringify(data.zones);
+    if (signature === drawn.zones) { return; }
+    drawn.zones = signature;
     zones.clearLayers();
     data.zones.forEach(function (z) {
       var rings = z.polygons.map(function (polygon) {
@@ -82,46 +87,84 @@
     });
   }
 
+  // Tracks and encounters are kept by id and moved, so that an open tooltip stays open while
+  // the picture changes every second.
+  function keep(layer, kept, wanted, make, update) {
+    Object.keys(kept).forEach(function (id) {
+      if (!wanted[id] || kept[id].shape !== wanted[id].shape) {
+        kept[id].layers.forEach(function (l) { layer.removeLayer(l); });
+        delete kept[id];
+      }
+    });
+    Object.keys(wanted).forEach(function (id) {
+      if (!kept[id]) {
+        kept[id] = { shape: wanted[id].shape, layers: make(wanted[id].item) };
+        kept[id].layers.forEach(function (l) { l.addTo(layer); });
+      }
+      update(kept[id].layers, wanted[id].item);
+    });
+  }
+
+  function trackLines(t) {
+    var lines = [t.name + ' (' + t.side + ')',
+      labels.course + ' ' + t.course + '\u00B0  ' + t.speed + ' ' + labels.speed];
+    if (t.altitude !== null && t.altitude !== undefined) { lines.push(t.altitude + ' ' + labels.altitude); }
+    return lines;
+  }
+
   function drawTracks(data) {
-    tracks.clearLayers();
     var byId = {};
+    var wanted = {};
     data.tracks.forEach(function (t) {
       byId[t.id] = t;
+      wanted[t.id] = { shape: t.kind + ' ' + t.party, item: t };
+    });
+    keep(tracks, drawn.tracks, wanted, function (t) {
       var where = latLng(t.position);
       var marker = t.kind === 'aircraft'
         ? L.marker(where, { icon: L.divIcon({ className: 'map-air ' + t.party, html: false, iconSize: [10, 10] }), keyboard: false })
         : L.circleMarker(where, { radius: 5, className: 'map-trk ' + t.party });
-      var lines = [t.name + ' (' + t.side + ')',
-        labels.course + ' ' + t.course + '°  ' + t.speed + ' ' + labels.speed];
-      if (t.altitude !== null && t.altitude !== undefined) { lines.push(t.altitude + ' ' + labels.altitude); }
-      marker.bindTooltip(tip(lines)).addTo(tracks);
-      if (t.speed > 0.5) {
-        L.polyline([where, ahead(t)], { className: 'map-vec ' + t.party, interactive: false }).addTo(tracks);
-      }
+      marker.bindTooltip(tip(trackLines(t)));
+      return [marker, L.polyline([where, where], { className: 'map-vec ' + t.party, interactive: false })];
+    }, function (layers, t) {
+      var where = latLng(t.position);
+      layers[0].setLatLng(where);
+      layers[0].setTooltipContent(tip(trackLines(t)));
+      layers[1].setLatLngs([where, t.speed > 0.5 ? ahead(t) : where]);
     });
     return byId;
   }
 
   function drawEncounters(data, byId) {
-    encounters.clearLayers();
+    var wanted = {};
     cpaById = {};
     data.encounters.forEach(function (e) {
-      [[e.a, e.cpaA], [e.b, e.cpaB]].forEach(function (pair) {
-        var t = byId[pair[0]];
-        if (t) {
-          L.polyline([latLng(t.position), latLng(pair[1])], { className: 'map-cpa-path', interactive: false }).addTo(encounters);
-        }
-      });
-      L.polyline([latLng(e.cpaA), latLng(e.cpaB)], { className: 'map-cpa-line', interactive: false }).addTo(encounters);
-      L.circleMarker(latLng(e.cpa), { radius: 7, className: 'map-cpa' })
-        .bindTooltip(tip([e.aName + ' / ' + e.bName,
-          labels.cpa + ' ' + e.cpaNm + ' nm · ' + e.cpaTime.replace('T', ' ').replace(/\.\d+Z$|Z$/, 'Z')]))
-        .addTo(encounters);
+      wanted[e.id] = { shape: 'cpa', item: e };
       cpaById[e.id] = latLng(e.cpa);
+    });
+    keep(encounters, drawn.encounters, wanted, function () {
+      return [L.polyline([], { className: 'map-cpa-path', interactive: false }),
+        L.polyline([], { className: 'map-cpa-path', interactive: false }),
+        L.polyline([], { className: 'map-cpa-line', interactive: false }),
+        L.circleMarker([0, 0], { radius: 7, className: 'map-cpa' }).bindTooltip(tip([]))];
+    }, function (layers, e) {
+      var a = byId[e.a];
+      var b = byId[e.b];
+      layers[0].setLatLngs(a ? [latLng(a.position), latLng(e.cpaA)] : []);
+      layers[1].setLatLngs(b ? [latLng(b.position), latLng(e.cpaB)] : []);
+      layers[2].setLatLngs([latLng(e.cpaA), latLng(e.cpaB)]);
+      layers[3].setLatLng(latLng(e.cpa));
+      layers[3].setTooltipContent(tip([e.aName + ' / ' + e.bName,
+        labels.cpa + ' ' + e.cpaNm + ' nm \u00B7 ' + utc(e.cpaTime)]));
     });
   }
 
+  function utc(iso) { return iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, 'Z'); }
+
   function drawAlerts(data) {
+    var signature = JSON.stringify(data.alerts);
+    if (signature === drawn.alerts) { return; }
+    drawn.alerts = signature;
     while (list.firstChild) { list.removeChild(list.firstChild); }
     if (data.alerts.length === 0) {
       list.appendChild(text('li', labels.noAlerts, 'map-alert none'));
@@ -167,7 +210,7 @@
     drawEncounters(data, drawTracks(data));
     drawAlerts(data);
     fit(data);
-    status.textContent = data.time ? data.time.replace('T', ' ').replace(/\.\d+Z$|Z$/, 'Z') : '';
+    status.textContent = data.time ? utc(data.time) : '';
     page.dataset.loaded = String(data.tracks.length);
   }
 
