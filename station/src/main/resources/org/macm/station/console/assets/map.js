@@ -218,7 +218,8 @@
     if (loading) { again = true; return; }
     loading = true;
     fetch('/map/data', { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then(function (r) {
-      if (r.redirected) { window.location = r.url; return null; } // the session is over: the login page
+      // The session is over: reloading the page lets the console send the officer to log in (and back here).
+      if (r.redirected) { window.location.reload(); return null; }
       if (!r.ok) { throw new Error(String(r.status)); }
       return r.json();
     }).then(function (data) {
