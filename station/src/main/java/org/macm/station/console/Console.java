@@ -12,8 +12,9 @@ import org.macm.station.Station;
 import org.macm.station.StationLayout;
 import org.macm.station.config.ConsoleConfig;
 import org.macm.station.console.page.LinkPage;
-import org.macm.station.console.page.ReadinessPage;
+import org.macm.station.console.page.MapPage;
 import org.macm.station.console.page.MessagePage;
+import org.macm.station.console.page.ReadinessPage;
 import org.macm.station.console.page.TrafficPage;
 import org.macm.station.officer.OfficerRegistry;
 import org.macm.station.traffic.Acknowledgements;
@@ -61,6 +62,7 @@ public final class Console implements AutoCloseable {
         LiveFeed feed = new LiveFeed(events, alarms, p.links()::status, p.overdue());
         station.onWrite(feed::written);
         station.onReceive(feed::received);
+        p.watch().ifPresent(w -> feed.watching(w::changes));
         ConsoleSessions sessions = new ConsoleSessions(station.clock(), config.idleTimeout(), p.random());
         List<ConsoleRoute> pages = new ArrayList<>();
         pages.addAll(new TrafficPage(station, p.board(), p.links()::status).routes());
@@ -68,6 +70,7 @@ public final class Console implements AutoCloseable {
                 new AuditTrail(p.layout().dir().resolve(AUDIT_FILE), station.clock())).routes());
         pages.addAll(new LinkPage(station, p.links(), p.linkTests()).routes());
         pages.addAll(new ReadinessPage(station).routes());
+        pages.addAll(new MapPage(p.watch()).routes());
         ConsoleSite site = new ConsoleSite(config, station.id().value(),
                 new OfficerRegistry(p.layout(), station.clock(), p.random()), sessions,
                 new LoginThrottle(station.clock()), new Views(), UiText.load(), events, alarms,

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.macm.core.log.Body;
 import org.macm.core.log.Precedence;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveFeed implements AutoCloseable {
     static final long POLL_MS = 250;
+    static final long WATCH_POLL_MS = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
 
     private final ConsoleEvents events;
@@ -39,6 +41,7 @@ public final class LiveFeed implements AutoCloseable {
     private final Map<StationId, LinkState> lastState = new HashMap<>();
     private final Set<String> escalated = new HashSet<>();
     private ScheduledFuture<?> ticks;
+    private ScheduledFuture<?> watchTicks;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "macm-console-feed");
         t.setDaemon(true);
@@ -81,6 +84,23 @@ public final class LiveFeed implements AutoCloseable {
         }
     }
 
+    /**
+     * Publishes a {@code watch} event when the encounter watch's picture has changed, checked
+     * once a second at most (a replay changes it thousands of times a second; the map re-reads
+     * the whole picture on each event, so more would only load the station).
+     */
+    public LiveFeed watching(LongSupplier changes) {
+        long[] seen = {changes.getAsLong()};
+        watchTicks = poller.scheduleWithFixedDelay(() -> {
+            long now = changes.getAsLong();
+            if (now != seen[0]) {
+                seen[0] = now;
+                events.publish("watch", Long.toString(now));
+            }
+        }, WATCH_POLL_MS, WATCH_POLL_MS, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
     private void pollQuietly() {
         try {
             poll();
@@ -112,6 +132,9 @@ public final class LiveFeed implements AutoCloseable {
     public void close() {
         if (ticks != null) {
             ticks.cancel(false);
+        }
+        if (watchTicks != null) {
+            watchTicks.cancel(false);
         }
         poller.shutdownNow();
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.macm.core.log.MessageContent;
 import org.macm.encounter.alert.AlertEvent;
 import org.macm.encounter.alert.DraftNotice;
@@ -22,6 +23,8 @@ import org.macm.encounter.engine.Threshold;
 import org.macm.encounter.feed.FeedReader;
 import org.macm.encounter.unit.Parties;
 import org.macm.encounter.watch.EncounterWatch;
+import org.macm.encounter.zone.Zone;
+import org.macm.encounter.zone.ZoneReader;
 import org.macm.station.StationException;
 import org.macm.station.config.WatchConfig;
 import org.macm.station.feed.FeedTimes;
@@ -63,7 +66,10 @@ public final class WatchService implements AutoCloseable {
         return t;
     });
     private final Clock clock;
+    private final List<Zone> zones;
     private Instant lastSeen = Instant.EPOCH;
+    /** Rises whenever the picture changes (a track, an alert, a track dropped); read without the lock. */
+    private final AtomicLong changes = new AtomicLong();
     private ScheduledFuture<?> ticks;
 
     /** A source with its reader; lines from one source are decoded in order, under the watch's lock. */
@@ -74,9 +80,9 @@ public final class WatchService implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.notices = new EncounterNotices(catalog);
-        EncounterWatch.Builder builder = EncounterWatch.builder(encounterConfig(config)).units(config.units());
-        config.zones().ifPresent(builder::zones);
-        this.watch = builder.build(this::record);
+        this.zones = config.zones().map(new ZoneReader()::read).orElse(List.of());
+        this.watch = EncounterWatch.builder(encounterConfig(config)).units(config.units()).zones(zones)
+                .build(this::record);
     }
 
     /** The engine's config: the two sides and the alert thresholds of {@code [watch]}, the rest as by default. */
@@ -93,6 +99,7 @@ public final class WatchService implements AutoCloseable {
         Optional<DraftNotice> draft = event instanceof AlertEvent.Raised r ? Optional.of(r.draft())
                 : before == null ? Optional.empty() : before.draft();
         alerts.put(id, new AlertRecord(id, event, draft));
+        changes.incrementAndGet();
         if (!(event instanceof AlertEvent.Updated)) {
             LOG.warn("ENCOUNTER WATCH: {}", AlertText.line(event));
         }
@@ -109,7 +116,9 @@ public final class WatchService implements AutoCloseable {
                         if (e.time().isAfter(lastSeen)) {
                             lastSeen = e.time();
                         }
-                        watch.accept(e);
+                        if (watch.accept(e).isPresent()) {
+                            changes.incrementAndGet();
+                        }
                     });
                 }
             });
@@ -121,9 +130,11 @@ public final class WatchService implements AutoCloseable {
     private void tick() {
         try {
             synchronized (lock) {
-                // Live feeds stamp reports with the present; a replay with its recorded time.
-                Instant now = lastSeen.equals(Instant.EPOCH) ? clock.instant() : lastSeen;
-                watch.tick(now);
+                int before = watch.store().size();
+                watch.tick(now());
+                if (watch.store().size() != before) {
+                    changes.incrementAndGet();
+                }
             }
         } catch (RuntimeException e) {
             LOG.error("encounter watch tick failed", e);
@@ -138,6 +149,24 @@ public final class WatchService implements AutoCloseable {
             case WatchConfig.Source.Udp u -> new UdpSource(u.address());
         };
         return new Feed(source, s.format().reader());
+    }
+
+    /** The watch's present. Live feeds stamp reports with the present; a replay with its recorded time. */
+    private Instant now() {
+        return lastSeen.equals(Instant.EPOCH) ? clock.instant() : lastSeen;
+    }
+
+    /** What the watch sees now, for display. */
+    public WatchPicture picture() {
+        synchronized (lock) {
+            return new WatchPicture(now(), config.side(), config.otherSide(), List.copyOf(watch.store().tracks()),
+                    watch.engine().active(), zones, List.copyOf(alerts.values()));
+        }
+    }
+
+    /** A number that rises whenever the {@link #picture} changes, cheap to poll. */
+    public long changes() {
+        return changes.get();
     }
 
     /** Every alert seen, oldest first, with its latest event. */
