@@ -17,6 +17,8 @@ import org.macm.station.console.page.MessagePage;
 import org.macm.station.console.page.TrafficPage;
 import org.macm.station.officer.OfficerRegistry;
 import org.macm.station.traffic.Acknowledgements;
+import org.macm.station.console.page.ComposePage;
+import org.macm.station.traffic.Composer;
 import org.macm.station.traffic.LinkTestStats;
 import org.macm.station.traffic.MessageBoard;
 import org.macm.station.traffic.MessageView;
@@ -68,6 +70,7 @@ public final class Console implements AutoCloseable {
                 new AuditTrail(p.layout().dir().resolve(AUDIT_FILE), station.clock())).routes());
         pages.addAll(new LinkPage(station, p.links(), p.linkTests()).routes());
         pages.addAll(new ReadinessPage(station).routes());
+        pages.addAll(new ComposePage(station, p.catalog(), new Composer(p.catalog(), p.watch())).routes());
         ConsoleSite site = new ConsoleSite(config, station.id().value(),
                 new OfficerRegistry(p.layout(), station.clock(), p.random()), sessions,
                 new LoginThrottle(station.clock()), new Views(), UiText.load(), events, alarms,

@@ -1,0 +1,398 @@
+package org.macm.station.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.macm.station.StationPair.CN;
+import static org.macm.station.StationPair.JP;
+import static org.macm.station.StationPair.loopback;
+import static org.macm.testkit.Await.await;
+import static org.macm.testkit.Await.awaitValue;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.macm.core.log.Body;
+import org.macm.core.log.MessageContent;
+import org.macm.core.log.Precedence;
+import org.macm.core.log.SignedEntry;
+import org.macm.link.LinkState;
+import org.macm.station.Station;
+import org.macm.station.StationLayout;
+import org.macm.station.StationPair;
+import org.macm.station.demo.ScenarioGenerator;
+import org.macm.station.officer.OfficerRegistry;
+import org.macm.station.officer.Password;
+import org.macm.station.officer.Role;
+import org.macm.station.run.StationRuntime;
+import org.macm.template.Language;
+
+/**
+ * The Compose page over HTTP, on a real pair of stations on loopback: an officer of jp-mod
+ * (reading Japanese) logs in with a real client and cookies, fills a form or writes free text,
+ * previews it in the languages of the link and sends it; cn-mnd receives it. What the officer
+ * types is checked by the catalog as {@code macm template validate} checks it, and shown
+ * escaped.
+ */
+class ComposePageTest {
+    private static final String HOSTILE = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>";
+
+    @TempDir
+    Path tmp;
+
+    @FunctionalInterface
+    private interface Linked {
+        void run(StationRuntime jp, StationRuntime cn, Client officer) throws Exception;
+    }
+
+    /** jp-mod dials cn-mnd; Cdr Sato (duty, Japanese) is logged in to jp-mod's console. */
+    private void linked(String watch, Linked body) throws Exception {
+        StationPair s = StationPair.create(tmp).withHeartbeat(Duration.ofMillis(200), 3);
+        s.write(s.listening(CN, loopback(0)));
+        try (StationRuntime cn = StationRuntime.start(s.cn(), Clock.systemUTC())) {
+            s.write(s.dialling(JP, loopback(cn.linkPorts().get(0))));
+            Files.writeString(s.jp().config(), Files.readString(s.jp().config()) + watch);
+            addOfficer(s.jp(), "sato", "Cdr Sato", Language.JA);
+            try (StationRuntime jp = StationRuntime.start(s.jp(), Clock.systemUTC())) {
+                awaitValue("link up", Duration.ofSeconds(20), () -> jp.links().status(CN).orElseThrow().state(),
+                        LinkState.UP::equals);
+                body.run(jp, cn, Client.login(jp.consoleUrl(), "sato", "correct horse battery"));
+            }
+        }
+    }
+
+    private static void addOfficer(StationLayout layout, String name, String display, Language language) {
+        new OfficerRegistry(layout, Clock.systemUTC(), new SecureRandom()).add(name, display, Role.DUTY,
+                Optional.of(language), Password.of("correct horse battery".toCharArray()));
+    }
+
+    private static long ownHead(Station station) {
+        return station.store().head(station.ownLog(CN)).seq();
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void composePage_listsTheCatalogsForms_inTheOfficersLanguage_andPreselectsTheOnlyPeer() throws Exception {
+        linked("", (jp, cn, officer) -> {
+            HttpResponse<String> page = officer.get("/compose");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<h1>通報作成</h1>")
+                    .contains("<option value=\"encounter-notice\">不慮の遭遇に関する通報 (encounter-notice)</option>")
+                    .contains("<option value=\"cn-mnd\" selected>cn-mnd</option>")
+                    .contains("<option value=\"ja\" selected>日本語 (ja)</option>")
+                    .contains("<script src=\"/assets/compose.js\" defer></script>");
+
+            HttpResponse<String> form = officer.get("/compose?template=encounter-notice");
+            assertThat(form.body()).contains("<h2>不慮の遭遇に関する通報 · encounter-notice v1</h2>")
+                    .contains("<legend>位置 <abbr").contains("<span>緯度</span>")
+                    .contains("name=\"f:position.lat\" type=\"number\" value=\"\" dir=\"auto\" min=\"-90\" max=\"90\"")
+                    .contains("name=\"f:time\" type=\"datetime-local\"")
+                    .contains("<select name=\"f:ownActivity\">").contains("<option value=\"patrol\">警戒監視</option>")
+                    .contains("<option value=\"IMMEDIATE\" selected>IMMEDIATE（緊急）</option>");
+            assertThat(officer.get("/assets/compose.js").body()).contains("sessionStorage");
+        });
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void templateForm_withABadValue_showsTheCatalogsReasonNextToTheField_andSendsNothing() throws Exception {
+        linked("", (jp, cn, officer) -> {
+            long before = ownHead(jp.station());
+            Map<String, String> fields = encounterNotice();
+            fields.put("f:position.lat", "95");
+            fields.put("f:ownUnits[0].mmsi", "41200");
+            HttpResponse<String> sent = officer.post("/compose/send", fields);
+
+            assertThat(sent.statusCode()).isEqualTo(422);
+            assertThat(fieldset(sent.body(), "position")).contains("<p class=\"field-error\" role=\"alert\">"
+                    + "受け付けられません（様式の理由は英語で表示されます）: position.lat: is 95, out of range;");
+            assertThat(fieldset(sent.body(), "ownUnits")).contains("ownUnits[0].mmsi: is \"41200\"; allowed: 9 digits (or leave it out)");
+            assertThat(fieldset(sent.body(), "time")).doesNotContain("field-error");
+            assertThat(sent.body()).as("what was typed stays in the form").contains("value=\"95\"");
+            Thread.sleep(300);
+            assertThat(ownHead(jp.station())).as("nothing written").isEqualTo(before);
+        });
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void preview_showsTheMessageInJapaneseChineseAndEnglish_sideBySide_withAndWithoutScript() throws Exception {
+        linked("", (jp, cn, officer) -> {
+            long before = ownHead(jp.station());
+            HttpResponse<String> fragment = officer.post("/compose/preview", encounterNotice(), "HX-Request", "true");
+            assertThat(fragment.statusCode()).isEqualTo(200);
+            assertThat(fragment.body()).doesNotContain("<html").contains("<article lang=\"ja\">")
+                    .contains("<h4 dir=\"auto\">不慮の遭遇に関する通報</h4>")
+                    .contains("<h4 dir=\"auto\">海上意外相遇通报</h4>")
+                    .contains("<h4 dir=\"auto\">Notice of unplanned encounter</h4>")
+                    .contains("我が方部隊：日本側 駆逐艦「JS KIRISAME」")
+                    .contains("我方兵力：日方驱逐舰“JS KIRISAME”号");
+            assertThat(fragment.body().indexOf("lang=\"ja\"")).isLessThan(fragment.body().indexOf("lang=\"zh-Hans\""));
+
+            HttpResponse<String> page = officer.post("/compose/preview", encounterNotice());
+            assertThat(page.body()).contains("<html").contains("data-restore=\"keep\"")
+                    .contains("<h4 dir=\"auto\">海上意外相遇通报</h4>");
+            assertThat(ownHead(jp.station())).as("a preview sends nothing").isEqualTo(before);
+        });
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void send_writesExactlyOneEntry_thePeerReceivesIt_andTheBrowserGoesToTheMessage() throws Exception {
+        linked("", (jp, cn, officer) -> {
+            long before = ownHead(jp.station());
+            Map<String, String> fields = encounterNotice();
+            fields.put("precedence", "FLASH");
+            HttpResponse<String> sent = officer.post("/compose/send", fields);
+
+            long seq = before + 1;
+            assertThat(sent.statusCode()).isEqualTo(303);
+            assertThat(sent.headers().firstValue("Location")).hasValue("/messages/jp-mod/" + seq);
+            assertThat(sent.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("macm_compose_sent=1"));
+            assertThat(ownHead(jp.station())).as("exactly one entry").isEqualTo(seq);
+            SignedEntry mine = jp.station().store().read(jp.station().ownLog(CN), seq, 1).get(0);
+            Body.Message body = (Body.Message) mine.entry().body();
+            assertThat(body.precedence()).isEqualTo(Precedence.FLASH);
+            assertThat(((MessageContent.Template) body.content()).id()).isEqualTo("encounter-notice");
+            assertThat(((MessageContent.Template) body.content()).fields().path("position").path("lat").asDouble())
+                    .isEqualTo(27.5);
+
+            await("cn-mnd to hold the message", Duration.ofSeconds(20),
+                    () -> cn.station().store().head(cn.station().peerLog(JP)).seq() >= seq);
+            assertThat(cn.station().store().read(cn.station().peerLog(JP), seq, 1).get(0).hash()).isEqualTo(mine.hash());
+        });
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void send_withoutOrWithAWrongCsrfToken_isRefused403_andNothingIsWritten() throws Exception {
+        linked("", (jp, cn, officer) -> {
+            long before = ownHead(jp.station());
+            Map<String, String> fields = freeText("Request your intentions.");
+            HttpResponse<String> none = officer.postRaw("/compose/send", fields);
+            fields.put("csrf", "not-the-token");
+            HttpResponse<String> wrong = officer.postRaw("/compose/send", fields);
+
+            assertThat(none.statusCode()).isEqualTo(403);
+            assertThat(wrong.statusCode()).isEqualTo(403);
+            assertThat(none.body()).contains("CSRF");
+            Thread.sleep(300);
+            assertThat(ownHead(jp.station())).isEqualTo(before);
+        });
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void hostileText_isShownEscapedInThePreview_andInTheForm() throws Exception {
+        linked("", (jp, cn, officer) -> {
+            String body = officer.post("/compose/preview", freeText(HOSTILE + "\u202Eevil")).body();
+            assertThat(body).doesNotContain("<script>alert").doesNotContain("<img src=x")
+                    .contains("<pre dir=\"auto\">&lt;script&gt;alert(1)&lt;/script&gt;\"&gt;&lt;img src=x onerror=alert(2)&gt;");
+            assertThat(body.indexOf("&lt;script&gt;alert(1)")).as("in the preview, not only the form")
+                    .isLessThan(body.lastIndexOf("&lt;script&gt;alert(1)"));
+
+            Map<String, String> fields = encounterNotice();
+            fields.put("f:ownUnits[0].name", HOSTILE);
+            fields.put("f:remarks.text", "x".repeat(10_000));
+            String form = officer.post("/compose/preview", fields).body();
+            assertThat(form).doesNotContain("<script>alert").doesNotContain("<img src=x")
+                    .contains("value=\"&lt;script>alert(1)&lt;/script>&#34;>&lt;img src=x onerror=alert(2)>\"")
+                    .contains("remarks.text: is 10000 characters long; allowed: at most 2000 characters");
+        });
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void alertDraft_opensTheEncounterNotice_prefilledAsTheCliWouldSendIt() throws Exception {
+        Path scenario = tmp.resolve("scenario");
+        new ScenarioGenerator(1).generate(scenario);
+        String watch = """
+                [watch]
+                units = "%s"
+                side = "JP"
+                other-side = "CN"
+                [[watch.sources]]
+                kind = "replay"
+                format = "ais"
+                file = "%s"
+                speed = 0
+                """.formatted(scenario.resolve("units.toml"), scenario.resolve("ecs.aivdm"));
+        linked(watch, (jp, cn, officer) -> {
+            await("an encounter alert with a draft", Duration.ofSeconds(30), () -> jp.watch().orElseThrow().alerts()
+                    .stream().anyMatch(a -> a.draft().isPresent() && a.id().startsWith("enc:")));
+            String id = jp.watch().orElseThrow().alerts().stream().filter(a -> a.draft().isPresent()).findFirst()
+                    .orElseThrow().id();
+            MessageContent.Template notice = jp.watch().orElseThrow().notice(id);
+
+            HttpResponse<String> page = officer.get("/compose?alert=" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<h2>不慮の遭遇に関する通報 · encounter-notice v1</h2>")
+                    .contains("遭遇警報 " + id.replace("\"", "&#34;") + " の通報案です")
+                    .contains("<option value=\"IMMEDIATE\" selected>")
+                    .contains("name=\"f:ownUnits[0].name\" type=\"text\" value=\"JS KIRISAME\"")
+                    .contains("name=\"f:otherUnits[0].name\" type=\"text\" value=\"PLAN NANCHANG\"")
+                    .contains("name=\"f:position.lat\" type=\"number\" value=\""
+                            + notice.fields().path("position").path("lat").asText() + "\"")
+                    .contains("Predicted by the encounter watch");
+
+            Map<String, String> filled = inputs(page.body());
+            HttpResponse<String> sent = officer.post("/compose/send", filled);
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+            long seq = ownHead(jp.station());
+            MessageContent.Template signed = (MessageContent.Template) ((Body.Message) jp.station().store()
+                    .read(jp.station().ownLog(CN), seq, 1).get(0).entry().body()).content();
+            assertThat(signed.fields()).as("the fields the CLI's --draft would sign").isEqualTo(notice.fields());
+        });
+    }
+
+    /** A complete encounter notice as the form posts it. */
+    private static Map<String, String> encounterNotice() {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("peer", "cn-mnd");
+        f.put("precedence", "IMMEDIATE");
+        f.put("template", "encounter-notice");
+        f.put("f:time", "2026-11-29T03:38:00");
+        f.put("f:position.lat", "27.5");
+        f.put("f:position.lon", "125.25");
+        f.put("f:ownUnits[0].side", "jp");
+        f.put("f:ownUnits[0].type", "destroyer");
+        f.put("f:ownUnits[0].name", "JS KIRISAME");
+        f.put("f:otherUnits[0].side", "cn");
+        f.put("f:otherUnits[0].type", "destroyer");
+        f.put("f:otherUnits[0].name", "PLAN NANCHANG");
+        f.put("f:remarks.lang", "en");
+        return f;
+    }
+
+    private static Map<String, String> freeText(String text) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("peer", "cn-mnd");
+        f.put("precedence", "ROUTINE");
+        f.put("template", "");
+        f.put("text", text);
+        f.put("lang", "en");
+        return f;
+    }
+
+    /** The fieldset of field {@code name} in a compose page. */
+    private static String fieldset(String html, String name) {
+        int start = html.indexOf("data-field=\"" + name + "\"");
+        assertThat(start).as("fieldset " + name).isPositive();
+        int next = html.indexOf("data-field=", start + 1);
+        return html.substring(start, next < 0 ? html.indexOf("compose-actions", start) : next);
+    }
+
+    /** The values of a page's compose form, as a browser would post them unchanged. */
+    private static Map<String, String> inputs(String html) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String form = html.substring(html.indexOf("id=\"compose-form\""));
+        Matcher input = Pattern.compile("<input (?:type=\"hidden\" )?name=\"([^\"]+)\"(?: type=\"[a-z-]+\")? value=\"([^\"]*)\"")
+                .matcher(form);
+        while (input.find()) {
+            out.put(input.group(1), unescape(input.group(2)));
+        }
+        Matcher select = Pattern.compile("<select name=\"([^\"]+)\"[^>]*>(.*?)</select>", Pattern.DOTALL).matcher(form);
+        while (select.find()) {
+            Matcher chosen = Pattern.compile("<option value=\"([^\"]*)\" selected>").matcher(select.group(2));
+            out.put(select.group(1), chosen.find() ? unescape(chosen.group(1)) : "");
+        }
+        Matcher area = Pattern.compile("<textarea name=\"([^\"]+)\"[^>]*>(.*?)</textarea>", Pattern.DOTALL).matcher(form);
+        while (area.find()) {
+            out.put(area.group(1), unescape(area.group(2)));
+        }
+        out.remove("csrf");
+        return out;
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&#34;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
+    }
+
+    /**
+     * A browser of one officer: a real HttpClient with cookies, not following redirects, that
+     * logs in through the login form and sends the page's CSRF token with each form. (A small
+     * private one until the shared console test client exists.)
+     */
+    private static final class Client {
+        private final String base;
+        private final HttpClient http;
+        private String csrf = "";
+
+        private Client(String base) {
+            this.base = base;
+            this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        }
+
+        static Client login(String base, String user, String password) throws IOException, InterruptedException {
+            Client c = new Client(base);
+            String ticket = c.hidden(c.get("/login").body(), "csrf");
+            HttpResponse<String> in = c.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", user, "password", password,
+                            "csrf", ticket)))).build());
+            assertThat(in.statusCode()).as("login").isEqualTo(303);
+            Matcher m = Pattern.compile("data-csrf=\"([^\"]+)\"").matcher(c.get("/compose").body());
+            assertThat(m.find()).as("the page's CSRF token").isTrue();
+            c.csrf = m.group(1);
+            return c;
+        }
+
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        }
+
+        /** Posts a form with the session's CSRF token, and extra headers as name, value pairs. */
+        HttpResponse<String> post(String path, Map<String, String> fields, String... headers)
+                throws IOException, InterruptedException {
+            Map<String, String> all = new LinkedHashMap<>(fields);
+            all.put("csrf", csrf);
+            return postRaw(path, all, headers);
+        }
+
+        HttpResponse<String> postRaw(String path, Map<String, String> fields, String... headers)
+                throws IOException, InterruptedException {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form(fields)));
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                b.header(headers[i], headers[i + 1]);
+            }
+            return send(b.build());
+        }
+
+        private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
+
+        private String hidden(String html, String name) {
+            Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
+            assertThat(m.find()).as("hidden input " + name).isTrue();
+            return m.group(1);
+        }
+
+        private static String form(Map<String, String> fields) {
+            return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        }
+    }
+}
