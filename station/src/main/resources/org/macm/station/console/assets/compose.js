@@ -53,6 +53,7 @@
         hidden.type = "hidden";
         hidden.name = name;
         hidden.value = value;
+        hidden.setAttribute("data-restored", "");
         f.appendChild(hidden);
         missing = true;
       }
@@ -80,7 +81,11 @@
     }
     f.addEventListener("input", save);
     f.addEventListener("change", save);
-    document.body.addEventListener("htmx:afterSwap", save);
+    document.body.addEventListener("htmx:afterSwap", function () {
+      // the swapped form now has an input for every restored value: drop the carriers
+      Array.prototype.forEach.call(f.querySelectorAll("input[data-restored]"), function (el) { el.remove(); });
+      save();
+    });
     var choose = document.getElementById("compose-template");
     if (choose) {
       choose.addEventListener("change", function () { choose.form.submit(); });
