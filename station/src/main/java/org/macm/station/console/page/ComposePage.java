@@ -96,10 +96,10 @@ public final class ComposePage {
             template = "";
         }
         Draft d = new Draft(onlyPeer(), precedence, template, "", "", alert, values);
-        String form = template;
+        // A kept draft comes back on a plain /compose (or on its own form); a draft for an alert is the watch's.
+        String restore = !alert.isEmpty() ? "" : r.ctx().queryParam("template") == null ? "fresh" : "restore:" + template;
         r.page("compose.jte", r.chrome("compose", "compose.title"), Map.of("view",
-                view(r.text(), d, errors, List.of(), alert.isEmpty() && r.ctx().queryParam("template") == null
-                        ? "fresh" : alert.isEmpty() ? "restore:" + form : "")));
+                view(r.text(), d, errors, List.of(), restore)));
     }
 
     private void preview(ConsoleRequest r) {
@@ -126,8 +126,8 @@ public final class ComposePage {
         Composer.Composed m = o.message().get();
         StationId to = StationId.of(d.peer());
         SignedEntry e = station.write(to, new Body.Message(m.precedence(), m.content()));
-        LOG.info("console: officer '{}' sent {}/{} ({}) to {}", r.officer().name(), station.id(), e.seq(),
-                m.precedence(), to);
+        LOG.atInfo().addKeyValue("officer", r.officer().name()).addKeyValue("peer", to).addKeyValue("seq", e.seq())
+                .addKeyValue("precedence", m.precedence()).log("console: message sent");
         r.ctx().cookie(new Cookie(SENT_COOKIE, "1", "/compose", -1, r.ctx().req().isSecure(), false, null,
                 SameSite.STRICT));
         r.redirect("/messages/" + station.id() + "/" + e.seq());
@@ -173,8 +173,10 @@ public final class ComposePage {
             }
         } catch (ComposeException e) {
             if (e.getCause() instanceof TemplateValidationException v) {
+                Form form = catalog.latest(d.template()).orElseThrow();
                 for (FieldError fe : v.errors()) {
-                    String field = fe.path().split("[.\\[]", 2)[0];
+                    String name = fe.path().split("[.\\[]", 2)[0];
+                    String field = form.field(name).isPresent() ? name : ""; // shown above the form otherwise
                     errors.computeIfAbsent(field, k -> new ArrayList<>()).add(t.format("compose.error.field",
                             fe.message()));
                 }
