@@ -7,13 +7,7 @@ import static org.macm.station.StationPair.loopback;
 import static org.macm.testkit.Await.await;
 import static org.macm.testkit.Await.awaitValue;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,10 +38,7 @@ import org.macm.station.officer.Role;
 import org.macm.station.run.StationRuntime;
 import org.macm.template.Language;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -66,7 +56,7 @@ class ComposePageTest {
 
     @FunctionalInterface
     private interface Linked {
-        void run(StationRuntime jp, StationRuntime cn, Client officer) throws Exception;
+        void run(StationRuntime jp, StationRuntime cn, ConsoleClient officer) throws Exception;
     }
 
     /** jp-mod dials cn-mnd; Cdr Sato (duty, Japanese) is logged in to jp-mod's console. */
@@ -80,7 +70,7 @@ class ComposePageTest {
             try (StationRuntime jp = StationRuntime.start(s.jp(), Clock.systemUTC())) {
                 awaitValue("link up", Duration.ofSeconds(20), () -> jp.links().status(CN).orElseThrow().state(),
                         LinkState.UP::equals);
-                body.run(jp, cn, Client.login(jp.consoleUrl(), "sato", "correct horse battery"));
+                body.run(jp, cn, new ConsoleClient(jp.consoleUrl()).signedIn("sato", "correct horse battery"));
             }
         }
     }
@@ -98,15 +88,15 @@ class ComposePageTest {
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void composePage_listsTheCatalogsForms_inTheOfficersLanguage_andPreselectsTheOnlyPeer() throws Exception {
         linked("", (jp, cn, officer) -> {
-            HttpResponse<String> page = officer.get("/compose");
-            assertThat(page.statusCode()).isEqualTo(200);
+            ConsoleClient.Answer page = officer.get("/compose");
+            assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("<h1>通報作成</h1>")
                     .contains("<option value=\"encounter-notice\">不慮の遭遇に関する通報 (encounter-notice)</option>")
                     .contains("<option value=\"cn-mnd\" selected>cn-mnd</option>")
                     .contains("<option value=\"ja\" selected>日本語 (ja)</option>")
                     .contains("<script src=\"/assets/compose.js\" defer></script>");
 
-            HttpResponse<String> form = officer.get("/compose?template=encounter-notice");
+            ConsoleClient.Answer form = officer.get("/compose?template=encounter-notice");
             assertThat(form.body()).contains("<h2>不慮の遭遇に関する通報 · encounter-notice v1</h2>")
                     .contains("<legend>位置 <abbr").contains("<span>緯度</span>")
                     .contains("name=\"f:position.lat\" type=\"number\" value=\"\" dir=\"auto\" min=\"-90\" max=\"90\"")
@@ -125,9 +115,9 @@ class ComposePageTest {
             Map<String, String> fields = encounterNotice();
             fields.put("f:position.lat", "95");
             fields.put("f:ownUnits[0].mmsi", "41200");
-            HttpResponse<String> sent = officer.post("/compose/send", fields);
+            ConsoleClient.Answer sent = officer.post("/compose/send", fields);
 
-            assertThat(sent.statusCode()).isEqualTo(422);
+            assertThat(sent.status()).isEqualTo(422);
             assertThat(fieldset(sent.body(), "position")).contains("<p class=\"field-error\" role=\"alert\">"
                     + "受け付けられません（様式の理由は英語で表示されます）: position.lat: is 95, out of range;");
             assertThat(fieldset(sent.body(), "ownUnits")).contains("ownUnits[0].mmsi: is \"41200\"; allowed: 9 digits (or leave it out)");
@@ -143,8 +133,8 @@ class ComposePageTest {
     void preview_showsTheMessageInJapaneseChineseAndEnglish_sideBySide_withAndWithoutScript() throws Exception {
         linked("", (jp, cn, officer) -> {
             long before = ownHead(jp.station());
-            HttpResponse<String> fragment = officer.post("/compose/preview", encounterNotice(), "HX-Request", "true");
-            assertThat(fragment.statusCode()).isEqualTo(200);
+            ConsoleClient.Answer fragment = officer.post("/compose/preview", encounterNotice(), Map.of("HX-Request", "true"));
+            assertThat(fragment.status()).isEqualTo(200);
             assertThat(fragment.body()).doesNotContain("<html").contains("<article lang=\"ja\">")
                     .contains("<h4 dir=\"auto\">不慮の遭遇に関する通報</h4>")
                     .contains("<h4 dir=\"auto\">海上意外相遇通报</h4>")
@@ -153,7 +143,7 @@ class ComposePageTest {
                     .contains("我方兵力：日方驱逐舰“JS KIRISAME”号");
             assertThat(fragment.body().indexOf("lang=\"ja\"")).isLessThan(fragment.body().indexOf("lang=\"zh-Hans\""));
 
-            HttpResponse<String> page = officer.post("/compose/preview", encounterNotice());
+            ConsoleClient.Answer page = officer.post("/compose/preview", encounterNotice());
             assertThat(page.body()).contains("<html").contains("data-restore=\"keep\"")
                     .contains("<h4 dir=\"auto\">海上意外相遇通报</h4>");
             assertThat(ownHead(jp.station())).as("a preview sends nothing").isEqualTo(before);
@@ -167,13 +157,16 @@ class ComposePageTest {
             long before = ownHead(jp.station());
             Map<String, String> fields = encounterNotice();
             fields.put("precedence", "FLASH");
-            HttpResponse<String> sent = officer.post("/compose/send", fields);
+            ConsoleClient.Answer sent = officer.post("/compose/send", fields);
 
             long seq = before + 1;
-            assertThat(sent.statusCode()).isEqualTo(303);
-            assertThat(sent.headers().firstValue("Location")).hasValue("/messages/jp-mod/" + seq);
-            assertThat(sent.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("macm_compose_sent=1"));
+            assertThat(sent.status()).isEqualTo(303);
+            assertThat(sent.location()).isEqualTo("/messages/jp-mod/" + seq);
+            assertThat(sent.setCookie("macm_compose_sent")).isNotEmpty();
             assertThat(ownHead(jp.station())).as("exactly one entry").isEqualTo(seq);
+            assertThat(Files.readAllLines(jp.station().layout().dir().resolve(Console.AUDIT_FILE)))
+                    .as("the account that sent it").anyMatch(l -> l.contains("\"account\":\"sato\"")
+                            && l.contains("\"action\":\"send\"") && l.contains("\"entry\":\"jp-mod/" + seq + "\""));
             SignedEntry mine = jp.station().store().read(jp.station().ownLog(CN), seq, 1).get(0);
             Body.Message body = (Body.Message) mine.entry().body();
             assertThat(body.precedence()).isEqualTo(Precedence.FLASH);
@@ -193,12 +186,12 @@ class ComposePageTest {
         linked("", (jp, cn, officer) -> {
             long before = ownHead(jp.station());
             Map<String, String> fields = freeText("Request your intentions.");
-            HttpResponse<String> none = officer.postRaw("/compose/send", fields);
+            ConsoleClient.Answer none = officer.postExactly("/compose/send", fields);
             fields.put("csrf", "not-the-token");
-            HttpResponse<String> wrong = officer.postRaw("/compose/send", fields);
+            ConsoleClient.Answer wrong = officer.postExactly("/compose/send", fields);
 
-            assertThat(none.statusCode()).isEqualTo(403);
-            assertThat(wrong.statusCode()).isEqualTo(403);
+            assertThat(none.status()).isEqualTo(403);
+            assertThat(wrong.status()).isEqualTo(403);
             assertThat(none.body()).contains("CSRF");
             Thread.sleep(300);
             assertThat(ownHead(jp.station())).isEqualTo(before);
@@ -248,8 +241,8 @@ class ComposePageTest {
                     .orElseThrow().id();
             MessageContent.Template notice = jp.watch().orElseThrow().notice(id);
 
-            HttpResponse<String> page = officer.get("/compose?alert=" + URLEncoder.encode(id, StandardCharsets.UTF_8));
-            assertThat(page.statusCode()).isEqualTo(200);
+            ConsoleClient.Answer page = officer.get("/compose?alert=" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+            assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("<h2>不慮の遭遇に関する通報 · encounter-notice v1</h2>")
                     .contains("遭遇警報 " + id.replace("\"", "&#34;") + " の通報案です")
                     .contains("<option value=\"IMMEDIATE\" selected>")
@@ -260,8 +253,8 @@ class ComposePageTest {
                     .contains("Predicted by the encounter watch");
 
             Map<String, String> filled = inputs(page.body());
-            HttpResponse<String> sent = officer.post("/compose/send", filled);
-            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+            ConsoleClient.Answer sent = officer.post("/compose/send", filled);
+            assertThat(sent.status()).as(sent.body()).isEqualTo(303);
             long seq = ownHead(jp.station());
             MessageContent.Template signed = (MessageContent.Template) ((Body.Message) jp.station().store()
                     .read(jp.station().ownLog(CN), seq, 1).get(0).entry().body()).content();
@@ -273,17 +266,12 @@ class ComposePageTest {
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void halfWrittenDraft_survivesAnExpiredSession_inARealBrowser_andIsForgottenOnceSent() throws Exception {
         linked("", (jp, cn, officer) -> {
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary("/usr/bin/chromium");
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--user-data-dir=" + tmp.resolve("chrome"));
-            System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-            WebDriver browser = new ChromeDriver(options);
-            try {
+            try (Chromium chromium = Chromium.start(Language.JA)) {
+                ConsoleBrowser console = new ConsoleBrowser(chromium, jp.consoleUrl(), "compose");
+                WebDriver browser = chromium.driver();
                 String base = jp.consoleUrl();
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-                browserLogin(browser, base);
+                console.logIn("sato", "correct horse battery");
                 browser.get(base + "/compose");
                 String draft = "Half-written: request your intentions in area K.";
                 browser.findElement(By.name("text")).sendKeys(draft);
@@ -291,11 +279,7 @@ class ComposePageTest {
                 jp.console().sessions().endAll("sato");
                 browser.findElement(By.cssSelector("button[value=preview]")).click();
                 wait.until(d -> d.getCurrentUrl().contains("/login?expired"));
-                // htmx and the page's event stream both send the browser to the login page; let
-                // both arrive before logging in (each visit issues a new login form token)
-                Thread.sleep(1500);
-                browser.get(base + "/login?expired");
-                browserLogin(browser, base);
+                console.logIn("sato", "correct horse battery");
                 browser.get(base + "/compose");
                 wait.until(d -> draft.equals(d.findElement(By.name("text")).getDomProperty("value")));
 
@@ -307,34 +291,8 @@ class ComposePageTest {
                 wait.until(d -> d.findElement(By.id("compose-form")).getDomAttribute("data-restore").equals("fresh"));
                 Thread.sleep(300);
                 assertThat(browser.findElement(By.name("text")).getDomProperty("value")).as("sent, so forgotten").isEmpty();
-            } finally {
-                browser.quit();
             }
         });
-    }
-
-    private static void browserLogin(WebDriver browser, String base) {
-        if (!browser.getCurrentUrl().contains("/login")) {
-            browser.get(base + "/login");
-        }
-        browser.findElement(By.name("username")).sendKeys("sato");
-        browser.findElement(By.name("password")).sendKeys("correct horse battery");
-        // Until the login page keeps the browser's ticket (the favicon request the guard sends to
-        // /login issues a new one: fixed on the browser helper's branch), pin it to the form's.
-        String ticket = browser.findElement(By.name("csrf")).getDomProperty("value");
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        browser.manage().addCookie(new Cookie.Builder("macm_login", ticket).path("/login").isHttpOnly(true)
-                .sameSite("Strict").build());
-        browser.findElement(By.cssSelector("form[action='/login'] button")).click();
-        try {
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError(browser.getCurrentUrl() + "\n" + browser.getPageSource(), e);
-        }
     }
 
     /** A complete encounter notice as the form posts it. */
@@ -399,74 +357,5 @@ class ComposePageTest {
     private static String unescape(String s) {
         return s.replace("&#34;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
                 .replace("&amp;", "&");
-    }
-
-    /**
-     * A browser of one officer: a real HttpClient with cookies, not following redirects, that
-     * logs in through the login form and sends the page's CSRF token with each form. (A small
-     * private one until the shared console test client exists.)
-     */
-    private static final class Client {
-        private final String base;
-        private final HttpClient http;
-        private String csrf = "";
-
-        private Client(String base) {
-            this.base = base;
-            this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-        }
-
-        static Client login(String base, String user, String password) throws IOException, InterruptedException {
-            Client c = new Client(base);
-            String ticket = c.hidden(c.get("/login").body(), "csrf");
-            HttpResponse<String> in = c.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", user, "password", password,
-                            "csrf", ticket)))).build());
-            assertThat(in.statusCode()).as("login").isEqualTo(303);
-            Matcher m = Pattern.compile("data-csrf=\"([^\"]+)\"").matcher(c.get("/compose").body());
-            assertThat(m.find()).as("the page's CSRF token").isTrue();
-            c.csrf = m.group(1);
-            return c;
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
-        }
-
-        /** Posts a form with the session's CSRF token, and extra headers as name, value pairs. */
-        HttpResponse<String> post(String path, Map<String, String> fields, String... headers)
-                throws IOException, InterruptedException {
-            Map<String, String> all = new LinkedHashMap<>(fields);
-            all.put("csrf", csrf);
-            return postRaw(path, all, headers);
-        }
-
-        HttpResponse<String> postRaw(String path, Map<String, String> fields, String... headers)
-                throws IOException, InterruptedException {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form(fields)));
-            for (int i = 0; i + 1 < headers.length; i += 2) {
-                b.header(headers[i], headers[i + 1]);
-            }
-            return send(b.build());
-        }
-
-        private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-
-        private String hidden(String html, String name) {
-            Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
-            assertThat(m.find()).as("hidden input " + name).isTrue();
-            return m.group(1);
-        }
-
-        private static String form(Map<String, String> fields) {
-            return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        }
     }
 }

@@ -14,6 +14,7 @@ import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 import org.macm.station.Station;
+import org.macm.station.console.AuditTrail;
 import org.macm.station.console.ConsoleRequest;
 import org.macm.station.console.ConsoleRoute;
 import org.macm.station.console.UiText;
@@ -39,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * same {@link Composer} as {@code POST /api/v1/messages} and {@code macm send}, so a form is
  * checked by the catalog exactly as {@code macm template validate} checks it, and the message
  * is written with {@link Station#write} as the API writes it. {@code /compose?alert=ID} opens
- * the encounter notice the watch drafted for an alert, ready to check and send.
+ * the encounter notice the watch drafted for an alert, ready to check and send. The account
+ * that sent a message is recorded in the console's {@link AuditTrail}.
  */
 public final class ComposePage {
     /** Set after a send so that compose.js forgets the draft it kept for an expired session. */
@@ -49,11 +51,13 @@ public final class ComposePage {
     private final Station station;
     private final Catalog catalog;
     private final Composer composer;
+    private final AuditTrail audit;
 
-    public ComposePage(Station station, Catalog catalog, Composer composer) {
+    public ComposePage(Station station, Catalog catalog, Composer composer, AuditTrail audit) {
         this.station = station;
         this.catalog = catalog;
         this.composer = composer;
+        this.audit = audit;
     }
 
     public List<ConsoleRoute> routes() {
@@ -128,6 +132,7 @@ public final class ComposePage {
         SignedEntry e = station.write(to, new Body.Message(m.precedence(), m.content()));
         LOG.atInfo().addKeyValue("officer", r.officer().name()).addKeyValue("peer", to).addKeyValue("seq", e.seq())
                 .addKeyValue("precedence", m.precedence()).log("console: message sent");
+        audit.sent(r.officer(), station.id() + "/" + e.seq());
         r.ctx().cookie(new Cookie(SENT_COOKIE, "1", "/compose", -1, r.ctx().req().isSecure(), false, null,
                 SameSite.STRICT));
         r.redirect("/messages/" + station.id() + "/" + e.seq());
