@@ -25,6 +25,7 @@ public final class Assets {
     private static final Map<String, Asset> ASSETS = Map.ofEntries(
             Map.entry("console.css", new Asset(OWN + "console.css", "text/css; charset=utf-8")),
             Map.entry("console.js", new Asset(OWN + "console.js", "text/javascript; charset=utf-8")),
+            Map.entry("compose.js", new Asset(OWN + "compose.js", "text/javascript; charset=utf-8")),
             Map.entry("map.js", new Asset(OWN + "map.js", "text/javascript; charset=utf-8")),
             Map.entry("coastline.geojson", new Asset(OWN + "coastline.geojson", "application/geo+json")),
             Map.entry("htmx.min.js", new Asset(WEBJARS + "htmx.org/2.0.4/dist/htmx.min.js", "text/javascript; charset=utf-8")),

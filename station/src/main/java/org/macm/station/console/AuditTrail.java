@@ -45,6 +45,13 @@ public final class AuditTrail {
         append(line);
     }
 
+    /** Records that {@code officer} sent message {@code entry} (our entry, {@code station/seq}) from the Compose page. */
+    public void sent(Officer officer, String entry) {
+        ObjectNode line = line(officer, "send");
+        line.put("entry", entry);
+        append(line);
+    }
+
     private ObjectNode line(Officer officer, String action) {
         ObjectNode n = JSON.createObjectNode();
         n.put("time", clock.instant().toString());

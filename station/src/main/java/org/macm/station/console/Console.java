@@ -18,6 +18,8 @@ import org.macm.station.console.page.ReadinessPage;
 import org.macm.station.console.page.TrafficPage;
 import org.macm.station.officer.OfficerRegistry;
 import org.macm.station.traffic.Acknowledgements;
+import org.macm.station.console.page.ComposePage;
+import org.macm.station.traffic.Composer;
 import org.macm.station.traffic.LinkTestStats;
 import org.macm.station.traffic.MessageBoard;
 import org.macm.station.traffic.MessageView;
@@ -66,11 +68,12 @@ public final class Console implements AutoCloseable {
         ConsoleSessions sessions = new ConsoleSessions(station.clock(), config.idleTimeout(), p.random());
         List<ConsoleRoute> pages = new ArrayList<>();
         pages.addAll(new TrafficPage(station, p.board(), p.links()::status).routes());
-        pages.addAll(new MessagePage(station, p.board(), p.acknowledgements(),
-                new AuditTrail(p.layout().dir().resolve(AUDIT_FILE), station.clock())).routes());
+        AuditTrail audit = new AuditTrail(p.layout().dir().resolve(AUDIT_FILE), station.clock());
+        pages.addAll(new MessagePage(station, p.board(), p.acknowledgements(), audit).routes());
         pages.addAll(new LinkPage(station, p.links(), p.linkTests()).routes());
         pages.addAll(new ReadinessPage(station).routes());
         pages.addAll(new MapPage(p.watch()).routes());
+        pages.addAll(new ComposePage(station, p.catalog(), new Composer(p.catalog(), p.watch()), audit).routes());
         ConsoleSite site = new ConsoleSite(config, station.id().value(),
                 new OfficerRegistry(p.layout(), station.clock(), p.random()), sessions,
                 new LoginThrottle(station.clock()), new Views(), UiText.load(), events, alarms,
