@@ -142,8 +142,11 @@ public final class ConsoleSite implements Site {
         boolean stream = path.equals("/events");
         Optional<ConsoleSession> session = stream ? sessions.peek(id) : sessions.use(id);
         if (session.isEmpty()) {
-            String to = "/login" + (id != null ? "?expired" : reads(ctx) && !stream
-                    ? "?next=" + URLEncoder.encode(pathAndQuery(ctx), StandardCharsets.UTF_8) : "");
+            // After logging in again the officer comes back to the page they asked for (a form's
+            // POST cannot be replayed: the page it came from keeps its draft in the browser).
+            String next = returnTo(ctx, stream).map(p -> "next=" + URLEncoder.encode(p, StandardCharsets.UTF_8)).orElse("");
+            String to = "/login" + (id != null ? "?expired" + (next.isEmpty() ? "" : "&" + next)
+                    : next.isEmpty() ? "" : "?" + next);
             if (ctx.header("HX-Request") != null || stream) {
                 ctx.header("HX-Redirect", to);
                 throw ConsoleRefusal.status(401, "common.login.title");
@@ -357,6 +360,27 @@ public final class ConsoleSite implements Site {
     private static boolean reads(Context ctx) {
         String m = ctx.method().name();
         return m.equals("GET") || m.equals("HEAD");
+    }
+
+    /**
+     * The page to come back to after logging in again: the page itself for a GET, the page that
+     * asked for a fragment for htmx (its {@code HX-Current-URL}); none for the traffic page
+     * (where login leads anyway), the event stream or a form's POST.
+     */
+    private static Optional<String> returnTo(Context ctx, boolean stream) {
+        String page = null;
+        if (ctx.header("HX-Request") != null) {
+            try {
+                java.net.URI current = java.net.URI.create(Optional.ofNullable(ctx.header("HX-Current-URL")).orElse(""));
+                page = current.getRawPath() == null || current.getRawPath().isEmpty() ? null
+                        : current.getRawPath() + (current.getRawQuery() == null ? "" : "?" + current.getRawQuery());
+            } catch (IllegalArgumentException e) {
+                page = null;
+            }
+        } else if (reads(ctx) && !stream) {
+            page = pathAndQuery(ctx);
+        }
+        return Optional.ofNullable(page).filter(p -> !p.equals("/"));
     }
 
     private static String pathAndQuery(Context ctx) {

@@ -238,6 +238,11 @@ class ConsoleLoginTest {
         assertThat(page.status()).isEqualTo(303);
         assertThat(page.location()).isEqualTo("/login?expired");
         assertThat(c.get(page.location()).body()).contains("10 分間操作がなかったためセッションが終了しました");
+        CLOCK.advance(Duration.ofMinutes(10).plusSeconds(1));
+        assertThat(c.get("/link").location()).as("back to the page asked for, after logging in again")
+                .isEqualTo("/login?expired&next=%2Flink");
+        assertThat(c.get("/link/panel", Map.of("HX-Request", "true", "HX-Current-URL", "http://127.0.0.1/link"))
+                .header("HX-Redirect")).as("a fragment's page, not the fragment").hasValue("/login?expired&next=%2Flink");
     }
 
     @Test
