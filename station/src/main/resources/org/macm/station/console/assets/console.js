@@ -89,12 +89,36 @@
       source.addEventListener(name, function (e) {
         if (e.lastEventId) { last = e.lastEventId; }
         if (name === 'reset') {
-          ['traffic', 'alarm', 'link', 'watch'].forEach(function (n) { htmx.trigger(body, 'sse:' + n, {}); });
+          ['traffic', 'alarm', 'link', 'watch', 'reset'].forEach(fire);
         } else {
-          htmx.trigger(body, 'sse:' + name, { data: e.data });
+          fire(name);
         }
       });
     });
+  }
+
+  // A busy link can bring hundreds of events a second; each part re-fetches its whole fragment,
+  // so events are coalesced: the first fires at once, the rest of a burst fire once when the
+  // window closes (never dropped: the last change always shows). "sse:NAME" fires at most every
+  // 250 ms, "sse:NAME-slow" every 2 s for parts that are costly to draw (readiness).
+  var windows = {};
+  function throttled(event, ms) {
+    var w = windows[event] || (windows[event] = { timer: null, pending: false });
+    if (w.timer) { w.pending = true; return; }
+    htmx.trigger(body, event, {});
+    w.timer = setTimeout(function again() {
+      if (w.pending) {
+        w.pending = false;
+        htmx.trigger(body, event, {});
+        w.timer = setTimeout(again, ms);
+      } else {
+        w.timer = null;
+      }
+    }, ms);
+  }
+  function fire(name) {
+    throttled('sse:' + name, 250);
+    throttled('sse:' + name + '-slow', 2000);
   }
 
   alarmState();
