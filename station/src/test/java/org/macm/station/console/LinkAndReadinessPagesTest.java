@@ -125,7 +125,7 @@ class LinkAndReadinessPagesTest {
                 .contains("<td class=\"messages\">0</td>");
         String wang = row(body, "<td class=\"peer-text\" dir=\"auto\">Lt Wang &lt;script&gt;alert(1)&lt;/script&gt;</td>");
         assertThat(wang).contains("<td>cn-mnd</td>").contains("<td class=\"acks\">1</td>");
-        assertThat(body).doesNotContain("<script>alert(1)").contains("Per officer").contains("sse:traffic from:body throttle:2s");
+        assertThat(body).doesNotContain("<script>alert(1)").contains("Per officer").contains("sse:traffic-slow from:body");
     }
 
     @Test
