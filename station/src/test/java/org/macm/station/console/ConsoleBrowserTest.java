@@ -127,6 +127,24 @@ class ConsoleBrowserTest {
                 run.ackSeenAfter.toMillis(), run.started.elapsed().toMillis());
     }
 
+    @org.junit.jupiter.api.Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aBurstOfMessages_theLastOneShowsWithinOneSecond_noneIsLostToCoalescing() {
+        ConsoleBrowser cn = new ConsoleBrowser(browser("cn", Language.EN), stations.cn().consoleUrl(), "cn-mnd-en");
+        cn.logIn(CN_OFFICERS.get(Language.EN).get(0), ConsoleStations.PASSWORD);
+        org.macm.core.log.SignedEntry last = null;
+        for (int i = 1; i <= 60; i++) {
+            last = stations.jp().station().write(CN, new org.macm.core.log.Body.Message(org.macm.core.log.Precedence.ROUTINE,
+                    new org.macm.core.log.MessageContent.FreeText("en", "Burst message " + i + " of 60.")));
+        }
+        ConsoleBrowser.Deadline sent = ConsoleBrowser.Deadline.in(LIVE);
+        String id = JP.value() + "/" + last.seq();
+        cn.awaitRow(id, sent);
+        System.out.printf("ConsoleBrowserTest[burst]: the 60th message shown %d ms after it was written%n",
+                sent.elapsed().toMillis());
+        assertThat(cn.rowText(id, ".summary")).endsWith("Burst message 60 of 60.");
+    }
+
     /** One run of the scenario for one language: its steps, in order, and what they leave for the next. */
     static final class Run {
         final Language language;
