@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.macm.station.officer.OfficerRegistry;
+import org.macm.station.officer.Password;
 import org.macm.station.officer.Role;
 import org.macm.station.run.StationRuntime;
 import org.macm.template.Language;
@@ -243,6 +245,23 @@ class ConsoleLoginTest {
                 .isEqualTo("/login?expired&next=%2Flink");
         assertThat(c.get("/link/panel", Map.of("HX-Request", "true", "HX-Current-URL", "http://127.0.0.1/link"))
                 .header("HX-Redirect")).as("a fragment's page, not the fragment").hasValue("/login?expired&next=%2Flink");
+    }
+
+    @Test
+    void anAccountDisabledWhileLoggedIn_losesItsSessionAtTheNextRequest_andCannotLogInAgain() {
+        String name = "takeda.jun";
+        OfficerRegistry registry = new OfficerRegistry(station.station().layout(), CLOCK, new java.security.SecureRandom());
+        try (Password p = Password.of(ConsoleStations.PASSWORD.toCharArray())) {
+            registry.add(name, "Lt Takeda Jun", Role.DUTY, Optional.empty(), p);
+        }
+        ConsoleClient c = loggedIn(name);
+        assertThat(c.get("/").status()).isEqualTo(200);
+        assertThat(registry.setEnabled(name, false)).isTrue(); // as 'macm officer disable' does, the station running
+        ConsoleClient.Answer after = c.get("/");
+        assertThat(after.status()).isEqualTo(303);
+        assertThat(after.location()).isEqualTo("/login?expired");
+        assertThat(client().login(name, ConsoleStations.PASSWORD).status()).as("a disabled account cannot log in")
+                .isEqualTo(401);
     }
 
     @Test
