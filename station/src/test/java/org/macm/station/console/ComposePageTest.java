@@ -223,18 +223,7 @@ class ComposePageTest {
     void alertDraft_opensTheEncounterNotice_prefilledAsTheCliWouldSendIt() throws Exception {
         Path scenario = tmp.resolve("scenario");
         new ScenarioGenerator(1).generate(scenario);
-        String watch = """
-                [watch]
-                units = "%s"
-                side = "JP"
-                other-side = "CN"
-                [[watch.sources]]
-                kind = "replay"
-                format = "ais"
-                file = "%s"
-                speed = 0
-                """.formatted(scenario.resolve("units.toml"), scenario.resolve("ecs.aivdm"));
-        linked(watch, (jp, cn, officer) -> {
+        linked(ConsoleStations.demoWatch(scenario, false, "JP", "CN", 0), (jp, cn, officer) -> {
             await("an encounter alert with a draft", Duration.ofSeconds(30), () -> jp.watch().orElseThrow().alerts()
                     .stream().anyMatch(a -> a.draft().isPresent() && a.id().startsWith("enc:")));
             String id = jp.watch().orElseThrow().alerts().stream().filter(a -> a.draft().isPresent()).findFirst()

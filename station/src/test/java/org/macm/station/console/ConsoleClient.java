@@ -1,5 +1,7 @@
 package org.macm.station.console;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,6 +37,7 @@ public final class ConsoleClient {
     private static final Pattern CSRF_INPUT = Pattern.compile("name=\"csrf\" value=\"([^\"]*)\"");
     private static final Pattern DATA_CSRF = Pattern.compile("data-csrf=\"([^\"]*)\"");
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
@@ -120,6 +123,19 @@ public final class ConsoleClient {
     /** GET {@code path} with these request headers ({@code HX-Request}, {@code Authorization}…). */
     public Answer get(String path, Map<String, String> headers) {
         return send(request(path, headers).GET());
+    }
+
+    /** GET {@code path} and its body parsed as JSON, failing the test unless the answer is a 200. */
+    public JsonNode json(String path) {
+        Answer a = get(path);
+        if (a.status() != 200) {
+            throw new AssertionError("GET " + path + " answered " + a);
+        }
+        try {
+            return JSON.readTree(a.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + path + " is no JSON: " + a, e);
+        }
     }
 
     /**

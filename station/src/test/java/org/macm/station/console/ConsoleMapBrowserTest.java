@@ -2,7 +2,6 @@ package org.macm.station.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,24 +41,8 @@ class ConsoleMapBrowserTest {
         new ScenarioGenerator(1).generate(scenario);
         try (StationRuntime cn = ConsoleStations.startCn(tmp.resolve("stations"), Clock.systemUTC(), (pair, layout) -> {
             ConsoleStations.officer(layout, "wang.hao", "Lt Col Wang Hao", Role.DUTY, Optional.of(Language.ZH_HANS));
-            try {
-                // Speed 60: the scenario's 40 minutes pass in 40 s; the pass is closest at minute 20.
-                Files.writeString(layout.config(), Files.readString(layout.config()) + """
-                        [watch]
-                        units = "%s"
-                        zones = "%s"
-                        side = "CN"
-                        other-side = "JP"
-                        [[watch.sources]]
-                        kind = "replay"
-                        format = "ais"
-                        file = "%s"
-                        speed = 60
-                        """.formatted(scenario.resolve("units.toml"), scenario.resolve("zones.geojson"),
-                        scenario.resolve("ecs.aivdm")));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            // Speed 60: the scenario's 40 minutes pass in 40 s; the pass is closest at minute 20.
+            ConsoleStations.appendToConfig(layout, ConsoleStations.demoWatch(scenario, true, "CN", "JP", 60));
         }); Chromium chromium = Chromium.start(Language.ZH_HANS)) {
             ConsoleBrowser officer = new ConsoleBrowser(chromium, cn.consoleUrl(), "cn-mnd-zh-Hans");
             officer.logIn("wang.hao", ConsoleStations.PASSWORD);

@@ -18,6 +18,7 @@ import java.util.function.BiConsumer;
 import org.macm.link.LinkState;
 import org.macm.station.StationLayout;
 import org.macm.station.StationPair;
+import org.macm.station.demo.ScenarioGenerator;
 import org.macm.station.officer.Officer;
 import org.macm.station.officer.OfficerRegistry;
 import org.macm.station.officer.Password;
@@ -48,12 +49,35 @@ final class ConsoleStations {
 
     /** Appends a {@code [console]} section with these lines ({@code idle-timeout = "10m"}) to the station's config. */
     static void consoleSection(StationLayout layout, String... lines) {
+        appendToConfig(layout, "\n[console]\n" + String.join("\n", lines) + "\n");
+    }
+
+    /** Appends {@code text} (a section of TOML) to the station's config. */
+    static void appendToConfig(StationLayout layout, String text) {
         try {
-            Files.writeString(layout.config(), "\n[console]\n" + String.join("\n", lines) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.APPEND);
+            Files.writeString(layout.config(), text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A {@code [watch]} section that replays the demo scenario {@link ScenarioGenerator} wrote
+     * in {@code scenario}: its units, its zones when {@code zones}, and its AIS feed (ecs.aivdm)
+     * at {@code speed} times real time (0: as fast as it is read), watching for {@code side}
+     * against {@code otherSide}. More {@code [[watch.sources]]} may follow it.
+     */
+    static String demoWatch(Path scenario, boolean zones, String side, String otherSide, int speed) {
+        return "[watch]\n"
+                + "units = \"" + scenario.resolve("units.toml") + "\"\n"
+                + (zones ? "zones = \"" + scenario.resolve("zones.geojson") + "\"\n" : "")
+                + "side = \"" + side + "\"\n"
+                + "other-side = \"" + otherSide + "\"\n"
+                + "[[watch.sources]]\n"
+                + "kind = \"replay\"\n"
+                + "format = \"ais\"\n"
+                + "file = \"" + scenario.resolve("ecs.aivdm") + "\"\n"
+                + "speed = " + speed + "\n";
     }
 
     /**

@@ -6,24 +6,11 @@ import static org.macm.station.StationPair.JP;
 import static org.macm.station.StationPair.loopback;
 import static org.macm.testkit.Await.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,9 +71,9 @@ class LinkAndReadinessPagesTest {
 
     @Test
     void linkPage_showsThePeerUpWithItsPath_andDownOnceThePeerStops() throws Exception {
-        Client sato = Client.login(jp.consoleUrl(), "sato");
-        HttpResponse<String> page = sato.get("/link");
-        assertThat(page.statusCode()).isEqualTo(200);
+        ConsoleClient sato = new ConsoleClient(jp.consoleUrl()).signedIn("sato", SECRET);
+        ConsoleClient.Answer page = sato.get("/link");
+        assertThat(page.status()).isEqualTo(200);
         String up = section(page.body(), "cn-mnd");
         assertThat(up).contains("class=\"link link-up\"").contains("<span class=\"state\">UP</span>")
                 .contains("<td class=\"path-name\">127.0.0.1:" + port + "</td>")
@@ -116,8 +103,8 @@ class LinkAndReadinessPagesTest {
         await("jp-mod to hold the acknowledgement", Duration.ofSeconds(20),
                 () -> jp.station().store().head(jp.station().peerLog(CN)).seq() >= ack.seq());
 
-        HttpResponse<String> page = Client.login(jp.consoleUrl(), "sato").get("/readiness");
-        assertThat(page.statusCode()).isEqualTo(200);
+        ConsoleClient.Answer page = new ConsoleClient(jp.consoleUrl()).signedIn("sato", SECRET).get("/readiness");
+        assertThat(page.status()).isEqualTo(200);
         String body = page.body();
         String flashSent = row(body, "data-precedence=\"FLASH\" data-direction=\"sent\"");
         assertThat(flashSent).contains("<td class=\"messages\">1</td>").contains("<td class=\"missed\">0</td>");
@@ -130,20 +117,21 @@ class LinkAndReadinessPagesTest {
 
     @Test
     void readiness_isForSupervisors_aDutyOfficerGetsTheRefusalInTheirLanguage() throws Exception {
-        Client tanaka = Client.login(jp.consoleUrl(), "tanaka");
-        HttpResponse<String> refused = tanaka.get("/readiness");
-        assertThat(refused.statusCode()).isEqualTo(403);
+        ConsoleClient tanaka = new ConsoleClient(jp.consoleUrl()).signedIn("tanaka", SECRET);
+        ConsoleClient.Answer refused = tanaka.get("/readiness");
+        assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body()).contains("ではこのページを開けません").doesNotContain("Per officer");
-        assertThat(tanaka.get("/readiness/tables").statusCode()).isEqualTo(403);
-        HttpResponse<String> link = tanaka.get("/link");
-        assertThat(link.statusCode()).as("the Link page is every officer's").isEqualTo(200);
+        assertThat(tanaka.get("/readiness/tables").status()).isEqualTo(403);
+        ConsoleClient.Answer link = tanaka.get("/link");
+        assertThat(link.status()).as("the Link page is every officer's").isEqualTo(200);
         assertThat(link.body()).as("in Japanese").contains("<th>経路</th>", "当局ログの先頭", "発信 (当局から接続)");
     }
 
     @Test
     void readiness_badDates_sayHowToWriteThem_andShowTheLastSevenDays() throws Exception {
-        HttpResponse<String> page = Client.login(jp.consoleUrl(), "sato").get("/readiness?from=30.11.2026&to=x");
-        assertThat(page.statusCode()).isEqualTo(400);
+        ConsoleClient.Answer page = new ConsoleClient(jp.consoleUrl()).signedIn("sato", SECRET)
+                .get("/readiness?from=30.11.2026&to=x");
+        assertThat(page.status()).isEqualTo(400);
         assertThat(page.body()).contains("Dates are written YYYY-MM-DD").contains("data-precedence=\"FLASH\"");
     }
 
@@ -159,37 +147,5 @@ class LinkAndReadinessPagesTest {
         int start = html.lastIndexOf("<tr", html.indexOf(marker));
         assertThat(start).as("a row with %s in %s", marker, html).isNotNegative();
         return html.substring(start, html.indexOf("</tr>", start));
-    }
-
-    /**
-     * A browser-like console client logged in as one officer: a cookie jar, the login form's
-     * hidden CSRF ticket, no redirects followed (the test sees the 303s).
-     */
-    private record Client(HttpClient http, String base) {
-        private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-
-        static Client login(String base, String account) throws IOException, InterruptedException {
-            Client c = new Client(HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NEVER).build(), base);
-            Matcher m = CSRF.matcher(c.get("/login").body());
-            assertThat(m.find()).as("the login form's CSRF ticket").isTrue();
-            String form = Map.of("csrf", m.group(1), "username", account, "password", SECRET, "next", "/").entrySet()
-                    .stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            HttpResponse<String> in = c.http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(in.statusCode()).as("logged in as %s: %s", account, in.body()).isEqualTo(303);
-            return c;
-        }
-
-        HttpResponse<String> get(String path) throws InterruptedException {
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

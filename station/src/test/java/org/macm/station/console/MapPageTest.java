@@ -8,16 +8,10 @@ import static org.macm.testkit.Await.awaitValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,12 +21,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,30 +62,19 @@ class MapPageTest {
         Files.write(hostile, hostileVessel());
         s.write(s.listening(JP, loopback(0)));
         // Speed 60: the scenario's 40 minutes in 40 s, so the encounter (closest at minute 20) is active for a while.
-        Files.writeString(s.jp().config(), Files.readString(s.jp().config()) + """
-                [watch]
-                units = "%s"
-                zones = "%s"
-                side = "JP"
-                other-side = "CN"
-                [[watch.sources]]
-                kind = "replay"
-                format = "ais"
-                file = "%s"
-                speed = 60
+        ConsoleStations.appendToConfig(s.jp(), ConsoleStations.demoWatch(scenario, true, "JP", "CN", 60) + """
                 [[watch.sources]]
                 kind = "replay"
                 format = "json"
                 file = "%s"
                 speed = 60
-                """.formatted(scenario.resolve("units.toml"), scenario.resolve("zones.geojson"),
-                scenario.resolve("ecs.aivdm"), hostile));
+                """.formatted(hostile));
         officer(s, "sato", Language.JA);
         try (StationRuntime jp = StationRuntime.start(s.jp(), Clock.systemUTC())) {
-            Client officer = Client.login(jp.consoleUrl(), "sato");
+            ConsoleClient officer = new ConsoleClient(jp.consoleUrl()).signedIn("sato", PASSWORD);
 
-            HttpResponse<String> page = officer.get("/map");
-            assertThat(page.statusCode()).isEqualTo(200);
+            ConsoleClient.Answer page = officer.get("/map");
+            assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("<html lang=\"ja\"").contains("凡例").contains("自方").contains("相手方")
                     .contains("第三者").contains("最接近点").contains("data-send=\"案を送信\"")
                     .contains("<script src=\"/assets/leaflet.js\"").contains("<script src=\"/assets/map.js\"")
@@ -129,7 +112,7 @@ class MapPageTest {
             String raw = officer.get("/map/data").body();
             assertThat(raw).as("the hostile name is a JSON string, as the feed gave it")
                     .contains("\"name\":\"" + HOSTILE + "\"");
-            assertThat(officer.get("/map/data").headers().firstValue("Content-Type").orElseThrow())
+            assertThat(officer.get("/map/data").header("Content-Type").orElseThrow())
                     .startsWith("application/json");
         }
     }
@@ -141,34 +124,34 @@ class MapPageTest {
         s.write(s.listening(JP, loopback(0)));
         officer(s, "smith", Language.EN);
         try (StationRuntime jp = StationRuntime.start(s.jp(), Clock.systemUTC())) {
-            Client stranger = Client.anonymous(jp.consoleUrl());
-            HttpResponse<String> refused = stranger.get("/map/data");
-            assertThat(refused.statusCode()).as("no session, no data").isEqualTo(303);
-            assertThat(refused.headers().firstValue("Location").orElseThrow()).startsWith("/login");
+            ConsoleClient stranger = new ConsoleClient(jp.consoleUrl());
+            ConsoleClient.Answer refused = stranger.get("/map/data");
+            assertThat(refused.status()).as("no session, no data").isEqualTo(303);
+            assertThat(refused.header("Location").orElseThrow()).startsWith("/login");
             assertThat(refused.body()).doesNotContain("configured");
-            HttpResponse<String> coast = stranger.get("/assets/coastline.geojson");
-            assertThat(coast.statusCode()).isEqualTo(303);
+            ConsoleClient.Answer coast = stranger.get("/assets/coastline.geojson");
+            assertThat(coast.status()).isEqualTo(303);
             assertThat(coast.body()).doesNotContain("FeatureCollection");
 
-            Client officer = Client.login(jp.consoleUrl(), "smith");
-            HttpResponse<String> page = officer.get("/map");
-            assertThat(page.statusCode()).isEqualTo(200);
+            ConsoleClient officer = new ConsoleClient(jp.consoleUrl()).signedIn("smith", PASSWORD);
+            ConsoleClient.Answer page = officer.get("/map");
+            assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("This station runs no encounter watch").contains("Legend")
                     .contains("<div id=\"map\"");
             JsonNode data = officer.json("/map/data");
             assertThat(data.path("configured").asBoolean()).isFalse();
             assertThat(data.path("tracks").size()).isZero();
 
-            HttpResponse<String> served = officer.get("/assets/coastline.geojson");
-            assertThat(served.statusCode()).isEqualTo(200);
-            assertThat(served.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/geo+json");
+            ConsoleClient.Answer served = officer.get("/assets/coastline.geojson");
+            assertThat(served.status()).isEqualTo(200);
+            assertThat(served.header("Content-Type").orElseThrow()).startsWith("application/geo+json");
             JsonNode land = JSON.readTree(served.body());
             assertThat(land.path("type").asText()).isEqualTo("FeatureCollection");
             JsonNode geometry = land.path("features").get(0).path("geometry");
             assertThat(geometry.path("type").asText()).isEqualTo("MultiPolygon");
             assertThat(geometry.path("coordinates").size()).as("Natural Earth's 1:50m land polygons").isGreaterThan(1000);
-            assertThat(officer.get("/assets/leaflet.js").statusCode()).isEqualTo(200);
-            assertThat(officer.get("/assets/map.js").statusCode()).isEqualTo(200);
+            assertThat(officer.get("/assets/leaflet.js").status()).isEqualTo(200);
+            assertThat(officer.get("/assets/map.js").status()).isEqualTo(200);
         }
     }
 
@@ -179,27 +162,16 @@ class MapPageTest {
         Path scenario = tmp.resolve("scenario");
         new ScenarioGenerator(1).generate(scenario);
         s.write(s.listening(JP, loopback(0)));
-        Files.writeString(s.jp().config(), Files.readString(s.jp().config()) + """
-                [watch]
-                units = "%s"
-                side = "JP"
-                other-side = "CN"
-                [[watch.sources]]
-                kind = "replay"
-                format = "ais"
-                file = "%s"
-                speed = 60
-                """.formatted(scenario.resolve("units.toml"), scenario.resolve("ecs.aivdm")));
+        ConsoleStations.appendToConfig(s.jp(), ConsoleStations.demoWatch(scenario, false, "JP", "CN", 60));
         officer(s, "smith", Language.EN);
         try (StationRuntime jp = StationRuntime.start(s.jp(), Clock.systemUTC())) {
-            Client officer = Client.login(jp.consoleUrl(), "smith");
-            HttpResponse<InputStream> stream = officer.http.send(officer.request("/events").header("Accept", "text/event-stream").build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            ConsoleClient officer = new ConsoleClient(jp.consoleUrl()).signedIn("smith", PASSWORD);
+            HttpResponse<Stream<String>> stream = officer.lines("/events").get(20, TimeUnit.SECONDS);
             assertThat(stream.statusCode()).isEqualTo(200);
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            try (Stream<String> lines = stream.body()) {
                 List<Instant> seen = new ArrayList<>();
-                for (String line = lines.readLine(); line != null && seen.size() < 3; line = lines.readLine()) {
-                    if (line.equals("event: watch")) {
+                for (Iterator<String> line = lines.iterator(); line.hasNext() && seen.size() < 3; ) {
+                    if (line.next().equals("event: watch")) {
                         seen.add(Instant.now());
                     }
                 }
@@ -286,59 +258,5 @@ class MapPageTest {
             }
         }
         throw new AssertionError("no track named " + name + " in " + data);
-    }
-
-    /** A browser's part, small: a cookie jar, no redirects followed, a login through the form. */
-    private record Client(HttpClient http, String base) {
-        private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-
-        static Client anonymous(String base) {
-            return new Client(HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build(), base);
-        }
-
-        static Client login(String base, String name) {
-            Client c = anonymous(base);
-            Matcher csrf = CSRF.matcher(c.get("/login").body());
-            assertThat(csrf.find()).as("the login form's CSRF field").isTrue();
-            String form = "csrf=" + enc(csrf.group(1)) + "&username=" + enc(name) + "&password=" + enc(PASSWORD) + "&next=%2F";
-            HttpResponse<String> r = c.send(c.request("/login").header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)));
-            assertThat(r.statusCode()).as("login answers with a redirect: %s", r.body()).isEqualTo(303);
-            return c;
-        }
-
-        HttpRequest.Builder request(String path) {
-            return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
-        }
-
-        HttpResponse<String> get(String path) {
-            return send(request(path).GET());
-        }
-
-        JsonNode json(String path) {
-            HttpResponse<String> r = get(path);
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-            try {
-                return JSON.readTree(r.body());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        HttpResponse<String> send(HttpRequest.Builder request) {
-            try {
-                return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private static String enc(String s) {
-            return URLEncoder.encode(s, StandardCharsets.UTF_8);
-        }
     }
 }
