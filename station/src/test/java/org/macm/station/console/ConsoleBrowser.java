@@ -86,9 +86,24 @@ final class ConsoleBrowser {
         return driver.findElements(By.cssSelector("header.top nav a")).stream().map(WebElement::getText).toList();
     }
 
-    /** The labels of the first table's header cells. */
+    /** The labels of {@code table}'s header cells. */
     List<String> tableHeaders(String table) {
-        return driver.findElements(By.cssSelector(table + " thead th")).stream().map(WebElement::getText).toList();
+        return texts(table + " thead th");
+    }
+
+    /**
+     * The texts of every element at {@code css}, read afresh until one read gets through whole:
+     * a live part of the page may be replaced between finding an element and reading it.
+     */
+    List<String> texts(String css) {
+        return await("the texts of " + css, Deadline.in(Duration.ofSeconds(5)),
+                d -> d.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList());
+    }
+
+    /** The text of the element at {@code css}, read as {@link #texts} reads. */
+    String text(String css) {
+        return await("the text of " + css, Deadline.in(Duration.ofSeconds(5)),
+                d -> d.findElement(By.cssSelector(css)).getText());
     }
 
     /** The {@code lang} of the page. */

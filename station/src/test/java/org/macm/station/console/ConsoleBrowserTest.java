@@ -176,9 +176,9 @@ class ConsoleBrowserTest {
             assertThat(cn.nav()).containsExactly(t.get("common.nav.traffic"), t.get("common.nav.compose"),
                     t.get("common.nav.link"), t.get("common.nav.map"), t.get("common.nav.readiness"));
             assertThat(cn.nav()).contains(NAV_MAP.get(language));
-            assertThat(cn.driver().findElements(By.cssSelector("main h2")).stream().map(WebElement::getText))
+            assertThat(cn.texts("main h2"))
                     .contains(t.get("traffic.messages"), t.get("traffic.tests"));
-            assertThat(cn.driver().findElement(By.cssSelector("header.top .who")).getText())
+            assertThat(cn.text("header.top .who"))
                     .contains(CN_OFFICERS.get(language).get(1));
         }
 
@@ -257,12 +257,11 @@ class ConsoleBrowserTest {
         /** The readiness page counts the FLASH received and the officer's acknowledgement. */
         void readinessCountsIt() {
             cn.open("/readiness");
-            String received = cn.driver().findElement(By.cssSelector(
-                    "table.readiness-precedence tr[data-precedence='FLASH'][data-direction='received'] .messages")).getText();
+            String received = cn.text(
+                    "table.readiness-precedence tr[data-precedence='FLASH'][data-direction='received'] .messages");
             assertThat(Integer.parseInt(received.strip())).as("FLASH messages received").isPositive();
             String officer = CN_OFFICERS.get(language).get(1);
-            assertThat(cn.driver().findElements(By.cssSelector("table.readiness-officers tr")).stream()
-                    .map(WebElement::getText).filter(row -> row.contains(officer)).findFirst())
+            assertThat(cn.texts("table.readiness-officers tr").stream().filter(row -> row.contains(officer)).findFirst())
                     .as("the officer's row").hasValueSatisfying(row -> assertThat(row).contains(officer + " cn-mnd 1"));
             cn.screenshot("readiness");
         }

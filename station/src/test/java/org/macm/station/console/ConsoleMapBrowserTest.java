@@ -48,10 +48,11 @@ class ConsoleMapBrowserTest {
             officer.logIn("wang.hao", ConsoleStations.PASSWORD);
             officer.open("/map");
             ConsoleBrowser.Deadline replay = ConsoleBrowser.Deadline.in(Duration.ofSeconds(60));
-            WebElement alert = officer.await("an encounter in the alerts list", replay,
+            // Read as text inside the wait: the list is redrawn on every watch event.
+            String send = officer.await("an encounter in the alerts list", replay,
                     d -> d.findElements(By.cssSelector("#map-alerts li a[href^='/compose?alert=']")).stream()
-                            .findFirst().orElse(null));
-            assertThat(alert.getText()).isEqualTo("发送草稿");
+                            .findFirst().map(WebElement::getText).orElse(null));
+            assertThat(send).isEqualTo("发送草稿");
             List<WebElement> drawn = officer.driver().findElements(By.cssSelector(".leaflet-overlay-pane path"));
             assertThat(drawn).as("tracks, course lines, CPA and zone drawn as vector paths").hasSizeGreaterThan(3);
             assertThat(officer.driver().findElements(By.cssSelector("img.leaflet-tile")))
