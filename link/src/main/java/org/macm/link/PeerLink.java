@@ -195,7 +195,7 @@ final class PeerLink {
                 // Still a WARN: nothing reaches the peer now. But it stopped in order, so there is no fault to chase.
                 LOG.atWarn().addKeyValue("peer", peer).addKeyValue("state", now).addKeyValue("was", was)
                         .addKeyValue("reason", ErrorCode.SHUTDOWN)
-                        .log("link to {} is DOWN: the peer stopped (SHUTDOWN) (it was {} since {}); entries are kept "
+                        .log("link to {} is DOWN: the peer stopped (SHUTDOWN); it was {} since {}; entries are kept "
                                 + "and go out when it is back", peer, was, wasSince);
             } else if (now == LinkState.DOWN) {
                 LOG.atWarn().addKeyValue("peer", peer).addKeyValue("state", now).addKeyValue("was", was)

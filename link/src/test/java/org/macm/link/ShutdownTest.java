@@ -56,7 +56,7 @@ class ShutdownTest {
             assertThat(noticedMillis).as("at once, not at the %d s heartbeat limit", MISSES).isLessThan(2_000);
             assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN).extracting(ILoggingEvent::getFormattedMessage)
                     .as("one WARN line that says the peer stopped in order, none from jp-mod which stopped itself")
-                    .anyMatch(m -> m.startsWith("link to jp-mod is DOWN: the peer stopped (SHUTDOWN) (it was UP since "))
+                    .anyMatch(m -> m.startsWith("link to jp-mod is DOWN: the peer stopped (SHUTDOWN); it was UP since "))
                     .noneMatch(m -> m.startsWith("link to jp-mod is DOWN: no path"))
                     .noneMatch(m -> m.startsWith("link to cn-mnd is DOWN"));
 
