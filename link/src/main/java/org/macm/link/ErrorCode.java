@@ -20,8 +20,18 @@ public enum ErrorCode {
     HANDSHAKE_TIMEOUT,
     /** The peer went silent for longer than the heartbeat allows. */
     PEER_SILENT,
-    /** The station is shutting down. */
+    /**
+     * The station is stopping in order: the last frame it sends on every path. The peer closes
+     * the path quietly and says that its link is down because the peer stopped, not lost.
+     */
     SHUTDOWN,
+    /** The HELLO or HEARTBEAT claims to hold this station's log beyond its own head: the claim is false. */
+    HEAD_BEYOND_LOG,
+    /**
+     * The HELLO or HEARTBEAT claims to hold an entry of this station's log at a seq this station
+     * wrote, but with another hash: the two copies of the log differ (a fork), which is kept as evidence.
+     */
+    HEAD_MISMATCH,
     /** Something failed on this side (store error); the peer should retry later. */
     INTERNAL
 }

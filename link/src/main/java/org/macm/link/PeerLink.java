@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.macm.core.log.EntryHash;
 import org.macm.core.log.Head;
 import org.macm.core.log.StationId;
 import org.slf4j.Logger;
@@ -28,6 +29,10 @@ final class PeerLink {
     private final AtomicReference<Head> peerReportsHolding = new AtomicReference<>(Head.EMPTY);
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong refusedClaims = new AtomicLong();
+    private final AtomicReference<ForkEvidence> fork = new AtomicReference<>();
+    /** When the peer said SHUTDOWN, until a path connects again. */
+    private volatile Instant peerStopped;
     private volatile boolean catalogMatches = true;
     /** The state last seen and since when; moved on at every path event and every status read. */
     private LinkState seenState = LinkState.DOWN;
@@ -62,6 +67,7 @@ final class PeerLink {
         PathRecord r = paths.computeIfAbsent(path, p -> new PathRecord());
         r.connected = true;
         r.lastHeard = clock.instant();
+        peerStopped = null;
         observe();
     }
 
@@ -84,6 +90,33 @@ final class PeerLink {
             paths.remove(path);
         }
         observe();
+    }
+
+    /**
+     * The peer said SHUTDOWN on {@code path}: it is stopping in order. The path closes without
+     * counting as an error, and if it was the last one the link goes DOWN saying so.
+     */
+    void peerStopped(String path, boolean inbound) {
+        PathRecord r = paths.get(path);
+        if (r != null) {
+            r.connected = false;
+            r.lastError = ErrorCode.SHUTDOWN + ": the peer stopped";
+        }
+        peerStopped = clock.instant();
+        if (inbound) {
+            paths.remove(path);
+        }
+        observe();
+    }
+
+    /** The peer claimed to hold our log beyond its head; the path is being refused. */
+    void claimBeyondLog() {
+        refusedClaims.incrementAndGet();
+    }
+
+    /** The peer claimed a seq of our log with another hash; the first such claim is kept as evidence. */
+    void forked(Head claimed, EntryHash ours) {
+        fork.compareAndSet(null, new ForkEvidence(claimed, ours, clock.instant()));
     }
 
     void peerReports(Head holding) {
@@ -158,7 +191,13 @@ final class PeerLink {
             if (stopping) {
                 return;
             }
-            if (now == LinkState.DOWN) {
+            if (now == LinkState.DOWN && peerStopped != null) {
+                // Still a WARN: nothing reaches the peer now. But it stopped in order, so there is no fault to chase.
+                LOG.atWarn().addKeyValue("peer", peer).addKeyValue("state", now).addKeyValue("was", was)
+                        .addKeyValue("reason", ErrorCode.SHUTDOWN)
+                        .log("link to {} is DOWN: the peer stopped (SHUTDOWN); it was {} since {}; entries are kept "
+                                + "and go out when it is back", peer, was, wasSince);
+            } else if (now == LinkState.DOWN) {
                 LOG.atWarn().addKeyValue("peer", peer).addKeyValue("state", now).addKeyValue("was", was)
                         .log("link to {} is DOWN: no path to it is connected and heard (it was {} since {}); entries "
                                 + "are kept and go out when a path is back", peer, was, wasSince);
@@ -181,6 +220,7 @@ final class PeerLink {
             since = seenSince;
         }
         return new LinkStatus(peer, state, since, list, host.ownHead(peer), host.heldPeerHead(peer),
-                peerReportsHolding.get(), catalogMatches, refused.get(), errors.get());
+                peerReportsHolding.get(), catalogMatches, refused.get(), errors.get(), Optional.ofNullable(peerStopped),
+                refusedClaims.get(), Optional.ofNullable(fork.get()));
     }
 }

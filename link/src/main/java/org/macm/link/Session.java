@@ -15,8 +15,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLSocket;
 import org.macm.core.MacmException;
+import org.macm.core.log.Head;
 import org.macm.core.log.LinkId;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
@@ -40,6 +42,8 @@ final class Session {
     private static final int ARRIVAL_FRAMES = 64;
     /** The most entries one intake verifies and stores together. */
     private static final int MAX_INTAKE = 4096;
+    /** How long a closing frame waits for a sender in the middle of a frame; the socket is closed regardless after it. */
+    private static final long LAST_FRAME_WAIT_MILLIS = 500;
 
     private final SSLSocket socket;
     private final StationId self;
@@ -49,7 +53,7 @@ final class Session {
     private final LinkHost host;
     private final LinkConfig config;
     private final PeerLink link;
-    private final Object writeLock = new Object();
+    private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicLong resendFrom = new AtomicLong(-1);
     private final BlockingQueue<List<SignedEntry>> arrivals = new ArrayBlockingQueue<>(ARRIVAL_FRAMES);
     /** Why the intake stopped the session, if it did. */
@@ -57,6 +61,8 @@ final class Session {
     private OutputStream out;
     private volatile boolean closing;
     private volatile boolean established;
+    /** The last claim of the peer about our log that checked out, so an unchanged heartbeat is not checked again. */
+    private Head checkedClaim = Head.EMPTY;
 
     Session(SSLSocket socket, StationId self, StationId peer, String path, boolean inbound, LinkHost host,
             LinkConfig config, PeerLink link) {
@@ -73,6 +79,7 @@ final class Session {
     /** Runs the session on the calling thread until the connection ends. */
     void run() {
         Optional<String> error = Optional.empty();
+        boolean peerStopped = false;
         Thread sender = null;
         Thread intake = null;
         try {
@@ -92,6 +99,8 @@ final class Session {
             sender = Thread.ofVirtual().name("macm-send-" + peer + "-" + path).start(() -> sendLoop(startAt));
             intake = Thread.ofVirtual().name("macm-intake-" + peer + "-" + path).start(this::intakeLoop);
             readLoop(in);
+        } catch (PeerStopped e) {
+            peerStopped = true;
         } catch (EOFException e) {
             // A FAILURE frame from the peer arrives here with its code (see readLoop); keep it.
             error = closing ? Optional.empty()
@@ -120,9 +129,14 @@ final class Session {
             if (intakeFailure != null) {
                 error = Optional.of(intakeFailure);
             }
-            link.disconnected(path, error, inbound);
+            if (peerStopped && intakeFailure == null) {
+                link.peerStopped(path, inbound);
+                LOG.info("path {} to {} is down: the peer stopped (SHUTDOWN)", path, peer);
+            } else {
+                link.disconnected(path, error, inbound);
+                error.ifPresent(e -> LOG.info("path {} to {} is down: {}", path, peer, e));
+            }
             link.appended(); // wake the sender so it sees the socket closed
-            error.ifPresent(e -> LOG.info("path {} to {} is down: {}", path, peer, e));
         }
     }
 
@@ -132,6 +146,9 @@ final class Session {
             first = FrameCodec.read(in);
         } catch (SocketTimeoutException e) {
             throw new LinkException(ErrorCode.HANDSHAKE_TIMEOUT, "no HELLO within " + config.handshakeTimeout().toMillis() + " ms");
+        }
+        if (first instanceof Frame.Failure e && e.code() == ErrorCode.SHUTDOWN) {
+            throw new PeerStopped();
         }
         if (first instanceof Frame.Failure e) {
             throw new LinkException(e.code(), "the peer refused the connection: " + e.message().orElse(""));
@@ -153,7 +170,7 @@ final class Session {
             LOG.warn("peer {} has template catalog {}, ours is {}: messages on unknown forms will show raw fields",
                     peer, hello.catalog(), host.catalogHash());
         }
-        link.peerReports(hello.peerHead());
+        checkClaim(hello.peerHead());
         return hello;
     }
 
@@ -163,16 +180,51 @@ final class Session {
             link.heard(path);
             switch (frame) {
                 case Frame.Entries e -> arrived(e.entries());
-                case Frame.Heartbeat h -> link.peerReports(h.peerHead());
+                case Frame.Heartbeat h -> checkClaim(h.peerHead());
                 case Frame.Resend r -> {
                     resendFrom.accumulateAndGet(r.fromSeq(), (a, b) -> a < 0 ? b : Math.min(a, b));
                     link.appended();
                 }
+                case Frame.Failure e when e.code() == ErrorCode.SHUTDOWN -> throw new PeerStopped();
                 case Frame.Failure e -> throw new EOFException("peer closed the path: " + e.code()
                         + e.message().map(m -> " (" + m + ")").orElse(""));
                 case Frame.Hello h -> throw new LinkException(ErrorCode.UNEXPECTED_FRAME, "a second HELLO");
             }
         }
+    }
+
+    /**
+     * Checks what the peer says it holds of our log against our log before showing it: a seq
+     * beyond our head is a false claim, and a seq we wrote with another hash means the two
+     * copies differ (a fork, kept as evidence). Either refuses the path (docs/PROTOCOL.md §10).
+     */
+    private void checkClaim(Head claimed) {
+        if (claimed.equals(checkedClaim)) {
+            return;
+        }
+        Head own = host.ownHead(peer);
+        if (claimed.seq() > own.seq()) {
+            link.claimBeyondLog();
+            throw new LinkException(ErrorCode.HEAD_BEYOND_LOG, peer + " says it holds our log to seq " + claimed.seq()
+                    + ", but our log to it ends at seq " + own.seq() + "; refusing the path (was either station "
+                    + "restored from a backup or replaced?)");
+        }
+        if (!claimed.isEmpty()) {
+            List<SignedEntry> ours = host.ownEntries(peer, claimed.seq(), 1);
+            if (ours.isEmpty() || ours.get(0).seq() != claimed.seq()) {
+                throw new IllegalStateException("our log to " + peer + " has no entry at seq " + claimed.seq()
+                        + " below its head " + own.seq());
+            }
+            if (!ours.get(0).hash().equals(claimed.hash())) {
+                link.forked(claimed, ours.get(0).hash());
+                throw new LinkException(ErrorCode.HEAD_MISMATCH, peer + " holds our seq " + claimed.seq() + " with hash "
+                        + claimed.hash().shortHex() + ", but ours is " + ours.get(0).hash().shortHex()
+                        + ": the two copies of our log differ; refusing the path (kept as evidence: compare both "
+                        + "stations' exports at that seq)");
+            }
+        }
+        checkedClaim = claimed;
+        link.peerReports(claimed);
     }
 
     /** Hands a frame's entries to the intake, waiting while it is full (which holds back the peer). */
@@ -288,27 +340,49 @@ final class Session {
     }
 
     private void send(Frame frame) throws IOException {
-        synchronized (writeLock) {
+        writeLock.lock();
+        try {
             if (closing) {
                 // After the ERROR frame nothing more goes out (docs/PROTOCOL.md: "then the sender closes").
                 throw new EOFException("the path is closing");
             }
             FrameCodec.write(out, frame);
+        } finally {
+            writeLock.unlock();
         }
     }
 
     /** Sends the ERROR frame, the last frame of the session: the sender may not follow it with a heartbeat. */
     private void sendQuietly(Frame.Failure failure) {
-        synchronized (writeLock) {
+        boolean locked = false;
+        try {
+            // Bounded: a sender stuck in a write to a peer that reads nothing must not hold the close up.
+            locked = writeLock.tryLock(LAST_FRAME_WAIT_MILLIS, TimeUnit.MILLISECONDS);
             boolean alreadyClosing = closing;
             closing = true;
-            try {
-                if (!alreadyClosing && out != null && !socket.isClosed()) {
-                    FrameCodec.write(out, failure);
-                }
-            } catch (IOException | RuntimeException ignored) {
-                // The connection is being closed because it failed; the error frame is a courtesy.
+            if (locked && !alreadyClosing && out != null && !socket.isClosed()) {
+                FrameCodec.write(out, failure);
             }
+        } catch (InterruptedException e) {
+            closing = true;
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException ignored) {
+            // The connection is being closed because it failed or the station stops; the error frame is a courtesy.
+        } finally {
+            if (locked) {
+                writeLock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Tells the peer that this station is stopping (ERROR SHUTDOWN), so that it says its link is
+     * down because we stopped rather than waiting for the heartbeat limit. Bounded: the caller
+     * closes the socket after it, which also ends a write stuck on a peer that reads nothing.
+     */
+    void sayShutdown() {
+        if (established) {
+            sendQuietly(new Frame.Failure(ErrorCode.SHUTDOWN, Optional.of("the station is stopping")));
         }
     }
 
@@ -317,8 +391,24 @@ final class Session {
         return established;
     }
 
+    /** The peer sent ERROR SHUTDOWN: it stops in order, which is no fault of the path. */
+    private static final class PeerStopped extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        PeerStopped() {
+            super("the peer stopped (SHUTDOWN)");
+        }
+    }
+
     void close() {
         closing = true;
+        try {
+            // TLS close waits for the lock of a write in progress, which a peer that reads nothing never
+            // frees; with a linger it waits 1 s at most, then shuts the connection down regardless.
+            socket.setSoLinger(true, 1);
+        } catch (IOException ignored) {
+            // Already closed or broken: closing below is all that is left to do.
+        }
         try {
             socket.close();
         } catch (IOException ignored) {

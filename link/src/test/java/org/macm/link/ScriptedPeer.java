@@ -100,9 +100,14 @@ final class ScriptedPeer implements AutoCloseable {
 
         /** Reads the station's HELLO and answers with this peer's, saying it holds nothing of the station's log. */
         Frame.Hello hello(Duration limit) throws IOException {
+            return hello(limit, Head.EMPTY);
+        }
+
+        /** Reads the station's HELLO and answers with this peer's, claiming to hold the station's log to {@code peerHead}, true or not. */
+        Frame.Hello hello(Duration limit, Head peerHead) throws IOException {
             Frame.Hello theirs = next(Frame.Hello.class, limit);
             send(new Frame.Hello(FrameCodec.PROTOCOL_VERSION, self.id(), LinkId.between(self.id(), station.id()),
-                    log.get(log.size() - 1).head(), Head.EMPTY, MemoryLinkHost.CATALOG));
+                    log.get(log.size() - 1).head(), peerHead, MemoryLinkHost.CATALOG));
             return theirs;
         }
 

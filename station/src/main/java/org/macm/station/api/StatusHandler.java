@@ -73,6 +73,14 @@ public final class StatusHandler {
         l.put("catalogMatches", s.catalogMatches());
         l.put("refusedEntries", s.refusedEntries());
         l.put("pathErrors", s.closedForErrors());
+        s.peerStopped().ifPresent(t -> l.put("peerStopped", EntryCodec.formatTime(t)));
+        l.put("refusedClaims", s.refusedClaims());
+        s.fork().ifPresent(f -> {
+            ObjectNode fork = l.putObject("fork");
+            fork.set("claimed", MessageJson.head(f.claimed()));
+            fork.put("ours", f.ours().hex());
+            fork.put("seen", EntryCodec.formatTime(f.seen()));
+        });
         l.put("endpoints", station.config().dial().getOrDefault(s.peer(), List.of()).size());
         LinkReport report = LinkReport.of(s, linkTests.apply(s.peer()));
         ArrayNode paths = l.putArray("paths");

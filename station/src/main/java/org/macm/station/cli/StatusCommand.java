@@ -64,6 +64,11 @@ final class StatusCommand implements Callable<Integer> {
                     l.path("catalogMatches").asBoolean() ? "" : "   WARNING: template catalogs differ");
             out.printf("    our log: head %d, peer holds %d   their log: we hold %d%n", l.path("ownHead").path("seq").asLong(),
                     l.path("peerHoldsOurs").path("seq").asLong(), l.path("heldPeerHead").path("seq").asLong());
+            if (l.hasNonNull("peerStopped")) {
+                // Said apart from an outage: the peer stopped in order, so there is no fault to chase on our side.
+                out.printf("    the peer stopped in order (SHUTDOWN) at %s; the link comes back when it does%n",
+                        DutyTime.sinceToday(Instant.parse(l.path("peerStopped").asText()), now));
+            }
             if (l.path("paths").isEmpty() && l.path("endpoints").asInt() == 0) {
                 out.printf("    no endpoints configured for %s: waiting for it to dial in%n", peer);
             }

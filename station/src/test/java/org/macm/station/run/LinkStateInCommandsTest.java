@@ -92,6 +92,34 @@ class LinkStateInCommandsTest {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void status_afterThePeerStopped_saysItStoppedInOrder_atOnce_notAsAnOutage() throws Exception {
+        // A 30 s silence limit: a DOWN seen sooner comes from the peer's SHUTDOWN frame.
+        StationPair s = StationPair.create(tmp).withHeartbeat(Duration.ofSeconds(1), 30);
+        int port = FreePort.loopback();
+        s.write(s.dialling(JP, loopback(port)));
+        s.write(s.listening(CN, loopback(port)));
+        try (StationRuntime jp = StationRuntime.start(s.jp(), Clock.systemUTC(), "test")) {
+            try (StationRuntime cn = StationRuntime.start(s.cn(), Clock.systemUTC(), "test")) {
+                await("link up", Duration.ofSeconds(20), () -> jp.links().status(CN).orElseThrow().state() == LinkState.UP
+                        && cn.links().status(JP).orElseThrow().state() == LinkState.UP);
+            }
+            await("jp-mod sees cn-mnd stopped", Duration.ofSeconds(5),
+                    () -> jp.links().status(CN).orElseThrow().peerStopped().isPresent());
+            Instant stopped = jp.links().status(CN).orElseThrow().peerStopped().orElseThrow();
+
+            String out = cli("status", "--dir", s.jp().dir().toString()).out();
+            assertThat(out).contains("  link to cn-mnd   DOWN since ")
+                    .contains("    the peer stopped in order (SHUTDOWN) at " + DutyTime.sinceToday(stopped, Instant.now())
+                            + "; the link comes back when it does\n");
+            JsonNode link = new ApiCalls(s.jp()).get("/api/v1/status").json().path("links").get(0);
+            assertThat(Instant.parse(link.path("peerStopped").asText())).isEqualTo(stopped.truncatedTo(ChronoUnit.MILLIS));
+            assertThat(link.path("refusedClaims").asLong()).isZero();
+            assertThat(link.has("fork")).as("no fork seen").isFalse();
+        }
+    }
+
+    @Test
     void status_ofALinkWithNoEndpointsAndNoInboundPath_saysItWaitsForThePeerToDialIn() throws Exception {
         StationPair s = StationPair.create(tmp).withHeartbeat(Duration.ofMillis(200), 3);
         s.write(s.listening(CN, loopback(0)));
