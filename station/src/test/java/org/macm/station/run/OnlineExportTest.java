@@ -89,6 +89,7 @@ class OnlineExportTest {
         Path jpAtCn = tmp.resolve("online-jp-at-cn.jsonl");
         Path jpOwn = tmp.resolve("online-jp-own.jsonl");
         long duringFirst;
+        Duration took;
         try (Running r = Running.start(tmp.resolve("pair"))) {
             cnDir = r.pair().cn().dir();
             jpDir = r.pair().jp().dir();
@@ -136,7 +137,9 @@ class OnlineExportTest {
             try {
                 await("the flow to run", Duration.ofSeconds(10), () -> sent.get() >= 100);
                 long before = cn.store().head(cn.peerLog(JP)).seq();
+                long started = System.nanoTime();
                 CliRun first = export(cnDir, "jp-mod", jpAtCn);
+                took = Duration.ofNanos(System.nanoTime() - started);
                 duringFirst = cn.store().head(cn.peerLog(JP)).seq() - before;
                 assertThat(first.exitCode()).as(first.err()).isZero();
                 assertThat(first.out()).endsWith(ONLINE + "\n");
@@ -175,8 +178,8 @@ class OnlineExportTest {
             assertThat(verified.exitCode()).as(verified.out()).isZero();
             assertThat(verified.out()).endsWith("VERIFIED\n");
         }
-        System.out.println("OnlineExportTest: " + Files.readAllLines(jpAtCn).size() + " entries exported online while "
-                + duringFirst + " more arrived");
+        System.out.println("OnlineExportTest: " + Files.readAllLines(jpAtCn).size() + " entries exported online in "
+                + took.toMillis() + " ms (macm export in process) while " + duringFirst + " more arrived");
     }
 
     @Test
