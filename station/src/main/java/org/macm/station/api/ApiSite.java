@@ -11,6 +11,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.macm.core.MacmException;
 import org.macm.station.web.Site;
 import org.slf4j.Logger;
@@ -116,11 +118,47 @@ public final class ApiSite implements Site {
         if (!matcher.matches()) {
             throw new ApiException(404, "no such route: " + path);
         }
-        JsonNode body = route.handler().handle(new Route.Request(matcher, query(ctx.queryString()), readBody(ctx)));
-        respond(ctx, 200, body);
+        Route.Request request = new Route.Request(matcher, query(ctx.queryString()), readBody(ctx));
+        switch (route.answer()) {
+            case Route.Answer.Json json -> respond(ctx, 200, json.handler().handle(request));
+            case Route.Answer.Streamed streamed -> stream(ctx, streamed.handler().open(request));
+        }
     }
 
-    /** Every answer leaves here: JSON, never cached, never sniffed, no referrer. */
+    /**
+     * Writes a streamed answer straight to the connection as it is produced. Once the first
+     * bytes are out the status cannot change, so a failure then cuts the connection instead:
+     * the client sees a broken answer, never a short one that looks complete.
+     */
+    private void stream(Context ctx, Route.Body body) {
+        ctx.status(200);
+        headers(ctx, body.contentType());
+        body.headers().forEach(ctx::header);
+        try {
+            OutputStream out = ctx.res().getOutputStream();
+            body.writer().writeTo(out);
+            out.flush();
+        } catch (IOException e) {
+            // Mostly a client that hung up; nothing more can reach it.
+            LOG.info("API stream {} {} cut: {}", ctx.method(), ctx.path(), e.toString());
+            abort(ctx, e);
+        } catch (RuntimeException e) {
+            if (!ctx.res().isCommitted()) {
+                // Nothing has left yet: drop the headers and what is buffered, and answer with the error as any route does.
+                ctx.res().reset();
+                throw e;
+            }
+            LOG.error("API stream {} {} failed after its first bytes; connection cut", ctx.method(), ctx.path(), e);
+            abort(ctx, e);
+        }
+    }
+
+    /** Cuts the connection without ending the chunked body, so no client takes what came as the whole. */
+    private static void abort(Context ctx, Throwable cause) {
+        ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(cause);
+    }
+
+    /** Every JSON answer leaves here; every answer, streamed ones too, is never cached, never sniffed, sends no referrer. */
     private void respond(Context ctx, int status, JsonNode body) {
         byte[] bytes;
         try {
@@ -129,11 +167,15 @@ public final class ApiSite implements Site {
             throw new UncheckedIOException(e);
         }
         ctx.status(status);
-        ctx.header("Content-Type", "application/json; charset=utf-8");
+        headers(ctx, "application/json; charset=utf-8");
+        ctx.result(bytes);
+    }
+
+    private static void headers(Context ctx, String contentType) {
+        ctx.header("Content-Type", contentType);
         ctx.header("Cache-Control", "no-store");
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
-        ctx.result(bytes);
     }
 
     /** The request path, percent-decoded as the routes' patterns expect ('+' stays '+'). */

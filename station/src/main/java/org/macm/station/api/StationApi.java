@@ -14,11 +14,12 @@ public final class StationApi {
 
     /** Every route of the handlers, for {@link ApiServer}. */
     public static List<Route> routes(StatusHandler status, MessagesHandler messages,
-            AcknowledgementsHandler acknowledgements, AlertsHandler alerts) {
+            AcknowledgementsHandler acknowledgements, AlertsHandler alerts, ExportsHandler exports) {
         List<Route> all = new ArrayList<>(status.routes());
         all.addAll(messages.routes());
         all.addAll(acknowledgements.routes());
         all.addAll(alerts.routes());
+        all.addAll(exports.routes());
         return List.copyOf(all);
     }
 }

@@ -4,15 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serial;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.macm.station.FileProblem;
 import org.macm.station.StationException;
 import org.macm.station.StationLayout;
@@ -26,16 +32,43 @@ final class ApiClient {
     private final ApiToken token;
     private final StationLayout layout;
 
-    ApiClient(StationLayout layout) {
-        this.layout = layout;
-        try {
-            this.base = URI.create(Files.readString(layout.dir().resolve("api.url"), StandardCharsets.US_ASCII).strip());
-        } catch (NoSuchFileException e) {
-            throw new StationException(notStarted(layout), e);
-        } catch (IOException e) {
-            throw new StationException(FileProblem.cannotRead("file", layout.dir().resolve("api.url"), e), e);
+    /** Nothing answers at the station's API address: it was started once, but it is not running now. */
+    static final class NotRunning extends StationException {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        NotRunning(String message, Throwable cause) {
+            super(message, cause);
         }
+    }
+
+    ApiClient(StationLayout layout) {
+        this(layout, readUrl(layout).orElseThrow(() -> new StationException(notStarted(layout))));
+    }
+
+    private ApiClient(StationLayout layout, URI base) {
+        this.layout = layout;
+        this.base = base;
         this.token = ApiToken.read(layout.dir().resolve("api.token"));
+    }
+
+    /**
+     * A client for a station that has been started at least once (it wrote {@code api.url}),
+     * or empty for one never started: for a command that also works on a stopped station.
+     */
+    static Optional<ApiClient> ifStarted(StationLayout layout) {
+        return readUrl(layout).map(url -> new ApiClient(layout, url));
+    }
+
+    private static Optional<URI> readUrl(StationLayout layout) {
+        Path file = layout.dir().resolve("api.url");
+        try {
+            return Optional.of(URI.create(Files.readString(file, StandardCharsets.US_ASCII).strip()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new StationException(FileProblem.cannotRead("file", file, e), e);
+        }
     }
 
     /** Why there is no api.url: no such folder, not a station folder, or a station never started. */
@@ -67,13 +100,43 @@ final class ApiClient {
         return json;
     }
 
+    /**
+     * GETs {@code path} and writes the answer's body to {@code sink} as it arrives, never
+     * holding it whole; returns the answer's headers. Throws {@link NotRunning} when nothing
+     * answers, and the station's error (one line) when it refuses.
+     */
+    HttpHeaders download(String path, OutputStream sink) {
+        HttpResponse<InputStream> response = send(HttpRequest.newBuilder(base.resolve(path)).GET(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = response.body()) {
+            if (response.statusCode() != 200) {
+                refused(response.statusCode(), in.readAllBytes());
+            }
+            in.transferTo(sink);
+        } catch (IOException e) {
+            throw new StationException("the answer from the station at " + base + " broke off or could not be written: "
+                    + e.getMessage() + "; try again", e);
+        }
+        return response.headers();
+    }
+
     private JsonNode call(HttpRequest.Builder request) {
-        HttpResponse<byte[]> response;
+        HttpResponse<byte[]> response = send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            refused(response.statusCode(), response.body());
+        }
         try {
-            response = http.send(request.header("Authorization", token.bearer()).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new StationException("the station answered " + response.statusCode() + " with something that is not JSON", e);
+        }
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
+        try {
+            return http.send(request.header("Authorization", token.bearer()).timeout(Duration.ofSeconds(30)).build(), body);
         } catch (ConnectException e) {
-            throw new StationException("station " + layout.dir() + " is not running (nothing answers at " + base
+            throw new NotRunning("station " + layout.dir() + " is not running (nothing answers at " + base
                     + "): start it with 'macm run --dir " + layout.dir() + "'", e);
         } catch (IOException e) {
             throw new StationException("cannot reach the station at " + base + ": " + e.getMessage(), e);
@@ -81,15 +144,16 @@ final class ApiClient {
             Thread.currentThread().interrupt();
             throw new StationException("interrupted", e);
         }
+    }
+
+    /** Throws the station's error message for a refused request. */
+    private void refused(int status, byte[] answer) {
         JsonNode body;
         try {
-            body = json.readTree(response.body());
+            body = json.readTree(answer);
         } catch (IOException e) {
-            throw new StationException("the station answered " + response.statusCode() + " with something that is not JSON", e);
+            throw new StationException("the station answered " + status + " with something that is not JSON", e);
         }
-        if (response.statusCode() != 200) {
-            throw new StationException(body.path("error").asText("the station answered " + response.statusCode()));
-        }
-        return body;
+        throw new StationException(body.path("error").asText("the station answered " + status));
     }
 }

@@ -1,15 +1,27 @@
 package org.macm.station.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.macm.core.log.Head;
 import org.macm.core.log.LinkId;
 import org.macm.core.log.LogId;
-import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
+import org.macm.station.FileProblem;
 import org.macm.station.Station;
 import org.macm.station.StationException;
+import org.macm.station.StationLayout;
+import org.macm.station.api.ExportsHandler;
+import org.macm.station.config.ConfigFile;
 import org.macm.station.export.ExportFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,9 +30,15 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code macm export}: writes one log of a link to a JSON Lines file that anyone can verify. */
+/**
+ * {@code macm export}: writes one log of a link to a JSON Lines file that anyone can verify.
+ * While the station runs it holds the store, so the export goes through the station's API
+ * (the hotline keeps working during an incident); when the station is stopped it reads the
+ * store itself. Both give the same bytes.
+ */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write one log of a link (exact signed bytes) to a JSON Lines file for 'macm verify'.")
+        description = "Write one log of a link (exact signed bytes) to a JSON Lines file for 'macm verify'. "
+                + "Works whether the station is running or stopped.")
 final class ExportCommand implements Callable<Integer> {
     @ParentCommand
     private Macm macm;
@@ -44,21 +62,92 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Station station = Station.open(dir.layout(), macm.clock())) {
-            LinkId linkId = link.contains("~") ? LinkId.parse(link) : station.link(StationId.of(link));
-            if (!linkId.includes(station.id())) {
-                throw new StationException("link " + linkId + " does not include this station (" + station.id() + ")");
+        StationLayout layout = dir.layout();
+        PrintWriter say = spec.commandLine().getOut();
+        Optional<ApiClient> api = ApiClient.ifStarted(layout);
+        if (api.isPresent()) {
+            try {
+                online(api.get(), layout, say);
+                return 0;
+            } catch (ApiClient.NotRunning stopped) {
+                // api.url is left from an earlier run and nothing answers: the station is stopped.
             }
-            StationId who = author.map(StationId::of).orElse(station.id());
-            LogId log = new LogId(linkId, who);
-            List<SignedEntry> entries = station.store().read(log, 1, Integer.MAX_VALUE);
-            if (entries.isEmpty()) {
-                throw new StationException("log " + log + " has no entries yet; nothing exported");
+        }
+        offline(layout, say);
+        return 0;
+    }
+
+    /** Through the running station's API, which holds the store: the log up to its head when the request arrived. */
+    private void online(ApiClient api, StationLayout layout, PrintWriter say) {
+        StationId self = new ConfigFile().read(layout.config()).station();
+        LogId log = chosen(self);
+        Path part = partFile();
+        try {
+            HttpHeaders headers;
+            try (OutputStream sink = new BufferedOutputStream(Files.newOutputStream(part))) {
+                headers = api.download("/api/v1/exports/" + log.link().peerOf(self) + "/" + log.author(), sink);
             }
-            ExportFile.write(out, entries);
-            spec.commandLine().getOut().println("Exported " + entries.size() + " entries of log " + log + " to " + out);
-            return 0;
+            long promised = headers.firstValueAsLong(ExportsHandler.ENTRIES_HEADER).orElseThrow(() -> new StationException(
+                    "the station's answer has no " + ExportsHandler.ENTRIES_HEADER + " header; is it an older version?"));
+            long got = lines(part);
+            if (got != promised) {
+                throw new StationException("the station sent " + got + " of the " + promised + " entries of log " + log
+                        + "; nothing written, try again");
+            }
+            Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            say.println("Exported " + got + " entries of log " + log + " to " + out);
+            say.println("(online: through the running station's API, up to the log's head when the export began)");
+        } catch (IOException e) {
+            throw new StationException("cannot write export " + out + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(part);
         }
     }
 
+    /** From the store itself, which only a stopped station leaves free. */
+    private void offline(StationLayout layout, PrintWriter say) {
+        try (Station station = Station.open(layout, macm.clock())) {
+            LogId log = chosen(station.id());
+            Head head = station.store().head(log);
+            if (head.isEmpty()) {
+                throw new StationException("log " + log + " has no entries yet; nothing exported");
+            }
+            long written = ExportFile.write(out, station.store(), log, head.seq());
+            say.println("Exported " + written + " entries of log " + log + " to " + out);
+            say.println("(offline: read from the store, the station is not running)");
+        }
+    }
+
+    private LogId chosen(StationId self) {
+        LinkId linkId = link.contains("~") ? LinkId.parse(link) : LinkId.between(self, StationId.of(link));
+        if (!linkId.includes(self)) {
+            throw new StationException("link " + linkId + " does not include this station (" + self + ")");
+        }
+        return new LogId(linkId, author.map(StationId::of).orElse(self));
+    }
+
+    /** Where the answer goes until it is known complete: next to {@code out}, so the move is atomic. */
+    private Path partFile() {
+        return out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".part");
+    }
+
+    private static long lines(Path file) {
+        long n = 0;
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            while (r.readLine() != null) {
+                n++;
+            }
+        } catch (IOException e) {
+            throw new StationException(FileProblem.cannotRead("export", file, e), e);
+        }
+        return n;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Left behind as a dot file beside the export; it holds nothing secret.
+        }
+    }
 }

@@ -17,8 +17,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.macm.core.MacmException;
+import org.macm.core.log.LogId;
 import org.macm.core.log.SignedEntry;
 import org.macm.station.StationException;
+import org.macm.store.LogStore;
 
 /**
  * The export format: JSON Lines, one entry per line, in seq order, holding the entry's exact
@@ -47,6 +49,9 @@ public final class ExportFile {
         }
     }
 
+    /** Entries read from the store at a time while exporting. */
+    private static final int PAGE = 256;
+
     private ExportFile() {
     }
 
@@ -61,6 +66,45 @@ public final class ExportFile {
             throw new StationException("cannot encode export line: " + ex.getMessage(), ex);
         }
         return out.toString();
+    }
+
+    /**
+     * Writes entries 1 to {@code upTo} of {@code log} from {@code store}, reading it
+     * 256 entries at a time so that a long log is never held whole. The caller
+     * fixes {@code upTo} (the head) before the first line: an entry written meanwhile is left
+     * out entirely, never half-included, and the result is a complete log prefix. Offline and
+     * online exports both come through here, so they are the same bytes. Returns the number
+     * of lines written.
+     */
+    public static long write(Writer out, LogStore store, LogId log, long upTo) throws IOException {
+        long next = 1;
+        while (next <= upTo) {
+            List<SignedEntry> page = store.read(log, next, (int) Math.min(PAGE, upTo - next + 1));
+            if (page.isEmpty()) {
+                throw new StationException("log " + log + " ends at seq " + (next - 1) + ", short of seq " + upTo
+                        + " that its head named; the export is incomplete");
+            }
+            for (SignedEntry e : page) {
+                if (e.seq() != next) {
+                    throw new StationException("log " + log + " gave seq " + e.seq() + " where seq " + next
+                            + " was due; the export is incomplete");
+                }
+                out.write(line(e));
+                out.write('\n');
+                next++;
+            }
+        }
+        out.flush();
+        return upTo;
+    }
+
+    /** As {@link #write(Writer, LogStore, LogId, long)}, to {@code file}. */
+    public static long write(Path file, LogStore store, LogId log, long upTo) {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            return write(w, store, log, upTo);
+        } catch (IOException ex) {
+            throw new StationException("cannot write export " + file + ": " + ex.getMessage(), ex);
+        }
     }
 
     public static void write(Path file, List<SignedEntry> entries) {

@@ -26,6 +26,7 @@ import org.macm.station.console.Console;
 import org.macm.station.api.AcknowledgementsHandler;
 import org.macm.station.api.AlertsHandler;
 import org.macm.station.api.ApiToken;
+import org.macm.station.api.ExportsHandler;
 import org.macm.station.api.MessagesHandler;
 import org.macm.station.api.StationApi;
 import org.macm.station.api.StatusHandler;
@@ -137,7 +138,7 @@ public final class StationRuntime implements AutoCloseable {
             ApiSite api = new ApiSite(station.config().api(), token, StationApi.routes(
                     new StatusHandler(station, links, alerts, running::overdue, running::testStats),
                     new MessagesHandler(station, links, board, new Composer(catalog, Optional.ofNullable(watch))),
-                    new AcknowledgementsHandler(acknowledgements), alerts));
+                    new AcknowledgementsHandler(acknowledgements), alerts, new ExportsHandler(station)));
             console = Console.start(new Console.Parts(layout, station, links, board, running::overdue,
                     running::testStats, catalog, Optional.ofNullable(watch), random, acknowledgements));
             web = new WebServer(List.of(api, console.site())).start();

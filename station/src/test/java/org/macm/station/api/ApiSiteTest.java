@@ -44,7 +44,10 @@ class ApiSiteTest {
                 new Route("POST", "/api/v1/body", Role.OPERATOR, r -> r.body()),
                 new Route("GET", "/api/v1/fails", Role.OPERATOR, r -> {
                     throw new IllegalStateException(SECRET_TEXT);
-                })));
+                }),
+                Route.streaming("GET", "/api/v1/lines/{n}", Role.OPERATOR, r -> lines(Integer.parseInt(r.param(1)), false)),
+                Route.streaming("GET", "/api/v1/lines-then-fail/{n}", Role.OPERATOR,
+                        r -> lines(Integer.parseInt(r.param(1)), true))));
         server = new WebServer(List.of(site)).start();
     }
 
@@ -82,6 +85,47 @@ class ApiSiteTest {
         assertThat(answers.get(3).body()).contains("method not allowed");
         assertThat(answers.get(4).body()).contains("duplicate field 'a': give each field once");
         assertThat(answers.get(5).body()).contains("request body larger than 262144 bytes");
+    }
+
+    /** {@code n} numbered lines of 100 bytes, then a failure if {@code fail}. */
+    private static Route.Body lines(int n, boolean fail) {
+        return new Route.Body("application/jsonl", java.util.Map.of("X-Lines", Integer.toString(n)), out -> {
+            for (int i = 0; i < n; i++) {
+                out.write(String.format(java.util.Locale.ROOT, "%-99d%n", i).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            if (fail) {
+                throw new IllegalStateException(SECRET_TEXT);
+            }
+        });
+    }
+
+    @Test
+    void aStreamedAnswer_arrivesWhole_withItsHeaders_neverCachedNorSniffed() throws Exception {
+        HttpResponse<String> answer = get("/api/v1/lines/100000", true);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).hasSize(100 * 100_000).startsWith("0 ").endsWith("99999" + " ".repeat(94) + "\n");
+        assertThat(answer.headers().firstValue("X-Lines")).hasValue("100000");
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/jsonl");
+        assertThat(answer.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(answer.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+    }
+
+    @Test
+    void aStreamFailingBeforeItsFirstByteLeaves_answers500AsJson_withoutItsHeadersOrExceptionText() throws Exception {
+        HttpResponse<String> answer = get("/api/v1/lines-then-fail/3", true);
+        assertThat(answer.statusCode()).isEqualTo(500);
+        assertThat(answer.headers().firstValue("Content-Type").orElseThrow())
+                .isEqualToIgnoringWhitespace("application/json; charset=utf-8");
+        assertThat(answer.headers().firstValue("X-Lines")).isEmpty();
+        assertThat(answer.body()).contains("internal error; see the station's log").doesNotContain(SECRET_TEXT)
+                .doesNotContain("0  ");
+    }
+
+    @Test
+    void aStreamFailingAfterItsFirstBytesLeft_cutsTheConnection_soNoClientTakesItForWhole() {
+        // 10 MB: far more than Jetty buffers, so the status and the first lines are out when it fails.
+        assertThatThrownBy(() -> get("/api/v1/lines-then-fail/100000", true)).isInstanceOf(IOException.class);
     }
 
     @Test

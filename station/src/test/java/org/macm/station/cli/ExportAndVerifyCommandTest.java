@@ -58,7 +58,8 @@ class ExportAndVerifyCommandTest {
         CliRun ex = CliRun.run("export", "--dir", demo.resolve("jp-mod").toString(), "--link", "cn-mnd",
                 "--out", jpExport.toString());
         assertThat(ex.exitCode()).as(ex.err()).isZero();
-        assertThat(ex.out()).matches("Exported \\d+ entries of log cn-mnd~jp-mod/jp-mod to .*\\n");
+        assertThat(ex.out()).matches("Exported \\d+ entries of log cn-mnd~jp-mod/jp-mod to .*\\n"
+                + "\\(offline: read from the store, the station is not running\\)\\n");
         assertThat(CliRun.run("export", "--dir", demo.resolve("cn-mnd").toString(), "--link", "cn-mnd~jp-mod",
                 "--out", cnExport.toString()).exitCode()).isZero();
         jpKey = demo.resolve("jp-mod/identity.toml").toString();

@@ -73,7 +73,8 @@ class StationApiContractTest {
             String base = "http://127.0.0.1:" + cn.apiAddress().getPort();
             List<String> paths = new ArrayList<>();
             for (Route r : cn.api().routes()) {
-                paths.add(r.method() + " " + r.template().replace("{author}", "jp-mod").replace("{seq}", "1"));
+                paths.add(r.method() + " " + r.template().replace("{author}", "jp-mod").replace("{seq}", "1")
+                        .replace("{peer}", "jp-mod"));
             }
             paths.add("GET /api/v1/no-such-route");
             for (String call : paths) {
