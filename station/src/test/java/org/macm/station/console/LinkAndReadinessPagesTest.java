@@ -88,7 +88,9 @@ class LinkAndReadinessPagesTest {
         await("the Link page to show cn-mnd DOWN", Duration.ofSeconds(10),
                 () -> section(sato.get("/link/panel").body(), "cn-mnd").contains("<span class=\"state\">DOWN</span>"));
         String down = section(sato.get("/link/panel").body(), "cn-mnd");
-        assertThat(down).contains("class=\"link link-down\"").contains("<td>no</td>");
+        assertThat(down).contains("class=\"link link-down\"").contains("<td>no</td>")
+                .as("cn-mnd stopped in order: the page says so").contains("the peer stopped in order (SHUTDOWN)")
+                .contains("Refused head claims").doesNotContain("Fork evidence");
     }
 
     @Test
