@@ -10,16 +10,18 @@ import java.time.temporal.ChronoUnit;
  * Military date-time groups and the local times shown beside them. A DTG is
  * {@code DDHHMMZ MON YY} in UTC ({@code 011200Z APR 23}) with the English month whatever the
  * reader's language, as both forces write it; seconds are cut, not rounded, so a DTG never
- * names a minute that had not begun.
+ * names a minute that had not begun. The forms render with it, and the console shows it
+ * beside every local time, so both write a DTG the same way.
  */
-final class DateTimeGroup {
+public final class DateTimeGroup {
     private static final String[] MONTHS =
             {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
 
     private DateTimeGroup() {
     }
 
-    static String dtg(Instant instant) {
+    /** {@code 011200Z APR 23}: {@code instant} as a DTG, in UTC, to the minute. */
+    public static String dtg(Instant instant) {
         ZonedDateTime t = instant.truncatedTo(ChronoUnit.MINUTES).atZone(ZoneOffset.UTC);
         return two(t.getDayOfMonth()) + two(t.getHour()) + two(t.getMinute()) + "Z "
                 + MONTHS[t.getMonthValue() - 1] + " " + two(t.getYear() % 100);

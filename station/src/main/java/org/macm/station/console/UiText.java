@@ -9,7 +9,6 @@ import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.macm.template.DateTimeGroup;
 import org.macm.template.Language;
 
 /**
@@ -29,9 +29,6 @@ import org.macm.template.Language;
 public final class UiText {
     /** The bundles, one per page or concern. */
     static final List<String> BUNDLES = List.of("common", "traffic", "message", "compose", "link", "map", "readiness");
-
-    private static final DateTimeFormatter DTG = DateTimeFormatter.ofPattern("ddHHmm'Z' MMM yy", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
 
     private final Language language;
     private final ZoneId zone;
@@ -102,9 +99,9 @@ public final class UiText {
         return local.format(time);
     }
 
-    /** {@code 301249Z NOV 26}: the date-time group, always UTC. */
+    /** {@code 301249Z NOV 26}: the date-time group, always UTC, written as the forms write it. */
     public static String dtg(Instant time) {
-        return DTG.format(time).toUpperCase(Locale.ROOT);
+        return DateTimeGroup.dtg(time);
     }
 
     /** "due in 4 min" or "overdue 2 min", in this language; seconds under a minute. */
