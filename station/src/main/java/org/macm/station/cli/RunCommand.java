@@ -29,7 +29,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Station " + runtime.station().id() + " is running.");
         out.println("  link listening on ports " + runtime.linkPorts());
-        out.println("  local API on http://" + runtime.apiAddress().getHostString() + ":" + runtime.apiAddress().getPort());
+        out.println("  local API on " + runtime.apiUrl());
         out.println("  console on " + runtime.consoleUrl() + "  (officer accounts: macm officer add --dir DIR ...)");
         out.println("Press Ctrl-C to stop.");
         out.flush();

@@ -22,6 +22,7 @@ import org.macm.station.StationException;
 import org.macm.station.StationLayout;
 import org.macm.station.StoreFactory;
 import org.macm.station.api.ApiSite;
+import org.macm.station.config.HostPort;
 import org.macm.station.console.Console;
 import org.macm.station.api.AcknowledgementsHandler;
 import org.macm.station.api.AlertsHandler;
@@ -145,7 +146,7 @@ public final class StationRuntime implements AutoCloseable {
             writeUrl(layout.dir().resolve("api.url"), "http", web.address("api"));
             writeUrl(layout.dir().resolve("console.url"), console.scheme(), web.address("console"));
             LOG.info("station {} running: link on {}, API on {}, console on {}", station.id(), links.boundPorts(),
-                    web.address("api"), consoleUrl(console.scheme(), web.address("console")));
+                    web.address("api"), url(console.scheme(), web.address("console")));
             return new StationRuntime(station, links, receipts, scheduler, web, api, console, Optional.ofNullable(watch));
         } catch (RuntimeException e) {
             closeAll(web, console, watch, scheduler, links, receipts, station);
@@ -153,15 +154,15 @@ public final class StationRuntime implements AutoCloseable {
         }
     }
 
-    /** {@code http://127.0.0.1:PORT}: where a client on this host reaches {@code address}. */
-    static String consoleUrl(String scheme, InetSocketAddress address) {
+    /** {@code http://127.0.0.1:PORT}: where a client on this host reaches {@code address} (written as HostPort writes one). */
+    static String url(String scheme, InetSocketAddress address) {
         String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
-        return scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+        return scheme + "://" + new HostPort(host, address.getPort());
     }
 
     private static void writeUrl(Path file, String scheme, InetSocketAddress address) {
         try {
-            Files.writeString(file, consoleUrl(scheme, address) + "\n", StandardCharsets.US_ASCII);
+            Files.writeString(file, url(scheme, address) + "\n", StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new StationException("cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -179,9 +180,14 @@ public final class StationRuntime implements AutoCloseable {
         return web.address("api");
     }
 
+    /** The API's URL, as written to {@code DIR/api.url}. */
+    public String apiUrl() {
+        return url("http", web.address("api"));
+    }
+
     /** The console's URL, e.g. {@code http://127.0.0.1:41235}. */
     public String consoleUrl() {
-        return consoleUrl(console.scheme(), web.address("console"));
+        return url(console.scheme(), web.address("console"));
     }
 
     /** The console's parts (sessions, events, alarms), for tests and the bench. */
