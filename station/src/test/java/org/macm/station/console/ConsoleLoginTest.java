@@ -21,6 +21,7 @@ import org.macm.station.officer.Password;
 import org.macm.station.officer.Role;
 import org.macm.station.run.StationRuntime;
 import org.macm.template.Language;
+import org.macm.testkit.TestClock;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -38,7 +39,7 @@ class ConsoleLoginTest {
     @TempDir
     static Path tmp;
 
-    private static final MovableClock CLOCK = new MovableClock();
+    private static final TestClock CLOCK = TestClock.running();
     @AutoClose
     private static StationRuntime station;
 

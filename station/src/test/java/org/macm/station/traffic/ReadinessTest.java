@@ -5,11 +5,8 @@ import static org.macm.station.StationPair.CN;
 import static org.macm.station.StationPair.JP;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -32,6 +29,7 @@ import org.macm.station.traffic.Readiness.Period;
 import org.macm.station.traffic.Readiness.PrecedenceRow;
 import org.macm.station.traffic.Readiness.Report;
 import org.macm.station.traffic.Readiness.Tests;
+import org.macm.testkit.TestClock;
 
 /**
  * Readiness is computed from the two signed logs alone, from entry times: every figure below
@@ -45,36 +43,13 @@ class ReadinessTest {
     @TempDir
     Path tmp;
 
-    private final MovingClock clock = new MovingClock(T0.minus(Duration.ofHours(2)));
+    /** Stands still until the test moves it: entry times are what the test says. */
+    private final TestClock clock = TestClock.standingAt(T0.minus(Duration.ofHours(2)));
     private StationPair.Opened pair;
     private Station jp;
     private Station cn;
     private ReceiptWriter jpReceipts;
     private ReceiptWriter cnReceipts;
-
-    /** A clock that stands still until the test moves it: entry times are what the test says. */
-    private static final class MovingClock extends Clock {
-        private volatile Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeEach
     void twoPinnedStations() {
@@ -93,7 +68,7 @@ class ReadinessTest {
     }
 
     private void at(Duration sinceT0) {
-        clock.now = T0.plus(sinceT0);
+        clock.set(T0.plus(sinceT0));
     }
 
     private static Body text(Precedence p, String s) {
