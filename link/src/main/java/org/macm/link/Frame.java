@@ -46,8 +46,18 @@ public sealed interface Frame {
         }
     }
 
-    /** "Send your log again from {@code fromSeq}": after a gap, the receiver asks for what is missing. */
+    /**
+     * "Send your log again from {@code fromSeq}": after a gap, the receiver asks for what is
+     * missing. Seqs start at 1, so a RESEND from 0 (or from beyond 2^63-1, which reads negative)
+     * is malformed; one from beyond the sender's head is a false claim, refused by the session.
+     */
     record Resend(long fromSeq) implements Frame {
+        public Resend {
+            if (fromSeq < 1) {
+                throw new LinkException(ErrorCode.MALFORMED_FRAME, "RESEND from seq " + Long.toUnsignedString(fromSeq)
+                        + ": a log's seqs run from 1 to 2^63-1");
+            }
+        }
     }
 
     /** The sender is closing the connection, and why. */

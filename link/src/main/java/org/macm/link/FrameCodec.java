@@ -32,10 +32,10 @@ import org.macm.core.log.StationId;
  * frame      = u32 length | u8 type | payload            (length counts type + payload, 1..MAX_FRAME_BYTES)
  *
  * 0x01 HELLO     JSON (UTF-8): {"protocol":1,"station":S,"link":L,"head":H,"peerHead":H,"catalog":C}
- *                              H = {"seq":N,"hash":"64 hex"}
+ *                              H = {"seq":N,"hash":"64 hex"}, C = 64 hex; exactly these keys ({@link HelloJson})
  * 0x02 ENTRIES   u16 count (1..1024) | count x ( u32 n | n bytes entry | 64 bytes Ed25519 signature )
  * 0x03 HEARTBEAT u64 head.seq | 32 head.hash | u64 peerHead.seq | 32 peerHead.hash
- * 0x04 RESEND    u64 fromSeq
+ * 0x04 RESEND    u64 fromSeq (1 .. 2^63-1)
  * 0x05 ERROR     JSON (UTF-8): {"code":"MALFORMED_FRAME"[,"message":"..."]}
  * </pre>
  *
@@ -66,14 +66,7 @@ public final class FrameCodec {
         DataOutputStream p = new DataOutputStream(payload);
         int type = switch (frame) {
             case Frame.Hello h -> {
-                ObjectNode n = JSON.createObjectNode();
-                n.put("protocol", h.protocol());
-                n.put("station", h.station().value());
-                n.put("link", h.link().toString());
-                n.set("head", head(h.head()));
-                n.set("peerHead", head(h.peerHead()));
-                n.put("catalog", h.catalog());
-                p.write(JSON.writeValueAsBytes(n));
+                p.write(HelloJson.write(h));
                 yield HELLO;
             }
             case Frame.Entries e -> {
@@ -146,12 +139,8 @@ public final class FrameCodec {
         ByteBuffer b = ByteBuffer.wrap(payload);
         Frame frame = switch (type) {
             case HELLO -> {
-                JsonNode n = json(payload);
-                requireKeys(n, "protocol", "station", "link", "head", "peerHead", "catalog");
                 b.position(b.limit());
-                yield new Frame.Hello(n.get("protocol").intValue(), StationId.of(n.get("station").textValue()),
-                        LinkId.parse(n.get("link").textValue()), head(n.get("head")), head(n.get("peerHead")),
-                        n.get("catalog").textValue());
+                yield HelloJson.read(payload);
             }
             case ENTRIES -> {
                 int count = Short.toUnsignedInt(b.getShort());
@@ -202,31 +191,6 @@ public final class FrameCodec {
             throw new LinkException(ErrorCode.MALFORMED_FRAME, "payload is not a JSON object");
         }
         return n;
-    }
-
-    private static void requireKeys(JsonNode n, String... keys) {
-        for (String k : keys) {
-            if (!n.hasNonNull(k)) {
-                throw new LinkException(ErrorCode.MALFORMED_FRAME, "HELLO lacks '" + k + "'");
-            }
-        }
-        if (!n.get("protocol").isInt()) {
-            throw new LinkException(ErrorCode.MALFORMED_FRAME, "HELLO 'protocol' must be an integer");
-        }
-    }
-
-    private static ObjectNode head(Head h) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("seq", h.seq());
-        n.put("hash", h.hash().hex());
-        return n;
-    }
-
-    private static Head head(JsonNode n) {
-        if (!n.isObject() || !n.path("seq").canConvertToLong() || !n.path("hash").isTextual()) {
-            throw new LinkException(ErrorCode.MALFORMED_FRAME, "a head is {\"seq\":N,\"hash\":\"64 hex\"}");
-        }
-        return new Head(n.get("seq").longValue(), EntryHash.fromHex(n.get("hash").textValue()));
     }
 
     private static void writeHead(DataOutputStream out, Head h) throws IOException {

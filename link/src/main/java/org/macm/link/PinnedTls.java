@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,22 +24,36 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import org.macm.core.log.StationId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * TLS 1.3 with mutual authentication where trust is pinning: each side presents its own
  * self-signed certificate and accepts only a certificate it pinned with {@code macm peer add},
  * byte for byte. There is no CA, so a certificate from any CA, or one pinned for another
- * station, is refused during the handshake.
+ * station, is refused during the handshake. A pinned certificate that does not fit the
+ * {@link CertificateProfile} (pinned before {@code macm peer add} checked it) is refused too,
+ * with the reason, so the operator re-pins a proper one instead of trusting it on.
  */
 public final class PinnedTls {
+    private static final Logger LOG = LoggerFactory.getLogger(PinnedTls.class);
     static final String[] PROTOCOLS = {"TLSv1.3"};
 
     private final SSLContext context;
     private final Map<StationId, X509Certificate> pinned;
+    /** Per pinned station whose certificate breaks the profile, why: its handshakes are refused with it. */
+    private final Map<StationId, String> offProfile;
 
     public PinnedTls(PrivateKey key, X509Certificate certificate, Map<StationId, X509Certificate> pinned,
             SecureRandom random) {
         this.pinned = Map.copyOf(pinned);
+        Map<StationId, String> refusals = new HashMap<>();
+        this.pinned.forEach((station, cert) -> CertificateProfile.refusal(cert, station).ifPresent(why -> {
+            refusals.put(station, why);
+            LOG.warn("the pinned certificate of {} is refused: {}; pin its identity again (remove its file in peers/"
+                    + " and run 'macm peer add')", station, why);
+        }));
+        this.offProfile = Map.copyOf(refusals);
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
@@ -117,9 +132,14 @@ public final class PinnedTls {
             if (chain == null || chain.length == 0) {
                 throw new CertificateException("the peer presented no certificate");
             }
-            if (stationOf(Objects.requireNonNull(chain[0])).isEmpty()) {
+            Optional<StationId> station = stationOf(Objects.requireNonNull(chain[0]));
+            if (station.isEmpty()) {
                 throw new CertificateException("certificate of '" + chain[0].getSubjectX500Principal().getName()
                         + "' is not pinned: only certificates pinned with 'macm peer add' are accepted");
+            }
+            String refusal = offProfile.get(station.get());
+            if (refusal != null) {
+                throw new CertificateException(refusal);
             }
         }
 

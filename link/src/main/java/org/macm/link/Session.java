@@ -101,6 +101,12 @@ final class Session {
             readLoop(in);
         } catch (PeerStopped e) {
             peerStopped = true;
+        } catch (PeerRefused e) {
+            // Its ERROR frame was the last: nothing goes back (docs/PROTOCOL.md §9, "then the sender closes").
+            error = Optional.of(e.getMessage());
+            if (e.needsOperator()) {
+                LOG.warn("path {} to {} was refused by the peer: {}", path, peer, e.getMessage());
+            }
         } catch (EOFException e) {
             // A FAILURE frame from the peer arrives here with its code (see readLoop); keep it.
             error = closing ? Optional.empty()
@@ -151,7 +157,7 @@ final class Session {
             throw new PeerStopped();
         }
         if (first instanceof Frame.Failure e) {
-            throw new LinkException(e.code(), "the peer refused the connection: " + e.message().orElse(""));
+            throw new PeerRefused(e);
         }
         if (!(first instanceof Frame.Hello hello)) {
             throw new LinkException(ErrorCode.UNEXPECTED_FRAME, "expected HELLO, got " + first.getClass().getSimpleName());
@@ -181,16 +187,29 @@ final class Session {
             switch (frame) {
                 case Frame.Entries e -> arrived(e.entries());
                 case Frame.Heartbeat h -> checkClaim(h.peerHead());
-                case Frame.Resend r -> {
-                    resendFrom.accumulateAndGet(r.fromSeq(), (a, b) -> a < 0 ? b : Math.min(a, b));
-                    link.appended();
-                }
+                case Frame.Resend r -> resend(r.fromSeq());
                 case Frame.Failure e when e.code() == ErrorCode.SHUTDOWN -> throw new PeerStopped();
-                case Frame.Failure e -> throw new EOFException("peer closed the path: " + e.code()
-                        + e.message().map(m -> " (" + m + ")").orElse(""));
+                case Frame.Failure e -> throw new PeerRefused(e);
                 case Frame.Hello h -> throw new LinkException(ErrorCode.UNEXPECTED_FRAME, "a second HELLO");
             }
         }
+    }
+
+    /**
+     * Rewinds this path's sender to {@code fromSeq}. A RESEND names the first seq the peer
+     * lacks, so it says the peer holds our log to {@code fromSeq - 1}: beyond our head that is
+     * as false as a HELLO claiming it, and refused the same way (docs/PROTOCOL.md §10 step 3).
+     * From our head + 1 it asks for nothing yet written, which the sender already waits for.
+     */
+    private void resend(long fromSeq) {
+        Head own = host.ownHead(peer);
+        if (fromSeq > own.seq() + 1) {
+            link.claimBeyondLog();
+            throw new LinkException(ErrorCode.HEAD_BEYOND_LOG, peer + " asks us to resend our log from seq " + fromSeq
+                    + ", but our log to it ends at seq " + own.seq() + "; refusing the path");
+        }
+        resendFrom.accumulateAndGet(fromSeq, (a, b) -> a < 0 ? b : Math.min(a, b));
+        link.appended();
     }
 
     /**
@@ -397,6 +416,33 @@ final class Session {
 
         PeerStopped() {
             super("the peer stopped (SHUTDOWN)");
+        }
+    }
+
+    /**
+     * The peer sent ERROR (other than SHUTDOWN) and closed the path. Received, never answered:
+     * the path closes, counts as a path error and shows the code as its last error; a dialler
+     * redials after its backoff.
+     */
+    private static final class PeerRefused extends EOFException {
+        private static final long serialVersionUID = 1L;
+        private final ErrorCode code;
+
+        PeerRefused(Frame.Failure failure) {
+            super("peer closed the path: " + failure.code() + failure.message().map(m -> " (" + m + ")").orElse(""));
+            this.code = failure.code();
+        }
+
+        /**
+         * Whether the code says something an operator must look at (a fault in one station's
+         * software, configuration or log); the others pass by themselves and are logged at INFO.
+         */
+        boolean needsOperator() {
+            return switch (code) {
+                case MALFORMED_FRAME, FRAME_TOO_LARGE, UNEXPECTED_FRAME, UNSUPPORTED_VERSION, WRONG_PEER,
+                        HEAD_BEYOND_LOG, HEAD_MISMATCH -> true;
+                case HANDSHAKE_TIMEOUT, PEER_SILENT, SHUTDOWN, INTERNAL -> false;
+            };
         }
     }
 

@@ -64,6 +64,47 @@ class FrameCodecTest {
     }
 
     @Test
+    void hello_matchesTheDocumentedVector_andTheRefusedResendIsRefused() throws Exception {
+        Head h2 = new Head(2, EntryHash.fromHex("465b508d14133cd59a679e6fda6471f4e1bc5dc5e8ca48038ea723097fa79fc5"));
+        Head h3 = new Head(3, EntryHash.of("x".getBytes(StandardCharsets.UTF_8)));
+        // The catalog hash of docs/TEMPLATES.md's test vector (template's CatalogHashVectorTest).
+        Frame.Hello hello = new Frame.Hello(1, JP, LinkId.between(JP, CN), h2, h3,
+                "43a1a93dba8b2529872a1ea6a1f21a529bfcb1cd234233e5fe6e237ce880c7af");
+        byte[] payload = vector("vector-frame-hello-payload").getBytes(StandardCharsets.UTF_8);
+        byte[] framed = bytes(hello);
+        assertThat(HexFormat.of().formatHex(framed, 0, 5)).isEqualTo("0000014001");
+        assertThat(new String(framed, 5, framed.length - 5, StandardCharsets.UTF_8)).isEqualTo(vector("vector-frame-hello-payload"));
+        assertThat(framed.length).isEqualTo(5 + payload.length);
+        assertThat(read(framed)).isEqualTo(hello);
+        assertThatThrownBy(() -> read(HexFormat.of().parseHex(vector("vector-frame-resend-refused"))))
+                .isInstanceOf(LinkException.class).hasMessage("MALFORMED_FRAME: RESEND from seq 0: a log's seqs run from 1 to 2^63-1");
+    }
+
+    @Test
+    void error_withAnUnknownCode_readsAsInternal_andIgnoresOtherKeys() throws Exception {
+        byte[] payload = "{\"code\":\"NOT_YET_INVENTED\",\"message\":\"m\",\"extra\":[1]}".getBytes(StandardCharsets.UTF_8);
+        assertThat(read(LinkFixtures.rawFrame(FrameCodec.ERROR, payload)))
+                .isEqualTo(new Frame.Failure(ErrorCode.INTERNAL, Optional.of("m")));
+    }
+
+    @Test
+    void hello_ofAnotherProtocol_isUnsupported_whateverElseItHolds() {
+        byte[] payload = "{\"protocol\":2,\"greeting\":\"a new shape\"}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> read(LinkFixtures.rawFrame(FrameCodec.HELLO, payload))).isInstanceOf(LinkException.class)
+                .hasMessage("UNSUPPORTED_VERSION: peer speaks protocol 2, this station speaks 1");
+    }
+
+    @Test
+    void hello_withInvalidUtf8_orADuplicateKey_isMalformed() {
+        byte[] bad = {'{', '"', 'p', '"', ':', (byte) 0xC0, (byte) 0xAF, '}'};
+        assertThatThrownBy(() -> read(LinkFixtures.rawFrame(FrameCodec.HELLO, bad))).hasMessage(
+                "MALFORMED_FRAME: HELLO is not valid UTF-8");
+        byte[] twice = "{\"protocol\":1,\"protocol\":1}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> read(LinkFixtures.rawFrame(FrameCodec.HELLO, twice))).hasMessageStartingWith(
+                "MALFORMED_FRAME: HELLO is not one JSON object: Duplicate field 'protocol'");
+    }
+
+    @Test
     void everyFrameType_roundTrips() throws Exception {
         LogWriter w = new LogWriter(new LogId(LinkId.between(JP, CN), JP), SigningKey.fromSeed(new byte[32]),
                 Clock.fixed(Instant.parse("2026-11-29T00:00:00Z"), ZoneOffset.UTC));

@@ -17,6 +17,12 @@ final class LinkFixtures {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     }
 
+    /** A frame as bytes on the wire, its payload as given, for frames the codec would not write. */
+    static byte[] rawFrame(int type, byte[] payload) {
+        return java.nio.ByteBuffer.allocate(5 + payload.length).putInt(payload.length + 1).put((byte) type).put(payload)
+                .array();
+    }
+
     /** Starts {@code self}'s links to its one pinned peer, with real TLS, on real sockets. */
     static Links start(TestStation self, TestStation peer, LinkHost host, LinkConfig config) {
         return new Links(config, self.tlsPinning(peer), host, List.of(peer.id()), Clock.systemUTC()).start();

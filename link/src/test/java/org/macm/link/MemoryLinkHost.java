@@ -53,6 +53,22 @@ final class MemoryLinkHost implements LinkHost {
         return e;
     }
 
+    /**
+     * Appends a free-text message whose entry is exactly {@code bytes} long (at most the
+     * 65,536-byte limit): the text is sized from a first signing of the same entry with one character.
+     */
+    synchronized SignedEntry appendOfSize(int bytes) {
+        int overhead = writer.next(head(own), head(held), new Body.Message(Precedence.ROUTINE,
+                new MessageContent.FreeText("en", "x"))).size() - 1;
+        SignedEntry e = writer.next(head(own), head(held), new Body.Message(Precedence.ROUTINE,
+                new MessageContent.FreeText("en", "x".repeat(bytes - overhead))));
+        if (e.size() != bytes) {
+            throw new AssertionError("made an entry of " + e.size() + " bytes, not " + bytes);
+        }
+        own.add(e);
+        return e;
+    }
+
     /** Forgets the peer's entries after {@code seq}, as a station restored from an older backup would. */
     synchronized void forgetPeerEntriesAfter(long seq) {
         held.subList((int) seq, held.size()).clear();

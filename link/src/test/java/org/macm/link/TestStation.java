@@ -1,25 +1,11 @@
 package org.macm.link;
 
-import java.io.ByteArrayInputStream;
-import java.math.BigInteger;
-import java.io.IOException;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.macm.core.crypto.SigningKey;
 import org.macm.core.log.LinkId;
 import org.macm.core.log.LogId;
@@ -46,22 +32,18 @@ final class TestStation {
     }
 
     static TestStation generate(String name) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
-            KeyPair pair = generator.generateKeyPair();
-            X500Name subject = new X500Name("CN=" + name + ",O=MACM link test");
-            Instant now = Instant.now();
-            byte[] der = new JcaX509v3CertificateBuilder(subject, new BigInteger(64, RANDOM).add(BigInteger.ONE),
-                    Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(1))), subject,
-                    pair.getPublic()).build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()))
-                    .getEncoded();
-            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
-            return new TestStation(StationId.of(name), SigningKey.generate(RANDOM), pair, certificate);
-        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
-            throw new AssertionError("cannot make a test station's keys: " + e.getMessage(), e);
-        }
+        return generate(name, "CN=" + name + ",O=MACM link test", TestCertificates.TlsKey.P256);
+    }
+
+    /**
+     * A station whose self-signed TLS certificate has subject {@code subject} and a key of kind
+     * {@code key}: out of the MACM profile when the subject's CN is not {@code name} or the key
+     * is not P-256.
+     */
+    static TestStation generate(String name, String subject, TestCertificates.TlsKey key) {
+        KeyPair pair = key.generate();
+        return new TestStation(StationId.of(name), SigningKey.generate(RANDOM), pair,
+                TestCertificates.selfSigned(subject, pair, key.signatureAlgorithm));
     }
 
     StationId id() {

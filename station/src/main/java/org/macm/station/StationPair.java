@@ -65,8 +65,8 @@ public final class StationPair {
         StationInit init = new StationInit(random, clock);
         Identity jpId = existingOrNew(init, jp, JP, created);
         Identity cnId = existingOrNew(init, cn, CN, created);
-        new PeerRegistry(jp).pin(jpId, Identity.read(cn.identity()));
-        new PeerRegistry(cn).pin(cnId, Identity.read(jp.identity()));
+        new PeerRegistry(jp).pin(jpId, Identity.read(cn.identity()), clock.instant());
+        new PeerRegistry(cn).pin(cnId, Identity.read(jp.identity()), clock.instant());
         ConfigSpec defaults = ConfigSpec.initial(JP);
         return new StationPair(jp, cn, defaults.heartbeatInterval(), defaults.heartbeatMisses(), defaults.testInterval(),
                 defaults.testHumanAck());

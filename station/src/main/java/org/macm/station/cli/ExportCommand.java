@@ -1,5 +1,6 @@
 package org.macm.station.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.macm.core.log.EntryHash;
 import org.macm.core.log.Head;
 import org.macm.core.log.LinkId;
 import org.macm.core.log.LogId;
@@ -89,11 +92,18 @@ final class ExportCommand implements Callable<Integer> {
             }
             long promised = headers.firstValueAsLong(ExportsHandler.ENTRIES_HEADER).orElseThrow(() -> new StationException(
                     "the station's answer has no " + ExportsHandler.ENTRIES_HEADER + " header; is it an older version?"));
-            long got = lines(part);
-            if (got != promised) {
-                throw new StationException("the station sent " + got + " of the " + promised + " entries of log " + log
-                        + "; nothing written, try again");
+            String promisedHead = headers.firstValue(ExportsHandler.HEAD_HEADER).orElseThrow(() -> new StationException(
+                    "the station's answer has no " + ExportsHandler.HEAD_HEADER + " header; is it an older version?"));
+            Written written = written(part);
+            if (written.lines() != promised) {
+                throw new StationException("the station sent " + written.lines() + " of the " + promised + " entries of log "
+                        + log + "; nothing written, try again");
             }
+            if (!written.lastHash().equals(promisedHead)) {
+                throw new StationException("the last entry the station sent of log " + log + " has hash "
+                        + written.lastHash() + ", but it announced head " + promisedHead + "; nothing written, try again");
+            }
+            long got = written.lines();
             Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             say.println("Exported " + got + " entries of log " + log + " to " + out);
             say.println("(online: through the running station's API, up to the log's head when the export began)");
@@ -131,16 +141,34 @@ final class ExportCommand implements Callable<Integer> {
         return out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".part");
     }
 
-    private static long lines(Path file) {
+    /** How many lines a downloaded export holds and the hash of its last entry ("" when it is empty). */
+    private record Written(long lines, String lastHash) {
+    }
+
+    /**
+     * Counts the lines of {@code file} and hashes the entry of its last line, so that a cut or
+     * altered answer is told from the head the station announced before sending it.
+     */
+    private static Written written(Path file) {
         long n = 0;
+        String last = null;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            while (r.readLine() != null) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
                 n++;
+                last = line;
             }
         } catch (IOException e) {
             throw new StationException(FileProblem.cannotRead("export", file, e), e);
         }
-        return n;
+        if (last == null) {
+            return new Written(0, "");
+        }
+        try {
+            String entry = Json.MAPPER.readTree(last).path("entry").asText("");
+            return new Written(n, EntryHash.of(Base64.getDecoder().decode(entry)).hex());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return new Written(n, "unreadable (" + e.getMessage() + ")");
+        }
     }
 
     private static void deleteQuietly(Path file) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.macm.station.StationException;
@@ -69,6 +70,8 @@ final class PeerCommand implements Runnable {
             StationLayout layout = dir.layout();
             Identity self = self(layout);
             Identity peer = Identity.read(file);
+            Instant now = parent.macm.clock().instant();
+            PeerRegistry.requirePinnable(peer, now);
             PrintWriter out = spec.commandLine().getOut();
             out.println("Peer station: " + peer.station());
             out.println("Fingerprint:  " + peer.fingerprint());
@@ -80,7 +83,7 @@ final class PeerCommand implements Runnable {
                     throw new StationException("not pinned: the fingerprint was not confirmed");
                 }
             }
-            boolean added = new PeerRegistry(layout).pin(self, peer);
+            boolean added = new PeerRegistry(layout).pin(self, peer, now);
             out.println(added ? "Pinned " + peer.station() + "." : peer.station() + " was already pinned with this identity.");
             printPeersTable(layout, peer, out);
             return 0;

@@ -69,6 +69,18 @@ final class StatusCommand implements Callable<Integer> {
                 out.printf("    the peer stopped in order (SHUTDOWN) at %s; the link comes back when it does%n",
                         DutyTime.sinceToday(Instant.parse(l.path("peerStopped").asText()), now));
             }
+            if (l.path("refusedClaims").asLong() > 0) {
+                out.printf("    refused claims: %d path(s) refused because the peer claimed to hold our log beyond its head"
+                        + " (HEAD_BEYOND_LOG; was either station restored from a backup?)%n", l.path("refusedClaims").asLong());
+            }
+            if (l.hasNonNull("fork")) {
+                JsonNode fork = l.path("fork");
+                out.printf("    FORK: the peer holds our seq %d with hash %s, ours is %s (seen %s): the two copies of our log"
+                        + " differ (HEAD_MISMATCH); compare both stations' exports at that seq%n",
+                        fork.path("claimed").path("seq").asLong(), shortHash(fork.path("claimed").path("hash").asText()),
+                        shortHash(fork.path("ours").asText()),
+                        DutyTime.sinceToday(Instant.parse(fork.path("seen").asText()), now));
+            }
             if (l.path("paths").isEmpty() && l.path("endpoints").asInt() == 0) {
                 out.printf("    no endpoints configured for %s: waiting for it to dial in%n", peer);
             }
@@ -93,6 +105,11 @@ final class StatusCommand implements Callable<Integer> {
                     m.path("deadline").asText(), m.path("summary").asText());
         }
         return 0;
+    }
+
+    /** The first twelve hex digits of a hash, as the link's own messages about a fork write it. */
+    private static String shortHash(String hex) {
+        return hex.length() > 12 ? hex.substring(0, 12) : hex;
     }
 
     /**

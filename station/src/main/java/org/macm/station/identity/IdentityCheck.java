@@ -1,8 +1,10 @@
 package org.macm.station.identity;
 
 import java.nio.file.Files;
+import java.util.List;
 import org.macm.core.crypto.VerifyingKey;
 import org.macm.core.log.StationId;
+import org.macm.link.CertificateProfile;
 import org.macm.station.StationLayout;
 import org.macm.station.config.ConfigException;
 import org.macm.station.config.StationConfig;
@@ -10,6 +12,7 @@ import org.macm.station.config.StationConfig;
 /**
  * Checks, before a station opens its store, that its files agree on who it is: the name in
  * {@code station.toml} is the one in {@code identity.toml} (the identity its peers pinned),
+ * its TLS certificate fits the profile peers require ({@link CertificateProfile}),
  * the signing key is the one whose public key {@code identity.toml} states, and every peer
  * that {@code [[peers]]} dials is pinned. A station that started with a mismatch would sign
  * entries its peers refuse, or dial a peer it cannot authenticate.
@@ -30,6 +33,12 @@ public final class IdentityCheck {
                     + layout.identity() + " is for \"" + published.station() + "\": put station = \""
                     + published.station() + "\" back in station.toml (a station cannot be renamed; "
                     + "make a new one with 'macm init')");
+        }
+        List<String> problems = CertificateProfile.problems(published.tlsCertificate(), published.station());
+        if (!problems.isEmpty()) {
+            throw new ConfigException(layout.identity() + ": this station's TLS certificate does not fit the MACM profile: "
+                    + String.join("; ", problems) + "; peers refuse it: make a new station with 'macm init' and have "
+                    + "the peers pin its identity");
         }
         if (!published.signingKey().equals(signingKey)) {
             throw new ConfigException("the signing key " + config.signingKeyFile() + " is not the key in "
