@@ -24,6 +24,9 @@ public final class ReadinessJson {
     /** Names the format, so a reader knows which definitions the figures follow. */
     public static final String FORMAT = "macm-readiness-1";
 
+    /** The control characters with a short escape, in the order of their letters "btnfr". */
+    private static final String SHORT = "\b\t\n\f\r";
+
     private final StringBuilder out = new StringBuilder(4096);
 
     private ReadinessJson() {
@@ -135,13 +138,19 @@ public final class ReadinessJson {
         }
     }
 
-    /** A JSON string: {@code "} and {@code \} escaped with a backslash, other characters below U+0020 as {@code \}u00xx, the rest as they are. */
+    /**
+     * A JSON string as RFC 8785 (JCS) writes one: {@code "} and {@code \} escaped with a
+     * backslash; backspace, tab, line feed, form feed and carriage return as {@code \b \t \n
+     * \f \r}; other characters below U+0020 as {@code \}u00xx (lowercase hex); the rest as they are.
+     */
     private void string(String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '"' || c == '\\') {
                 out.append('\\').append(c);
+            } else if (c < 0x20 && SHORT.indexOf(c) >= 0) {
+                out.append('\\').append("btnfr".charAt(SHORT.indexOf(c)));
             } else if (c < 0x20) {
                 out.append("\\u").append(String.format(Locale.ROOT, "%04x", (int) c));
             } else {

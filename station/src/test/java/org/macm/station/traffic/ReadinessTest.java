@@ -123,6 +123,18 @@ class ReadinessTest {
     }
 
     @Test
+    void canonicalJson_escapesStringsAsRfc8785Does_andNothingElse() {
+        Report r = atJp(Optional.empty());
+        Direction jp = r.from(JP);
+        String name = "Lt \"Q\" \\ 李\n\t\u0001\u007f/";
+        Direction named = new Direction(jp.from(), jp.to(), jp.precedences(), jp.tests(),
+                List.of(new OfficerRow(name, 1, spread(1, s(1), s(1), s(1)), 0)));
+        String json = ReadinessJson.of(new Report(r.link(), r.logs(), r.period(), r.asOf(), List.of(r.from(CN), named)));
+        assertThat(json).contains("{\"officer\":\"Lt \\\"Q\\\" \\\\ 李\\n\\t\\u0001\u007f/\",\"acks\":1,"
+                + "\"toAck\":{\"count\":1,\"median\":1000,\"p95\":1000,\"max\":1000},\"missed\":0}");
+    }
+
+    @Test
     void officerNames_areOrderedByCodePoint() {
         assertThat(Readiness.byCodePoints("\uFF21", "\uD83D\uDE00")).as("U+FF21 before U+1F600").isNegative();
         assertThat(Readiness.byCodePoints("Lt", "Lt Li")).isNegative();
