@@ -43,10 +43,10 @@ final class ReadinessText {
                                     + EntryCodec.formatTime(g.to()) + ")")
                             .orElse("-"));
             if (d.officers().isEmpty()) {
-                out.println("  officers of " + d.to() + ": no message acknowledged");
+                out.println("  officers (" + d.to() + "): no message acknowledged");
             }
             for (Readiness.OfficerRow o : d.officers()) {
-                out.println("  officer of " + d.to() + " " + o.officer() + ": " + o.acks() + " acknowledged, "
+                out.println("  officer " + o.officer() + " (" + d.to() + "): " + o.acks() + " acknowledged, median / p95 / max "
                         + spread(o.toAck()) + ", " + o.missed() + " late");
             }
         }

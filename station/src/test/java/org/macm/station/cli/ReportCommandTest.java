@@ -115,7 +115,7 @@ class ReportCommandTest {
                 .containsPattern("FLASH +3  2\\.0 s / 4\\.0 s / 4\\.0 s +6 min 00 s / 7 min 00 s / 7 min 00 s +1")
                 .contains("link tests: 2 sent, 1 answered, 1 missed their deadline; longest untested 3 h 13 min "
                         + "(2026-11-30T00:46:02.000Z to 2026-11-30T04:00:00.000Z)")
-                .contains("officer of cn-mnd Lt Wang: 2 acknowledged, 1 min 00 s / 7 min 00 s / 7 min 00 s, 1 late");
+                .contains("officer Lt Wang (cn-mnd): 2 acknowledged, median / p95 / max 1 min 00 s / 7 min 00 s / 7 min 00 s, 1 late");
     }
 
     @Test
