@@ -3,7 +3,6 @@ package org.macm.station.traffic;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -11,25 +10,29 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.macm.core.log.Body;
+import org.macm.core.log.Head;
+import org.macm.core.log.LinkId;
+import org.macm.core.log.LinkParameters;
+import org.macm.core.log.MalformedEntryException;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 
 /**
- * How ready a link was over a period: per precedence and direction, how many messages, how
- * fast they were receipted and acknowledged, how many deadlines were missed; per officer, how
- * fast they acknowledged; and the link tests. Computed only from the two signed logs of the
- * link, from entry times, so the peer computing it over the same entries gets the same numbers
- * (with the directions swapped). The definitions are in docs/CONSOLE.md, "Readiness: how the
- * numbers are computed".
+ * How ready a link was: per direction and precedence, how many messages, how fast they were
+ * receipted and acknowledged, how many deadlines were missed; the link tests and the longest
+ * time the link went untested; per officer, how fast they acknowledged. Computed from the two
+ * signed logs of the link and nothing else (no configuration, no clock), so both stations and
+ * anyone holding the two exports get the same report: {@code macm report} prints it
+ * ({@link ReadinessJson}) and the console's Readiness page shows it. Every figure is defined in
+ * docs/PROTOCOL.md §16 "Readiness report".
  */
 public final class Readiness {
     private Readiness() {
     }
 
-    /** The period [from, to): messages whose entry time is at or after {@code from} and before {@code to}. */
+    /** The period [from, to): messages and link tests whose entry time is at or after {@code from} and before {@code to}. */
     public record Period(Instant from, Instant to) {
         public Period {
             Objects.requireNonNull(from, "from");
@@ -44,158 +47,289 @@ public final class Readiness {
         }
     }
 
-    /**
-     * The messages of one precedence in one direction: how many, time from the message's entry
-     * to the receipt entry covering it and to the first acknowledgement entry naming it, and
-     * how many missed their acknowledgement deadline.
-     */
-    public record Flow(int messages, Spread toReceipt, Spread toAck, int missed) {
-    }
-
-    /** One precedence: the messages we sent and those we received. */
-    public record PrecedenceRow(Precedence precedence, Flow sent, Flow received) {
+    /** One log the report was computed from: its author, its head and the time of its head entry (none when empty). */
+    public record LogSummary(StationId author, Head head, Optional<Instant> lastTime) {
     }
 
     /**
-     * One officer, named as signed in the acknowledgements, of {@code station}: the first
-     * acknowledgements they signed of messages of the period (a second acknowledgement of a
-     * message, made on purpose with a remark, is not a time to answer).
+     * The messages of one precedence in one direction: how many, time from each message's entry
+     * time to its time of receipt, from its time of receipt to the first acknowledgement, and how
+     * many missed their acknowledgement deadline.
      */
-    public record OfficerRow(StationId station, String officer, int acks, Spread toAck, int missed) {
+    public record Flow(Precedence precedence, int messages, Spread toReceipt, Spread toAck, int missed) {
     }
 
-    /** Link tests written in the period by one side, and how many the other side answered. */
-    public record Tests(int sent, int answered) {
+    /** A stretch of time between two instants. */
+    public record Gap(Instant from, Instant to) {
+        public Duration length() {
+            return Duration.between(from, to);
+        }
     }
 
-    /** The whole account of one link over {@code period}, as of {@code asOf} (for deadlines not yet answered). */
-    public record Report(StationId self, StationId peer, Period period, Instant asOf, List<PrecedenceRow> precedences,
-            List<OfficerRow> officers, Tests testsSent, Tests testsReceived) {
-        public Report {
+    /**
+     * The link tests one station wrote in the period: how many, how many the other station
+     * answered, how many that asked for a duty officer missed their deadline, and the longest
+     * stretch of the window in which no test of this station arrived (none when the window is empty).
+     */
+    public record Tests(int sent, int answered, int missed, Optional<Gap> longestUntested) {
+    }
+
+    /**
+     * One officer of the receiving station, named as signed: the first acknowledgements they
+     * signed of the period's messages (a second acknowledgement, made on purpose with a remark,
+     * is not a time to answer).
+     */
+    public record OfficerRow(String officer, int acks, Spread toAck, int missed) {
+    }
+
+    /** What {@code from} wrote to {@code to} and how {@code to}'s log answered it. */
+    public record Direction(StationId from, StationId to, List<Flow> precedences, Tests tests, List<OfficerRow> officers) {
+        public Direction {
             precedences = List.copyOf(precedences);
             officers = List.copyOf(officers);
         }
     }
 
     /**
-     * Computes the report of the link between {@code self} and {@code peer} from every entry
-     * of our log to the peer ({@code ours}) and of the peer's log to us ({@code theirs}), each
-     * in log order; {@code deadlines} gives the acknowledgement deadline of each precedence.
+     * The whole report of one link: the logs it was computed from (the link's first station's
+     * first), the period asked for (none: every entry), the "as of" time (the later of the two
+     * logs' last entry times; none when both are empty), and both directions, the one written by
+     * the link's first station first.
      */
-    public static Report compute(StationId self, StationId peer, List<SignedEntry> ours, List<SignedEntry> theirs,
-            Period period, Function<Precedence, Duration> deadlines, Instant asOf) {
-        Side sent = new Side(ours, theirs, period, deadlines, asOf);
-        Side received = new Side(theirs, ours, period, deadlines, asOf);
-        List<PrecedenceRow> rows = new ArrayList<>();
+    public record Report(LinkId link, List<LogSummary> logs, Optional<Period> period, Optional<Instant> asOf,
+            List<Direction> directions) {
+        public Report {
+            logs = List.copyOf(logs);
+            directions = List.copyOf(directions);
+        }
+
+        /** The direction written by {@code author}. */
+        public Direction from(StationId author) {
+            return directions.stream().filter(d -> d.from().equals(author)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(author + " is not a party to link " + link));
+        }
+    }
+
+    /**
+     * Computes the report of {@code link} from the two logs, each complete from seq 1 and in
+     * log order, in either order ({@code one} and {@code other} are told apart by their
+     * entries' authors; an empty log is the remaining one). {@code period} selects messages and
+     * link tests by entry time; none means every entry.
+     */
+    public static Report compute(LinkId link, List<SignedEntry> one, List<SignedEntry> other, Optional<Period> period) {
+        boolean swap = (!one.isEmpty() && one.get(0).log().author().equals(link.second()))
+                || (!other.isEmpty() && other.get(0).log().author().equals(link.first()));
+        List<SignedEntry> first = swap ? other : one;
+        List<SignedEntry> second = swap ? one : other;
+        for (SignedEntry e : first) {
+            requireAuthor(e, link, link.first());
+        }
+        for (SignedEntry e : second) {
+            requireAuthor(e, link, link.second());
+        }
+        Optional<Instant> asOf = later(lastTime(first), lastTime(second));
+        Optional<Instant> start = period.map(Period::from).or(() -> earlier(firstTime(first), firstTime(second)));
+        Optional<Instant> end = asOf.map(a -> period.map(p -> p.to().isBefore(a) ? p.to() : a).orElse(a));
+        Window window = new Window(period, asOf, start, end);
+        return new Report(link,
+                List.of(summary(link.first(), first), summary(link.second(), second)), period, asOf,
+                List.of(direction(link.first(), link.second(), first, second, window),
+                        direction(link.second(), link.first(), second, first, window)));
+    }
+
+    private static void requireAuthor(SignedEntry e, LinkId link, StationId author) {
+        if (!e.log().link().equals(link) || !e.log().author().equals(author)) {
+            throw new IllegalArgumentException("entry " + e + " is not of " + author + "'s log on " + link);
+        }
+    }
+
+    private static LogSummary summary(StationId author, List<SignedEntry> log) {
+        return new LogSummary(author, log.isEmpty() ? Head.EMPTY : log.get(log.size() - 1).head(), lastTime(log));
+    }
+
+    private static Optional<Instant> lastTime(List<SignedEntry> log) {
+        return log.isEmpty() ? Optional.empty() : Optional.of(log.get(log.size() - 1).entry().time());
+    }
+
+    private static Optional<Instant> firstTime(List<SignedEntry> log) {
+        return log.isEmpty() ? Optional.empty() : Optional.of(log.get(0).entry().time());
+    }
+
+    private static Optional<Instant> later(Optional<Instant> a, Optional<Instant> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.isPresent() ? a : b;
+        }
+        return Optional.of(a.get().isAfter(b.get()) ? a.get() : b.get());
+    }
+
+    private static Optional<Instant> earlier(Optional<Instant> a, Optional<Instant> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.isPresent() ? a : b;
+        }
+        return Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get());
+    }
+
+    /** What every figure is measured against: the period, "as of", and the window in which gaps between tests count. */
+    private record Window(Optional<Period> period, Optional<Instant> asOf, Optional<Instant> start, Optional<Instant> end) {
+        boolean holds(Instant t) {
+            return period.map(p -> p.holds(t)).orElse(true);
+        }
+
+        /** A deadline is missed without an answer only when it passed before "as of". */
+        boolean passed(Instant deadline) {
+            return asOf.isPresent() && deadline.isBefore(asOf.get());
+        }
+    }
+
+    private static Direction direction(StationId from, StationId to, List<SignedEntry> authored, List<SignedEntry> answers,
+            Window window) {
+        Answers a = new Answers(answers);
+        Map<Precedence, List<Duration>> toReceipt = new EnumMap<>(Precedence.class);
+        Map<Precedence, List<Duration>> toAck = new EnumMap<>(Precedence.class);
+        Map<Precedence, Integer> counts = new EnumMap<>(Precedence.class);
+        Map<Precedence, Integer> missed = new EnumMap<>(Precedence.class);
+        Map<String, List<Duration>> officerTimes = new TreeMap<>(Readiness::byCodePoints);
+        Map<String, Integer> officerMissed = new HashMap<>();
+        List<Instant> testsArrived = new ArrayList<>();
+        int testsSent = 0;
+        int testsAnswered = 0;
+        int testsMissed = 0;
+        LinkParameters inForce = LinkParameters.DEFAULTS;
+        for (SignedEntry e : authored) {
+            Instant time = e.entry().time();
+            Optional<Instant> receipt = a.receipt(e.seq());
+            if (LinkParameters.isAnnouncement(e.entry())) {
+                inForce = announced(e).orElse(inForce);
+                continue;
+            }
+            switch (e.entry().body()) {
+                case Body.Message m when window.holds(time) -> {
+                    Precedence p = m.precedence();
+                    Instant base = receipt.orElse(time);
+                    Instant deadline = base.plus(inForce.deadline(p));
+                    counts.merge(p, 1, Integer::sum);
+                    receipt.ifPresent(r -> toReceipt.computeIfAbsent(p, x -> new ArrayList<>()).add(Duration.between(time, r)));
+                    Optional<SignedEntry> ack = a.firstAck(e.seq());
+                    boolean late;
+                    if (ack.isPresent()) {
+                        Instant acked = ack.get().entry().time();
+                        Duration took = Duration.between(base, acked);
+                        late = acked.isAfter(deadline);
+                        toAck.computeIfAbsent(p, x -> new ArrayList<>()).add(took);
+                        String officer = ((Body.Acknowledgement) ack.get().entry().body()).officer();
+                        officerTimes.computeIfAbsent(officer, x -> new ArrayList<>()).add(took);
+                        officerMissed.merge(officer, late ? 1 : 0, Integer::sum);
+                    } else {
+                        late = window.passed(deadline);
+                    }
+                    missed.merge(p, late ? 1 : 0, Integer::sum);
+                }
+                case Body.LinkTest t -> {
+                    receipt.ifPresent(testsArrived::add);
+                    if (!window.holds(time)) {
+                        continue;
+                    }
+                    testsSent++;
+                    if (t.humanAck()) {
+                        Instant deadline = receipt.orElse(time).plus(inForce.testDeadline());
+                        Optional<SignedEntry> ack = a.firstAck(e.seq());
+                        testsAnswered += ack.isPresent() ? 1 : 0;
+                        boolean late = ack.map(x -> x.entry().time().isAfter(deadline)).orElse(window.passed(deadline));
+                        testsMissed += late ? 1 : 0;
+                    } else {
+                        testsAnswered += receipt.isPresent() ? 1 : 0;
+                    }
+                }
+                default -> {
+                    // Receipts and acknowledgements are answers, counted with what they answer;
+                    // messages outside the period are not counted.
+                }
+            }
+        }
+        List<Flow> flows = new ArrayList<>();
         for (Precedence p : Precedence.values()) {
-            rows.add(new PrecedenceRow(p, sent.flow(p), received.flow(p)));
+            flows.add(new Flow(p, counts.getOrDefault(p, 0), Spread.of(toReceipt.getOrDefault(p, List.of())),
+                    Spread.of(toAck.getOrDefault(p, List.of())), missed.getOrDefault(p, 0)));
         }
         List<OfficerRow> officers = new ArrayList<>();
-        officers.addAll(received.officers(self));
-        officers.addAll(sent.officers(peer));
-        officers.sort(Comparator.comparing(OfficerRow::station).thenComparing(OfficerRow::officer));
-        return new Report(self, peer, period, asOf, rows, officers, sent.tests(), received.tests());
+        officerTimes.forEach((name, times) -> officers.add(
+                new OfficerRow(name, times.size(), Spread.of(times), officerMissed.get(name))));
+        Tests tests = new Tests(testsSent, testsAnswered, testsMissed, longestGap(testsArrived, window));
+        return new Direction(from, to, flows, tests, officers);
     }
 
-    /** The messages one station wrote and what the other station's log answered about them. */
-    private static final class Side {
-        private final Map<Precedence, List<Duration>> toReceipt = new EnumMap<>(Precedence.class);
-        private final Map<Precedence, List<Duration>> toAck = new EnumMap<>(Precedence.class);
-        private final Map<Precedence, int[]> counts = new EnumMap<>(Precedence.class);
-        private final Map<Precedence, int[]> missed = new EnumMap<>(Precedence.class);
-        private final Map<String, List<Duration>> officerTimes = new TreeMap<>();
-        private final Map<String, int[]> officerMissed = new HashMap<>();
-        private int testsSent;
-        private int testsAnswered;
-
-        Side(List<SignedEntry> authored, List<SignedEntry> answers, Period period,
-                Function<Precedence, Duration> deadlines, Instant asOf) {
-            Answers a = new Answers(answers);
-            for (SignedEntry e : authored) {
-                if (!period.holds(e.entry().time())) {
-                    continue;
-                }
-                switch (e.entry().body()) {
-                    case Body.Message m -> message(e, m.precedence(), a, deadlines.apply(m.precedence()), asOf);
-                    case Body.LinkTest t -> {
-                        testsSent++;
-                        boolean answered = t.humanAck() ? a.firstAck(e.seq()).isPresent() : a.receipt(e.seq()).isPresent();
-                        testsAnswered += answered ? 1 : 0;
-                    }
-                    default -> {
-                        // Receipts and acknowledgements are answers, counted with what they answer.
-                    }
-                }
-            }
-        }
-
-        private void message(SignedEntry e, Precedence p, Answers a, Duration deadlineAfter, Instant asOf) {
-            Instant time = e.entry().time();
-            Instant deadline = time.plus(deadlineAfter);
-            counts.computeIfAbsent(p, x -> new int[1])[0]++;
-            a.receipt(e.seq()).ifPresent(r -> toReceipt.computeIfAbsent(p, x -> new ArrayList<>())
-                    .add(Duration.between(time, r.entry().time())));
-            Optional<SignedEntry> ack = a.firstAck(e.seq());
-            boolean late;
-            if (ack.isPresent()) {
-                Instant acked = ack.get().entry().time();
-                Duration took = Duration.between(time, acked);
-                toAck.computeIfAbsent(p, x -> new ArrayList<>()).add(took);
-                late = acked.isAfter(deadline);
-                String officer = ((Body.Acknowledgement) ack.get().entry().body()).officer();
-                officerTimes.computeIfAbsent(officer, x -> new ArrayList<>()).add(took);
-                officerMissed.computeIfAbsent(officer, x -> new int[1])[0] += late ? 1 : 0;
-            } else {
-                late = asOf.isAfter(deadline);
-            }
-            missed.computeIfAbsent(p, x -> new int[1])[0] += late ? 1 : 0;
-        }
-
-        Flow flow(Precedence p) {
-            return new Flow(counts.getOrDefault(p, new int[1])[0], Spread.of(toReceipt.getOrDefault(p, List.of())),
-                    Spread.of(toAck.getOrDefault(p, List.of())), missed.getOrDefault(p, new int[1])[0]);
-        }
-
-        /** The officers of {@code answerer} (the station whose log holds the acknowledgements), by name. */
-        List<OfficerRow> officers(StationId answerer) {
-            List<OfficerRow> out = new ArrayList<>();
-            officerTimes.forEach((name, times) -> out.add(new OfficerRow(answerer, name, times.size(), Spread.of(times),
-                    officerMissed.get(name)[0])));
-            return out;
-        }
-
-        Tests tests() {
-            return new Tests(testsSent, testsAnswered);
+    /** The parameters an announcement states; none when its fields are not valid (then the previous stay in force). */
+    private static Optional<LinkParameters> announced(SignedEntry e) {
+        try {
+            return LinkParameters.of(e.entry());
+        } catch (MalformedEntryException bad) {
+            return Optional.empty();
         }
     }
 
-    /** The answering log, indexed: which receipt entry first covered a seq, which ack entry first named it. */
+    /**
+     * The longest stretch of [start, end] with no test arrival inside it: the points are start,
+     * every arrival within the window in time order, and end; the first longest stretch wins.
+     */
+    private static Optional<Gap> longestGap(List<Instant> arrivals, Window window) {
+        if (window.start().isEmpty() || window.end().isEmpty() || window.end().get().isBefore(window.start().get())) {
+            return Optional.empty();
+        }
+        Instant start = window.start().get();
+        Instant end = window.end().get();
+        List<Instant> points = new ArrayList<>();
+        points.add(start);
+        arrivals.stream().filter(t -> !t.isBefore(start) && !t.isAfter(end)).sorted().forEach(points::add);
+        points.add(end);
+        Gap longest = new Gap(start, start);
+        for (int i = 1; i < points.size(); i++) {
+            Gap g = new Gap(points.get(i - 1), points.get(i));
+            if (g.length().compareTo(longest.length()) > 0) {
+                longest = g;
+            }
+        }
+        return Optional.of(longest);
+    }
+
+    /** Orders names by Unicode code point, as a reader in any language can (Java's own order is by UTF-16 unit). */
+    static int byCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    }
+
+    /** The answering log, indexed: when the receiver first held each seq, and which acknowledgement first named it. */
     private static final class Answers {
-        /** Receipt entries in log order with the highest seq covered so far, strictly rising. */
-        private final TreeMap<Long, SignedEntry> receiptsByUpTo = new TreeMap<>();
+        /** The receiver's entries at which its stated peerHead.seq rose, by that seq: the time of receipt of every seq up to it. */
+        private final TreeMap<Long, Instant> heldFrom = new TreeMap<>();
         private final Map<Long, SignedEntry> firstAcks = new HashMap<>();
 
         Answers(List<SignedEntry> log) {
-            long covered = 0;
+            long held = 0;
             for (SignedEntry e : log) {
-                switch (e.entry().body()) {
-                    case Body.Receipt r -> {
-                        if (r.upTo().seq() > covered) {
-                            covered = r.upTo().seq();
-                            receiptsByUpTo.put(covered, e);
-                        }
-                    }
-                    case Body.Acknowledgement ack -> firstAcks.putIfAbsent(ack.message().seq(), e);
-                    default -> {
-                        // Messages and link tests of the answering side answer nothing.
-                    }
+                long peerHead = e.entry().peerHead().seq();
+                if (peerHead > held) {
+                    held = peerHead;
+                    heldFrom.put(held, e.entry().time());
+                }
+                if (e.entry().body() instanceof Body.Acknowledgement ack) {
+                    firstAcks.putIfAbsent(ack.message().seq(), e);
                 }
             }
         }
 
-        /** The first receipt entry (in log order) covering {@code seq}. */
-        Optional<SignedEntry> receipt(long seq) {
-            return Optional.ofNullable(receiptsByUpTo.ceilingEntry(seq)).map(Map.Entry::getValue);
+        /** The time of receipt of {@code seq}: the time of the receiver's first entry whose peerHead.seq is at least {@code seq}. */
+        Optional<Instant> receipt(long seq) {
+            return Optional.ofNullable(heldFrom.ceilingEntry(seq)).map(Map.Entry::getValue);
         }
 
         Optional<SignedEntry> firstAck(long seq) {

@@ -7,6 +7,8 @@ import static org.macm.station.StationPair.loopback;
 import static org.macm.testkit.Await.awaitValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -141,7 +143,7 @@ class ChaosTest {
                 assertThat(jp.alarms()).as("errors and refusals logged by jp-mod").isEmpty();
                 assertThat(cn.alarms()).as("errors and refusals logged by cn-mnd").isEmpty();
 
-                checkExportsVerifyTogether(stations);
+                checkExportsVerifyTogether(stations, messages);
                 checkLogs(stations, jpTexts, cnTexts);
                 log.note("all checks passed");
             } catch (Throwable e) {
@@ -226,7 +228,7 @@ class ChaosTest {
                 + "; last status:\n" + last);
     }
 
-    private static void checkExportsVerifyTogether(StationPair s) {
+    private static void checkExportsVerifyTogether(StationPair s, int messages) throws IOException {
         Path jpExport = s.jp().dir().resolveSibling("jp-mod.jsonl");
         Path cnExport = s.cn().dir().resolveSibling("cn-mnd.jsonl");
         MacmCli jpOut = MacmCli.run("export", "--dir", s.jp().dir().toString(), "--link", "cn-mnd", "--out",
@@ -245,6 +247,34 @@ class ChaosTest {
         assertThat(copy.exitCode()).as("macm export of cn-mnd's log at jp-mod: %s", copy).isZero();
         assertThat(cnAsHeldByJp).as("jp-mod's export of cn-mnd's log vs cn-mnd's own export")
                 .hasSameBinaryContentAs(cnExport);
+        Path jpAsHeldByCn = s.cn().dir().resolveSibling("jp-mod.as-held-by-cn-mnd.jsonl");
+        MacmCli jpCopy = MacmCli.run("export", "--dir", s.cn().dir().toString(), "--link", "jp-mod", "--author", "jp-mod",
+                "--out", jpAsHeldByCn.toString());
+        assertThat(jpCopy.exitCode()).as("macm export of jp-mod's log at cn-mnd: %s", jpCopy).isZero();
+        checkReportsAgree(s, messages, List.of(List.of(jpExport, cnExport), List.of(cnExport, jpExport),
+                List.of(jpAsHeldByCn, cnAsHeldByJp), List.of(cnAsHeldByJp, jpExport), List.of(cnExport, jpAsHeldByCn)));
+    }
+
+    /** 'macm report --json' gives the same bytes on every pair: both orders, each station's own log and copies. */
+    private static void checkReportsAgree(StationPair s, int messages, List<List<Path>> pairs) throws IOException {
+        String first = null;
+        for (List<Path> p : pairs) {
+            MacmCli report = MacmCli.run("report", p.get(0).toString(), p.get(1).toString(), "--json", "--key",
+                    s.jp().identity().toString(), "--key", s.cn().identity().toString());
+            assertThat(report.exitCode()).as("macm report %s: %s", p, report).isZero();
+            if (first == null) {
+                first = report.out();
+                for (JsonNode direction : new ObjectMapper().readTree(first).path("directions")) {
+                    int counted = 0;
+                    for (JsonNode precedence : direction.path("precedences")) {
+                        counted += precedence.path("messages").asInt();
+                    }
+                    assertThat(counted).as("messages from %s in the report", direction.path("from")).isEqualTo(messages);
+                }
+            } else {
+                assertThat(report.out()).as("macm report %s: the same bytes as for %s", p, pairs.get(0)).isEqualTo(first);
+            }
+        }
     }
 
     private static void checkLogs(StationPair s, List<String> jpTexts, List<String> cnTexts) {

@@ -6,9 +6,12 @@ import static org.macm.station.StationPair.JP;
 import static org.macm.station.StationPair.loopback;
 import static org.macm.testkit.Await.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +24,8 @@ import org.macm.core.log.MessageContent;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
 import org.macm.station.StationPair;
+import org.macm.station.cli.CliRun;
+import org.macm.station.console.page.ReadinessPage;
 import org.macm.station.officer.OfficerRegistry;
 import org.macm.station.officer.Password;
 import org.macm.station.officer.Role;
@@ -43,6 +48,7 @@ class LinkAndReadinessPagesTest {
     @TempDir
     Path tmp;
 
+    private StationPair pair;
     private StationRuntime jp;
     private StationRuntime cn;
     private int port;
@@ -50,6 +56,7 @@ class LinkAndReadinessPagesTest {
     @BeforeEach
     void twoLinkedStationsWithOfficers() throws InterruptedException {
         StationPair s = StationPair.create(tmp).withHeartbeat(Duration.ofMillis(500), 4);
+        pair = s;
         port = FreePort.loopback();
         s.write(s.dialling(JP, loopback(port)));
         s.write(s.listening(CN, loopback(port)));
@@ -115,6 +122,50 @@ class LinkAndReadinessPagesTest {
         String wang = row(body, "<td class=\"peer-text\" dir=\"auto\">Lt Wang &lt;script&gt;alert(1)&lt;/script&gt;</td>");
         assertThat(wang).contains("<td>cn-mnd</td>").contains("<td class=\"acks\">1</td>");
         assertThat(body).doesNotContain("<script>alert(1)").contains("Per officer").contains("sse:traffic-slow from:body");
+
+        // The page shows what 'macm report' computes from the two exports (taken while the stations run).
+        JsonNode report = reportOfExports();
+        JsonNode sent = flash(report, "jp-mod");
+        UiText en = UiText.of(Language.EN, ZoneOffset.UTC, UiText.load());
+        assertThat(flashSent).contains("<td class=\"messages\">" + sent.path("messages").asInt() + "</td>")
+                .contains("<td class=\"missed\">" + sent.path("missed").asInt() + "</td>")
+                .contains(cells(en, sent.path("toReceipt"))).contains(cells(en, sent.path("toAck")));
+        assertThat(sent.path("toAck").path("count").asInt()).isEqualTo(1);
+        assertThat(wang).contains(cells(en, report.path("directions").get(1).path("officers").get(0).path("toAck")));
+    }
+
+    /** Both logs exported from jp-mod while it runs, and the report of them. */
+    private JsonNode reportOfExports() throws Exception {
+        Path own = tmp.resolve("jp-mod.jsonl");
+        Path copy = tmp.resolve("cn-mnd.held-by-jp-mod.jsonl");
+        assertThat(CliRun.run("export", "--dir", pair.jp().dir().toString(), "--link", "cn-mnd", "--out", own.toString())
+                .exitCode()).isZero();
+        assertThat(CliRun.run("export", "--dir", pair.jp().dir().toString(), "--link", "cn-mnd", "--author", "cn-mnd",
+                "--out", copy.toString()).exitCode()).isZero();
+        CliRun r = CliRun.run("report", own.toString(), copy.toString(), "--json", "--key", pair.jp().identity().toString(),
+                "--key", pair.cn().identity().toString());
+        assertThat(r.exitCode()).as("%s", r).isZero();
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    private static JsonNode flash(JsonNode report, String from) {
+        for (JsonNode d : report.path("directions")) {
+            if (d.path("from").asText().equals(from)) {
+                return d.path("precedences").get(0);
+            }
+        }
+        throw new AssertionError("no direction from " + from + " in " + report);
+    }
+
+    /** The median, 95th percentile and maximum cells of a spread as the page writes them in English. */
+    private static String cells(UiText en, JsonNode spread) {
+        StringBuilder out = new StringBuilder();
+        for (String key : new String[] {"median", "p95", "max"}) {
+            JsonNode ms = spread.path(key);
+            out.append("<td>").append(ReadinessPage.View.duration(en,
+                    ms.isNull() ? Optional.empty() : Optional.of(Duration.ofMillis(ms.asLong())))).append("</td>");
+        }
+        return out.toString();
     }
 
     @Test

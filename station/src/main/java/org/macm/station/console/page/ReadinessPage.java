@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.macm.core.log.LogId;
+import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 import org.macm.station.Station;
@@ -24,8 +26,10 @@ import org.macm.station.traffic.Readiness;
  * link, per precedence and per officer, how fast messages were receipted and acknowledged and
  * how many deadlines were missed, from {@code from} to {@code to} inclusive in the officer's
  * zone (by default the last 7 days, today included). The numbers are {@link Readiness}'s,
- * computed from the signed logs alone (each request reads both logs whole); the tables are
- * fetched again on traffic events, at most every 2 s per browser.
+ * computed from the signed logs alone (each request reads both logs whole), the very report
+ * {@code macm report} prints from the two exports for the same period, so both stations and an
+ * auditor see the same figures; the tables are fetched again on traffic events, at most every
+ * 2 s per browser.
  */
 public final class ReadinessPage {
     /** Days shown when the officer names none: today and the six before. */
@@ -78,10 +82,10 @@ public final class ReadinessPage {
         }
         Readiness.Period period = new Readiness.Period(from.atStartOfDay(zone).toInstant(),
                 to.plusDays(1).atStartOfDay(zone).toInstant());
-        List<Readiness.Report> reports = new ArrayList<>();
+        List<LinkView> reports = new ArrayList<>();
         for (StationId peer : station.peers().all().stream().map(p -> p.station()).sorted().toList()) {
-            reports.add(Readiness.compute(station.id(), peer, all(station.ownLog(peer)), all(station.peerLog(peer)),
-                    period, station.config()::ackDeadline, now));
+            reports.add(new LinkView(station.id(), peer, Readiness.compute(station.link(peer), all(station.ownLog(peer)),
+                    all(station.peerLog(peer)), Optional.of(period))));
         }
         return new View(from, to, error, reports);
     }
@@ -97,7 +101,7 @@ public final class ReadinessPage {
     }
 
     /** What the page shows: the days chosen (inclusive), a complaint about the dates asked for, a report per link. */
-    public record View(LocalDate from, LocalDate to, Optional<String> error, List<Readiness.Report> reports) {
+    public record View(LocalDate from, LocalDate to, Optional<String> error, List<LinkView> reports) {
         public View {
             reports = List.copyOf(reports);
         }
@@ -105,6 +109,11 @@ public final class ReadinessPage {
         /** Where the tables are fetched again, for the same days. */
         public String tablesUrl() {
             return "/readiness/tables?from=" + from + "&to=" + to;
+        }
+
+        /** A time taken, or a dash when there is none. */
+        public static String duration(UiText t, Duration d) {
+            return duration(t, Optional.of(d));
         }
 
         /** A time taken, in the officer's words ("0.4 s", "3 min 05 s", "2 h 10 min"; rounded down), or a dash when there is none. */
@@ -121,6 +130,44 @@ public final class ReadinessPage {
                 return sign + t.format("readiness.ms", a.toMinutes(), a.toSecondsPart());
             }
             return sign + t.format("readiness.s", Math.floorDiv(a.toMillis(), 100L) / 10.0);
+        }
+    }
+
+    /** One link's report as this station sees it: what we sent, what we received, and the officers of both sides. */
+    public record LinkView(StationId self, StationId peer, Readiness.Report report) {
+        /** One precedence: the flow we wrote and the flow the peer wrote. */
+        public record Row(Precedence precedence, Readiness.Flow sent, Readiness.Flow received) {
+        }
+
+        /** An officer of {@code station} (the one whose log holds the acknowledgements). */
+        public record Officer(StationId station, Readiness.OfficerRow row) {
+        }
+
+        public Readiness.Direction sent() {
+            return report.from(self);
+        }
+
+        public Readiness.Direction received() {
+            return report.from(peer);
+        }
+
+        public List<Row> rows() {
+            List<Row> rows = new ArrayList<>();
+            for (int i = 0; i < sent().precedences().size(); i++) {
+                Readiness.Flow s = sent().precedences().get(i);
+                rows.add(new Row(s.precedence(), s, received().precedences().get(i)));
+            }
+            return rows;
+        }
+
+        /** Both sides' officers, by station then as the report orders them. */
+        public List<Officer> officers() {
+            List<Officer> out = new ArrayList<>();
+            for (Readiness.Direction d : report.directions()) {
+                d.officers().forEach(o -> out.add(new Officer(d.to(), o)));
+            }
+            out.sort(Comparator.comparing(Officer::station));
+            return out;
         }
     }
 }
