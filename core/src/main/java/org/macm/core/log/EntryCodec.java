@@ -121,9 +121,13 @@ public final class EntryCodec {
         }
         byte[] bytes = out.toByteArray();
         if (bytes.length > MAX_ENTRY_BYTES) {
-            throw new MalformedEntryException("entry is " + bytes.length + " bytes; the limit is " + MAX_ENTRY_BYTES
-                    + " (shorten the text or split the message)");
+            throw new MalformedEntryException(Rule.F_SIZE, "entry is " + bytes.length + " bytes; the limit is "
+                    + MAX_ENTRY_BYTES + " (shorten the text or split the message)");
         }
+        // Never sign what a reader refuses (a lone surrogate or fields nested too deep from a
+        // request, a time past year 9999): the peer could not take it, and our own export
+        // would not verify.
+        decode(bytes);
         return bytes;
     }
 

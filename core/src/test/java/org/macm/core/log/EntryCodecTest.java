@@ -254,4 +254,18 @@ class EntryCodecTest {
         byte[] bytes = valid().replace("\"prev\":\"00", "\"prev\":\"11").getBytes(StandardCharsets.UTF_8);
         assertThat(EntryCodec.decode(bytes).seq()).isEqualTo(1);
     }
+
+    @Test
+    void writer_refusesToSignWhatAReaderWouldRefuse() {
+        assertThatThrownBy(() -> writer.next(Head.EMPTY, Head.EMPTY, TestLogs.text("half \uD800 a pair")))
+                .isInstanceOf(MalformedEntryException.class).hasMessageStartingWith("[F-");
+        ObjectNode deep = JsonNodeFactory.instance.objectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode a = deep.putArray("x");
+        for (int i = 0; i < 70; i++) {
+            a = a.addArray();
+        }
+        assertThatThrownBy(() -> writer.next(Head.EMPTY, Head.EMPTY,
+                new Body.Message(Precedence.ROUTINE, new MessageContent.Template("ping", 1, deep))))
+                .isInstanceOf(MalformedEntryException.class).hasMessageStartingWith("[F-DEPTH]");
+    }
 }
