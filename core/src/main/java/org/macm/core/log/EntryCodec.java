@@ -246,6 +246,9 @@ public final class EntryCodec {
     private static Set<String> scan(String text) {
         Set<String> signed = new HashSet<>();
         boolean closed = false;
+        // Valid UTF-8 holds no surrogate: only a \\u escape can make one, so without any the
+        // strings need not be looked at (and Jackson need not build them twice).
+        boolean escapes = text.contains("\\u");
         try (JsonParser p = FACTORY.createParser(text)) {
             int depth = 0;
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
@@ -260,8 +263,16 @@ public final class EntryCodec {
                         }
                     }
                     case END_OBJECT, END_ARRAY -> closed = --depth == 0;
-                    case FIELD_NAME -> noLoneSurrogate(p.currentName(), "key at " + pointer(p));
-                    case VALUE_STRING -> noLoneSurrogate(p.getText(), "string at " + pointer(p));
+                    case FIELD_NAME -> {
+                        if (escapes) {
+                            noLoneSurrogate(p.currentName(), "key at " + pointer(p));
+                        }
+                    }
+                    case VALUE_STRING -> {
+                        if (escapes) {
+                            noLoneSurrogate(p.getText(), "string at " + pointer(p));
+                        }
+                    }
                     case VALUE_NUMBER_INT -> {
                         if (p.getText().startsWith("-")) {
                             signed.add(pointer(p));
