@@ -56,7 +56,7 @@ public sealed interface Body {
             if (message.isEmpty()) {
                 throw new MacmException("an acknowledgement names a message (seq 1 or higher)");
             }
-            if (officer.isBlank()) {
+            if (Blank.isBlank(officer)) {
                 throw new MacmException("an acknowledgement names the officer who read the message");
             }
         }

@@ -13,7 +13,8 @@ import org.macm.core.MacmException;
  * @param version  format version, {@link EntryCodec#VERSION}
  * @param log      the link and the author whose log this entry belongs to
  * @param seq      position in the log, starting at 1 with no gaps
- * @param prev     SHA-256 of the previous entry's bytes ({@link EntryHash#ZERO} for seq 1)
+ * @param prev     SHA-256 of the previous entry's bytes ({@link EntryHash#ZERO} for seq 1: a chain rule,
+ *                 C-PREV, that {@link LogVerifier} checks, not the reader)
  * @param time     when the author wrote the entry (UTC; held to the millisecond, as written)
  * @param peerHead the highest contiguous entry of the peer's log the author held durably
  * @param body     what the entry says
@@ -28,9 +29,6 @@ public record Entry(int version, LogId log, long seq, EntryHash prev, Instant ti
         time = time.truncatedTo(ChronoUnit.MILLIS);
         if (seq < 1) {
             throw new MacmException("entry seq starts at 1, got " + seq);
-        }
-        if (seq == 1 && !prev.equals(EntryHash.ZERO)) {
-            throw new MacmException("the first entry of a log has the all-zero prev hash");
         }
     }
 

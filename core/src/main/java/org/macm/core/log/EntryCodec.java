@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,15 +16,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.macm.core.MacmException;
 
 /**
  * Writes and reads entry bytes: UTF-8 JSON, one object, fields in this order.
@@ -41,17 +52,27 @@ import java.util.Set;
  * </pre>
  *
  * Reading is strict, because two stations and any later verifier must agree on what an
- * entry says: duplicate keys, unknown keys, missing keys, wrong types, trailing bytes and
- * entries over {@link #MAX_ENTRY_BYTES} are refused with a message that names the field.
+ * entry says: it refuses exactly what docs/PROTOCOL.md §2 "Reading" and §7 list (invalid
+ * UTF-8, anything outside the object, duplicate, unknown and missing keys, wrong types,
+ * integers not written as plain digits or out of range, lone surrogate escapes, nesting over
+ * {@link #MAX_DEPTH}, entries over {@link #MAX_ENTRY_BYTES} …), each with a message that
+ * starts with the rule's id and names the field.
  * The byte form is only ever produced once, by the author; everyone else keeps the bytes.
  */
 public final class EntryCodec {
     public static final int VERSION = 1;
     public static final int MAX_ENTRY_BYTES = 64 * 1024;
+    /** How deep objects and arrays may nest in an entry; the entry object itself is level 1. */
+    public static final int MAX_DEPTH = 64;
+    /** The highest template version an entry may name. */
+    public static final long MAX_TEMPLATE_VERSION = Integer.MAX_VALUE;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC)
             .withResolverStyle(ResolverStyle.STRICT);
+    /** The form of every time in an entry; {@link #TIME} then checks that it is a real date and time. */
+    private static final Pattern TIME_FORM =
+            Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z");
     private static final Set<String> TOP_KEYS =
             Set.of("v", "link", "author", "seq", "prev", "time", "kind", "peerHead", "body");
 
@@ -61,6 +82,10 @@ public final class EntryCodec {
             // default per-thread buffer pool would give each its own fresh buffers (measured: about
             // 19 KB allocated per entry written, 40 % of all allocation on the round trip).
             .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+            // The limits are the document's, not Jackson's: depth is checked (with its own
+            // message) by scan(), names and numbers may be as long as an entry.
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 1)
+                    .maxNameLength(MAX_ENTRY_BYTES).maxNumberLength(MAX_ENTRY_BYTES).build())
             .build();
     private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
@@ -96,9 +121,13 @@ public final class EntryCodec {
         }
         byte[] bytes = out.toByteArray();
         if (bytes.length > MAX_ENTRY_BYTES) {
-            throw new MalformedEntryException("entry is " + bytes.length + " bytes; the limit is " + MAX_ENTRY_BYTES
-                    + " (shorten the text or split the message)");
+            throw new MalformedEntryException(Rule.F_SIZE, "entry is " + bytes.length + " bytes; the limit is "
+                    + MAX_ENTRY_BYTES + " (shorten the text or split the message)");
         }
+        // Never sign what a reader refuses (a lone surrogate or fields nested too deep from a
+        // request, a time past year 9999): the peer could not take it, and our own export
+        // would not verify.
+        decode(bytes);
         return bytes;
     }
 
@@ -152,120 +181,302 @@ public final class EntryCodec {
         g.writeEndObject();
     }
 
-    /** Parses entry bytes strictly; see the class comment for what is refused. */
+    /**
+     * Parses entry bytes strictly; every refusal is a {@link MalformedEntryException} whose
+     * message starts with the id of the docs/PROTOCOL.md §7 rule the bytes break and names the
+     * field.
+     */
     public static Entry decode(byte[] bytes) {
         if (bytes.length > MAX_ENTRY_BYTES) {
-            throw new MalformedEntryException("entry is " + bytes.length + " bytes; the limit is " + MAX_ENTRY_BYTES);
+            throw new MalformedEntryException(Rule.F_SIZE, "entry is " + bytes.length + " bytes; the limit is "
+                    + MAX_ENTRY_BYTES);
         }
+        String text = utf8(bytes);
+        if (bytes.length == 0 || bytes[0] != '{') {
+            throw new MalformedEntryException(Rule.F_OUTSIDE, "entry does not begin with '{' (nothing, not even white "
+                    + "space or a byte order mark, may come before the object)");
+        }
+        if (bytes[bytes.length - 1] != '}') {
+            throw new MalformedEntryException(Rule.F_OUTSIDE, "entry does not end with '}' (nothing, not even white "
+                    + "space or a line feed, may come after the object)");
+        }
+        Set<String> signed = scan(text);
         JsonNode root;
-        try (JsonParser p = FACTORY.createParser(bytes)) {
-            root = MAPPER.readTree(p);
-            if (p.nextToken() != null) {
-                throw new MalformedEntryException("entry has bytes after its JSON object");
-            }
+        try {
+            root = MAPPER.readTree(text);
         } catch (IOException ex) {
-            throw new MalformedEntryException("entry is not valid UTF-8 JSON: " + firstLine(ex.getMessage()), ex);
-        }
-        if (root == null || !root.isObject()) {
-            throw new MalformedEntryException("entry is not a JSON object");
+            // scan() read the same text with the same parser; this cannot happen.
+            throw new MalformedEntryException(Rule.F_JSON, "entry is not JSON: " + firstLine(ex.getMessage()), ex);
         }
         try {
-            return decodeObject(root);
+            return new Reader(signed).entry(root);
         } catch (MalformedEntryException ex) {
             throw ex;
         } catch (RuntimeException ex) {
-            throw new MalformedEntryException("entry is not well formed: " + ex.getMessage(), ex);
+            // Every rule is checked before a record is built; a constructor that still refuses is a bug here.
+            throw new MalformedEntryException(Rule.F_TYPE, "entry is not well formed: " + ex.getMessage(), ex);
         }
     }
 
-    private static Entry decodeObject(JsonNode root) {
-        onlyKeys(root, "", TOP_KEYS);
-        int version = (int) wholeNumber(root, "", "v");
-        if (version != VERSION) {
-            throw new MalformedEntryException("entry format version " + version + " is not supported (this station reads "
-                    + VERSION + ")");
-        }
-        LinkId link = LinkId.parse(text(root, "", "link"));
-        StationId author = StationId.of(text(root, "", "author"));
-        if (!link.includes(author)) {
-            throw new MalformedEntryException("entry author " + author + " is not a party to link " + link);
-        }
-        long seq = wholeNumber(root, "", "seq");
-        EntryHash prev = EntryHash.fromHex(text(root, "", "prev"));
-        Instant time = time(root, "", "time");
-        EntryKind kind;
-        String kindText = text(root, "", "kind");
+    private static String utf8(byte[] bytes) {
         try {
-            kind = EntryKind.valueOf(kindText);
-        } catch (IllegalArgumentException ex) {
-            throw new MalformedEntryException("entry kind '" + kindText + "' is not one of MESSAGE, RECEIPT, ACK, TEST", ex);
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException ex) {
+            int at = firstBadByte(bytes);
+            throw new MalformedEntryException(Rule.F_UTF8, "entry is not valid UTF-8 at byte " + at
+                    + " (an invalid byte, an overlong form, an encoded surrogate or a cut sequence)", ex);
         }
-        Head peerHead = head(object(root, "", "peerHead"), "peerHead");
-        Body body = body(kind, object(root, "", "body"));
-        return new Entry(version, new LogId(link, author), seq, prev, time, peerHead, body);
     }
 
-    private static Body body(EntryKind kind, JsonNode b) {
-        return switch (kind) {
-            case MESSAGE -> {
-                Precedence precedence = precedence(text(b, "body", "precedence"));
-                if (b.has("template")) {
-                    onlyKeys(b, "body", Set.of("precedence", "template"));
-                    JsonNode t = object(b, "body", "template");
-                    onlyKeys(t, "body.template", Set.of("id", "version", "fields"));
-                    long version = wholeNumber(t, "body.template", "version");
-                    if (version > Integer.MAX_VALUE) {
-                        throw new MalformedEntryException("entry field 'body.template.version' is too large");
+    private static int firstBadByte(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        var result = decoder.decode(in, java.nio.CharBuffer.allocate(bytes.length + 1), true);
+        return result.isError() ? in.position() : bytes.length;
+    }
+
+    /**
+     * Reads the JSON tokens once for what the tree does not keep: nesting depth, duplicate
+     * keys, escapes of lone surrogates, values after the object, and where an integer was
+     * written with a minus sign (the tree reads {@code -0} as 0). Returns the JSON pointers of
+     * those integers.
+     */
+    private static Set<String> scan(String text) {
+        Set<String> signed = new HashSet<>();
+        boolean closed = false;
+        // Valid UTF-8 holds no surrogate: only a \\u escape can make one, so without any the
+        // strings need not be looked at (and Jackson need not build them twice).
+        boolean escapes = text.contains("\\u");
+        try (JsonParser p = FACTORY.createParser(text)) {
+            int depth = 0;
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (closed) {
+                    throw new MalformedEntryException(Rule.F_OUTSIDE, "entry has more JSON after its closing '}'");
+                }
+                switch (t) {
+                    case START_OBJECT, START_ARRAY -> {
+                        if (++depth > MAX_DEPTH) {
+                            throw new MalformedEntryException(Rule.F_DEPTH, "entry nests objects and arrays " + depth
+                                    + " deep at " + pointer(p) + "; the limit is " + MAX_DEPTH);
+                        }
                     }
-                    yield new Body.Message(precedence, new MessageContent.Template(
-                            text(t, "body.template", "id"), (int) version, (ObjectNode) object(t, "body.template", "fields")));
+                    case END_OBJECT, END_ARRAY -> closed = --depth == 0;
+                    case FIELD_NAME -> {
+                        if (escapes) {
+                            noLoneSurrogate(p.currentName(), "key at " + pointer(p));
+                        }
+                    }
+                    case VALUE_STRING -> {
+                        if (escapes) {
+                            noLoneSurrogate(p.getText(), "string at " + pointer(p));
+                        }
+                    }
+                    case VALUE_NUMBER_INT -> {
+                        if (p.getText().startsWith("-")) {
+                            signed.add(pointer(p));
+                        }
+                    }
+                    default -> {
+                        // Other numbers, true, false and null: the tree keeps all there is to check.
+                    }
                 }
-                onlyKeys(b, "body", Set.of("precedence", "freeText"));
-                JsonNode f = object(b, "body", "freeText");
-                onlyKeys(f, "body.freeText", Set.of("lang", "text"));
-                yield new Body.Message(precedence,
-                        new MessageContent.FreeText(text(f, "body.freeText", "lang"), text(f, "body.freeText", "text")));
             }
-            case RECEIPT -> {
-                onlyKeys(b, "body", Set.of("upTo"));
-                yield new Body.Receipt(head(object(b, "body", "upTo"), "body.upTo"));
+        } catch (StreamReadException ex) {
+            String m = ex.getOriginalMessage();
+            if (m != null && m.startsWith("Duplicate field")) {
+                throw new MalformedEntryException(Rule.F_DUPLICATE_KEY, "entry has a duplicate key at "
+                        + pointer(ex.getProcessor()) + ": " + m, ex);
             }
-            case ACK -> {
-                onlyKeys(b, "body", Set.of("message", "officer", "time", "remark"));
-                Optional<String> remark = b.has("remark") ? Optional.of(text(b, "body", "remark")) : Optional.empty();
-                yield new Body.Acknowledgement(head(object(b, "body", "message"), "body.message"),
-                        text(b, "body", "officer"), time(b, "body", "time"), remark);
+            if (closed) {
+                throw new MalformedEntryException(Rule.F_OUTSIDE, "entry has bytes after its closing '}'", ex);
             }
-            case TEST -> {
-                onlyKeys(b, "body", Set.of("scheduled", "humanAck"));
-                JsonNode ack = required(b, "body", "humanAck");
-                if (!ack.isBoolean()) {
-                    throw new MalformedEntryException("entry field 'body.humanAck' must be true or false");
-                }
-                yield new Body.LinkTest(time(b, "body", "scheduled"), ack.booleanValue());
+            if (m != null && m.contains("surrogate")) {
+                // Jackson checks the escapes of keys itself (those of values are checked above).
+                throw new MalformedEntryException(Rule.F_ESCAPE, "entry key at " + pointer(ex.getProcessor())
+                        + " escapes a lone surrogate: " + firstLine(m), ex);
             }
-        };
+            throw new MalformedEntryException(Rule.F_JSON, "entry is not JSON (RFC 8259): " + firstLine(m), ex);
+        } catch (IOException ex) {
+            throw new MalformedEntryException(Rule.F_JSON, "entry is not JSON (RFC 8259): " + firstLine(ex.getMessage()), ex);
+        }
+        return signed;
     }
 
-    private static Precedence precedence(String text) {
-        try {
-            return Precedence.valueOf(text);
-        } catch (IllegalArgumentException ex) {
-            throw new MalformedEntryException("entry field 'body.precedence' is '" + text
-                    + "'; it must be FLASH, IMMEDIATE, PRIORITY or ROUTINE", ex);
+    private static String pointer(Object processor) {
+        if (processor instanceof JsonParser p) {
+            String ptr = p.getParsingContext().pathAsPointer().toString();
+            return ptr.isEmpty() ? "/" : ptr;
+        }
+        return "?";
+    }
+
+    private static void noLoneSurrogate(String s, String where) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new MalformedEntryException(Rule.F_ESCAPE, "entry " + where + " escapes a lone surrogate \\u"
+                        + HexFormat.of().withUpperCase().toHexDigits(c) + "; a character above U+FFFF is written as UTF-8 "
+                        + "or as a \\uD8xx\\uDCxx pair");
+            }
         }
     }
 
-    private static Head head(JsonNode node, String path) {
-        onlyKeys(node, path, Set.of("seq", "hash"));
-        return new Head(wholeNumber(node, path, "seq"), EntryHash.fromHex(text(node, path, "hash")));
+    /** The fields of one entry, read from its tree with the rules of §2 "Reading". */
+    private record Reader(Set<String> signed) {
+
+        Entry entry(JsonNode root) {
+            long version = integer(root, "", "v");
+            if (version != VERSION) {
+                throw new MalformedEntryException(Rule.F_VERSION, "entry format version " + version
+                        + " is not supported (this station reads " + VERSION + ")");
+            }
+            onlyKeys(root, "", TOP_KEYS);
+            String linkText = text(root, "", "link");
+            LinkId link;
+            try {
+                link = LinkId.parse(linkText);
+            } catch (MacmException ex) {
+                throw new MalformedEntryException(Rule.F_LINK, "entry field 'link': " + ex.getMessage(), ex);
+            }
+            String authorText = text(root, "", "author");
+            if (!link.first().value().equals(authorText) && !link.second().value().equals(authorText)) {
+                throw new MalformedEntryException(Rule.F_AUTHOR, "entry author '" + authorText
+                        + "' is not a party to link " + link);
+            }
+            long seq = integer(root, "", "seq");
+            if (seq < 1) {
+                throw new MalformedEntryException(Rule.F_RANGE, "entry field 'seq' is 0; a log starts at seq 1");
+            }
+            EntryHash prev = hash(root, "", "prev");
+            Instant time = time(root, "", "time");
+            String kindText = text(root, "", "kind");
+            EntryKind kind;
+            try {
+                kind = EntryKind.valueOf(kindText);
+            } catch (IllegalArgumentException ex) {
+                throw new MalformedEntryException(Rule.F_KIND, "entry kind '" + kindText
+                        + "' is not one of MESSAGE, RECEIPT, ACK, TEST", ex);
+            }
+            Head peerHead = head(object(root, "", "peerHead"), "peerHead");
+            Body body = body(kind, object(root, "", "body"));
+            return new Entry((int) version, new LogId(link, StationId.of(authorText)), seq, prev, time, peerHead, body);
+        }
+
+        private Body body(EntryKind kind, JsonNode b) {
+            return switch (kind) {
+                case MESSAGE -> message(b);
+                case RECEIPT -> {
+                    onlyKeys(b, "body", Set.of("upTo"));
+                    Head upTo = head(object(b, "body", "upTo"), "body.upTo");
+                    if (upTo.isEmpty()) {
+                        throw new MalformedEntryException(Rule.F_RANGE, "entry field 'body.upTo.seq' is 0: "
+                                + "a receipt covers at least seq 1");
+                    }
+                    yield new Body.Receipt(upTo);
+                }
+                case ACK -> {
+                    onlyKeys(b, "body", Set.of("message", "officer", "time", "remark"));
+                    Head message = head(object(b, "body", "message"), "body.message");
+                    if (message.isEmpty()) {
+                        throw new MalformedEntryException(Rule.F_RANGE, "entry field 'body.message.seq' is 0: "
+                                + "an acknowledgement names an entry, seq 1 or higher");
+                    }
+                    String officer = notBlank(b, "body", "officer");
+                    Instant at = time(b, "body", "time");
+                    Optional<String> remark = b.has("remark") ? Optional.of(text(b, "body", "remark")) : Optional.empty();
+                    yield new Body.Acknowledgement(message, officer, at, remark);
+                }
+                case TEST -> {
+                    onlyKeys(b, "body", Set.of("scheduled", "humanAck"));
+                    Instant scheduled = time(b, "body", "scheduled");
+                    JsonNode ack = required(b, "body", "humanAck");
+                    if (!ack.isBoolean()) {
+                        throw new MalformedEntryException(Rule.F_TYPE, "entry field 'body.humanAck' must be true or false");
+                    }
+                    yield new Body.LinkTest(scheduled, ack.booleanValue());
+                }
+            };
+        }
+
+        private Body message(JsonNode b) {
+            onlyKeys(b, "body", Set.of("precedence", "template", "freeText"));
+            String precedenceText = text(b, "body", "precedence");
+            Precedence precedence;
+            try {
+                precedence = Precedence.valueOf(precedenceText);
+            } catch (IllegalArgumentException ex) {
+                throw new MalformedEntryException(Rule.F_PRECEDENCE, "entry field 'body.precedence' is '" + precedenceText
+                        + "'; it must be FLASH, IMMEDIATE, PRIORITY or ROUTINE", ex);
+            }
+            if (b.has("template") == b.has("freeText")) {
+                throw new MalformedEntryException(Rule.F_CONTENT, "a MESSAGE body has exactly one of 'template' and "
+                        + "'freeText'; this one has " + (b.has("template") ? "both" : "neither"));
+            }
+            if (b.has("template")) {
+                JsonNode t = object(b, "body", "template");
+                onlyKeys(t, "body.template", Set.of("id", "version", "fields"));
+                String id = text(t, "body.template", "id");
+                if (!MessageContent.Template.isId(id)) {
+                    throw new MalformedEntryException(Rule.F_TEMPLATE_ID, "entry field 'body.template.id' is '" + id
+                            + "'; a template id is a lower-case letter then up to 63 lower-case letters, digits and dashes");
+                }
+                long version = integer(t, "body.template", "version");
+                if (version < 1 || version > MAX_TEMPLATE_VERSION) {
+                    throw new MalformedEntryException(Rule.F_RANGE, "entry field 'body.template.version' is " + version
+                            + "; a template version is 1 to " + MAX_TEMPLATE_VERSION);
+                }
+                ObjectNode fields = (ObjectNode) object(t, "body.template", "fields");
+                return new Body.Message(precedence, new MessageContent.Template(id, (int) version, fields));
+            }
+            JsonNode f = object(b, "body", "freeText");
+            onlyKeys(f, "body.freeText", Set.of("lang", "text"));
+            String lang = text(f, "body.freeText", "lang");
+            if (!MessageContent.FreeText.isLanguageTag(lang)) {
+                throw new MalformedEntryException(Rule.F_LANG, "entry field 'body.freeText.lang' is '" + lang
+                        + "'; a language tag is 2-3 lower-case letters, then subtags of a dash and 2-8 letters or digits "
+                        + "(en, ja, zh-Hans)");
+            }
+            return new Body.Message(precedence, new MessageContent.FreeText(lang, notBlank(f, "body.freeText", "text")));
+        }
+
+        private Head head(JsonNode node, String path) {
+            onlyKeys(node, path, Set.of("seq", "hash"));
+            long seq = integer(node, path, "seq");
+            EntryHash hash = hash(node, path, "hash");
+            if (seq == 0 && !hash.equals(EntryHash.ZERO)) {
+                throw new MalformedEntryException(Rule.F_HEAD, "entry field '" + path
+                        + "' has seq 0 (nothing) but a hash other than 64 zeros");
+            }
+            return new Head(seq, hash);
+        }
+
+        private long integer(JsonNode node, String path, String key) {
+            JsonNode value = required(node, path, key);
+            String name = join(path, key);
+            if (!value.isNumber()) {
+                throw new MalformedEntryException(Rule.F_TYPE, "entry field '" + name + "' must be an integer");
+            }
+            if (!value.isIntegralNumber() || signed.contains("/" + name.replace('.', '/'))) {
+                throw new MalformedEntryException(Rule.F_INTEGER, "entry field '" + name + "' is written " + value
+                        + "; an integer is written as digits only, with no sign, fraction or exponent");
+            }
+            if (!value.canConvertToLong()) {
+                throw new MalformedEntryException(Rule.F_INTEGER, "entry field '" + name + "' is " + value
+                        + "; no integer of an entry is above " + Long.MAX_VALUE);
+            }
+            return value.longValue();
+        }
     }
 
     private static void onlyKeys(JsonNode node, String path, Set<String> allowed) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!allowed.contains(key)) {
-                throw new MalformedEntryException("entry has unknown field '" + join(path, key) + "'");
+                throw new MalformedEntryException(Rule.F_UNKNOWN_KEY, "entry has unknown field '" + join(path, key) + "'");
             }
         }
     }
@@ -273,7 +484,7 @@ public final class EntryCodec {
     private static JsonNode required(JsonNode node, String path, String key) {
         JsonNode value = node.get(key);
         if (value == null) {
-            throw new MalformedEntryException("entry lacks field '" + join(path, key) + "'");
+            throw new MalformedEntryException(Rule.F_MISSING_KEY, "entry lacks field '" + join(path, key) + "'");
         }
         return value;
     }
@@ -281,7 +492,7 @@ public final class EntryCodec {
     private static JsonNode object(JsonNode node, String path, String key) {
         JsonNode value = required(node, path, key);
         if (!value.isObject()) {
-            throw new MalformedEntryException("entry field '" + join(path, key) + "' must be an object");
+            throw new MalformedEntryException(Rule.F_TYPE, "entry field '" + join(path, key) + "' must be an object");
         }
         return value;
     }
@@ -289,26 +500,39 @@ public final class EntryCodec {
     private static String text(JsonNode node, String path, String key) {
         JsonNode value = required(node, path, key);
         if (!value.isTextual()) {
-            throw new MalformedEntryException("entry field '" + join(path, key) + "' must be a string");
+            throw new MalformedEntryException(Rule.F_TYPE, "entry field '" + join(path, key) + "' must be a string");
         }
         return value.textValue();
     }
 
-    private static long wholeNumber(JsonNode node, String path, String key) {
-        JsonNode value = required(node, path, key);
-        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0) {
-            throw new MalformedEntryException("entry field '" + join(path, key) + "' must be a whole number from 0 up");
+    private static String notBlank(JsonNode node, String path, String key) {
+        String value = text(node, path, key);
+        if (Blank.isBlank(value)) {
+            throw new MalformedEntryException(Rule.F_BLANK, "entry field '" + join(path, key)
+                    + "' is empty or only white space");
         }
-        return value.longValue();
+        return value;
+    }
+
+    private static EntryHash hash(JsonNode node, String path, String key) {
+        String text = text(node, path, key);
+        try {
+            return EntryHash.fromHex(text);
+        } catch (MacmException ex) {
+            throw new MalformedEntryException(Rule.F_HASH, "entry field '" + join(path, key) + "': " + ex.getMessage(), ex);
+        }
     }
 
     private static Instant time(JsonNode node, String path, String key) {
         String text = text(node, path, key);
         try {
+            if (!TIME_FORM.matcher(text).matches()) {
+                throw new DateTimeParseException("not the form", text, 0);
+            }
             return Instant.from(TIME.parse(text));
         } catch (DateTimeParseException ex) {
-            throw new MalformedEntryException("entry field '" + join(path, key) + "' is '" + text
-                    + "'; it must be a UTC time like 2026-11-29T03:38:14.123Z", ex);
+            throw new MalformedEntryException(Rule.F_TIME, "entry field '" + join(path, key) + "' is '" + text
+                    + "'; it must be a real UTC time like 2026-11-29T03:38:14.123Z", ex);
         }
     }
 

@@ -18,7 +18,7 @@ public sealed interface MessageContent {
         public Template {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(fields, "fields");
-            if (!ID.matcher(id).matches()) {
+            if (!isId(id)) {
                 throw new MacmException("template id '" + id + "' must be lower-case letters, digits and dashes");
             }
             if (version < 1) {
@@ -31,6 +31,11 @@ public sealed interface MessageContent {
         public ObjectNode fields() {
             return fields.deepCopy();
         }
+
+        /** Whether {@code id} is a template id: {@code [a-z][a-z0-9-]{0,63}}. */
+        static boolean isId(String id) {
+            return ID.matcher(id).matches();
+        }
     }
 
     /** Text shown as written and marked untranslated; {@code lang} is a BCP 47 tag. */
@@ -40,12 +45,20 @@ public sealed interface MessageContent {
         public FreeText {
             Objects.requireNonNull(lang, "lang");
             Objects.requireNonNull(text, "text");
-            if (!LANG.matcher(lang).matches()) {
+            if (!isLanguageTag(lang)) {
                 throw new MacmException("'" + lang + "' is not a language tag such as en, ja or zh-Hans");
             }
-            if (text.isBlank()) {
+            if (Blank.isBlank(text)) {
                 throw new MacmException("free text must not be empty");
             }
+        }
+
+        /**
+         * Whether {@code lang} is a language tag as entries carry it: 2 or 3 lower-case ASCII
+         * letters, then any number of subtags of a dash and 2 to 8 ASCII letters or digits.
+         */
+        static boolean isLanguageTag(String lang) {
+            return LANG.matcher(lang).matches();
         }
     }
 }

@@ -50,7 +50,7 @@ class LinkCheckTest {
         SignedEntry c1 = cn.next(Head.EMPTY, jpLog.get(1).head(), TestLogs.text("saw two"));
         SignedEntry c2 = cn.next(c1.head(), jpLog.get(0).head(), TestLogs.text("now claims one"));
         assertThatThrownBy(() -> LinkCheck.check(new ArrayList<>(jpLog), List.of(c1, c2)))
-                .hasMessage("cn-mnd seq 2: peerHead went back from seq 2 to seq 1");
+                .hasMessage("[A-PEERHEAD-ORDER] cn-mnd seq 2: peerHead went back from seq 2 to seq 1");
     }
 
     @Test

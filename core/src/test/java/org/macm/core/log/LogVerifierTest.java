@@ -36,7 +36,7 @@ class LogVerifierTest {
         List<SignedEntry> dropped = new ArrayList<>(log);
         dropped.remove(2);
         assertThatThrownBy(() -> verifyAll(dropped)).isInstanceOf(ChainException.class)
-                .hasMessage("entry seq 4 follows seq 2: entry 3 is missing");
+                .hasMessage("[C-SEQ] entry seq 4 follows seq 2: entry 3 is missing");
     }
 
     @Test
@@ -44,7 +44,7 @@ class LogVerifierTest {
         List<SignedEntry> dup = new ArrayList<>(log);
         dup.add(3, log.get(2));
         assertThatThrownBy(() -> verifyAll(dup)).isInstanceOf(ChainException.class)
-                .hasMessageStartingWith("entry seq 3 appears again after seq 3");
+                .hasMessageStartingWith("[C-SEQ] entry seq 3 appears again after seq 3");
     }
 
     @Test
@@ -53,7 +53,7 @@ class LogVerifierTest {
         swapped.set(1, log.get(2));
         swapped.set(2, log.get(1));
         assertThatThrownBy(() -> verifyAll(swapped)).isInstanceOf(ChainException.class)
-                .hasMessage("entry seq 3 follows seq 1: entry 2 is missing");
+                .hasMessage("[C-SEQ] entry seq 3 follows seq 1: entry 2 is missing");
     }
 
     @Test

@@ -37,7 +37,7 @@ final class VerifyCommand implements Callable<Integer> {
             description = "A trusted key: an identity file, STATION=BASE64KEY, or a bare base64 key (one log only).")
     private List<String> keys = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print JSON for machines: verified (true/false) and each check.")
+    @Option(names = "--json", description = "Print JSON for machines: verified (true/false) and each check (a failed one with its rule id).")
     private boolean json;
 
     @Override
@@ -57,7 +57,10 @@ final class VerifyCommand implements Callable<Integer> {
         if (json) {
             ObjectNode root = Json.MAPPER.createObjectNode().put("verified", report.verified());
             ArrayNode checks = root.putArray("checks");
-            report.checks().forEach(c -> checks.add(Json.MAPPER.createObjectNode().put("ok", c.ok()).put("text", c.text())));
+            report.checks().forEach(c -> {
+                ObjectNode check = checks.addObject().put("ok", c.ok()).put("text", c.text());
+                c.rule().ifPresent(r -> check.put("rule", r));
+            });
             Json.print(out, root);
         } else {
             report.lines().forEach(out::println);

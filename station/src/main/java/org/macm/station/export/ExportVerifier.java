@@ -4,17 +4,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.macm.core.crypto.VerifyingKey;
 import org.macm.core.log.ChainException;
 import org.macm.core.log.LinkCheck;
 import org.macm.core.log.LogVerifier;
+import org.macm.core.log.Rule;
 import org.macm.core.log.SignedEntry;
 
 /**
  * Verifies one or two exported logs for a person: every signature, the hash chain and seq
  * continuity of each, and, given both directions of a link, that every receipt,
  * acknowledgement and peer head names an entry that exists with that hash. It stops at the
- * first fault of each log and names the file, line and seq.
+ * first fault of each log and names the file, line and seq, and the id of the docs/PROTOCOL.md
+ * §7 rule broken ({@code FAIL x.jsonl line 3 (seq 3): [C-PREV] …}).
  */
 public final class ExportVerifier {
 
@@ -30,6 +34,13 @@ public final class ExportVerifier {
 
         /** One check: whether it passed, and what it says (the line without its OK / FAIL mark). */
         public record Check(boolean ok, String text) {
+            private static final Pattern RULE = Pattern.compile("\\[([FCAE]-[A-Z0-9-]+)\\] ");
+
+            /** The id of the docs/PROTOCOL.md §7 rule a failed check names ({@code F-UTF8}), if it names one. */
+            public Optional<String> rule() {
+                Matcher m = RULE.matcher(text);
+                return !ok && m.find() ? Optional.of(m.group(1)) : Optional.empty();
+            }
         }
 
         /** The checks, for a machine (macm verify --json). */
@@ -72,7 +83,7 @@ public final class ExportVerifier {
     private static Optional<List<SignedEntry>> verifyOne(Path file, KeyRing keys, boolean single, List<String> out) {
         List<ExportFile.Line> lines = ExportFile.read(file);
         if (lines.isEmpty()) {
-            out.add(FAIL + "" + file + ": the file is empty (no entries)");
+            out.add(FAIL + "" + file + ": " + Rule.F_EXPORT_LINE.tag() + "the file is empty (an export holds at least one entry)");
             return Optional.empty();
         }
         List<SignedEntry> entries = new ArrayList<>(lines.size());

@@ -194,7 +194,7 @@ class ExportAndVerifyCommandTest {
         lines.remove(3);
         CliRun r = verifyBoth(withLines("dropped.jsonl", lines), cnExport);
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).contains("dropped.jsonl line 4 (seq 5): entry seq 5 follows seq 3: entry 4 is missing");
+        assertThat(r.out()).contains("dropped.jsonl line 4 (seq 5): [C-SEQ] entry seq 5 follows seq 3: entry 4 is missing");
     }
 
     @Test
@@ -203,7 +203,7 @@ class ExportAndVerifyCommandTest {
         lines.add(3, lines.get(2));
         CliRun r = verifyBoth(withLines("dup.jsonl", lines), cnExport);
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).contains("dup.jsonl line 4 (seq 3): entry seq 3 appears again after seq 3");
+        assertThat(r.out()).contains("dup.jsonl line 4 (seq 3): [C-SEQ] entry seq 3 appears again after seq 3");
     }
 
     @Test
@@ -214,7 +214,7 @@ class ExportAndVerifyCommandTest {
         lines.set(6, a);
         CliRun r = verifyBoth(withLines("swap.jsonl", lines), cnExport);
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).contains("swap.jsonl line 6 (seq 7): entry seq 7 follows seq 5: entry 6 is missing");
+        assertThat(r.out()).contains("swap.jsonl line 6 (seq 7): [C-SEQ] entry seq 7 follows seq 5: entry 6 is missing");
     }
 
     @Test
@@ -222,14 +222,14 @@ class ExportAndVerifyCommandTest {
         List<String> lines = Files.readAllLines(cnExport);
         CliRun r = verifyBoth(jpExport, withLines("short.jsonl", lines.subList(0, 2)));
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).contains("FAIL cross-check: jp-mod seq ").contains("but that log ends at seq 2");
+        assertThat(r.out()).contains("FAIL cross-check: [A-PEERHEAD] jp-mod seq ").contains("but that log ends at seq 2");
     }
 
     @Test
     void verify_withTheWrongKey_failsAtTheFirstEntry() {
         CliRun r = CliRun.run("verify", jpExport.toString(), "--key", "jp-mod=" + keyOf(cnKey), "--key", cnKey);
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).contains("line 1 (seq 1): entry seq 1: signature does not verify");
+        assertThat(r.out()).contains("line 1 (seq 1): [C-SIGNATURE] entry seq 1: signature does not verify");
     }
 
     @Test
