@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
             OfficerCommand.class,
             ExportCommand.class,
             VerifyCommand.class,
+            TranscriptCommand.class,
             RunCommand.class,
             SendCommand.class,
             InboxCommand.class,
