@@ -57,6 +57,9 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (sameLog && files.size() != 2) {
+            throw new ParameterException(spec.commandLine(), "--same-log compares two files: two copies of one log");
+        }
         for (Path f : files) {
             if (!Files.isRegularFile(f)) {
                 throw new StationException("export file " + f + " does not exist");
@@ -64,9 +67,6 @@ final class VerifyCommand implements Callable<Integer> {
         }
         KeyRing ring = new KeyRing();
         keys.forEach(ring::add);
-        if (sameLog && files.size() != 2) {
-            throw new ParameterException(spec.commandLine(), "--same-log compares two files: two copies of one log");
-        }
         if (ring.hasUnnamed() && files.size() > 1 && !sameLog) {
             throw new StationException("with two logs, name each key: --key STATION=KEY or --key IDENTITY-FILE");
         }

@@ -181,6 +181,22 @@ class EvidenceCommandsTest {
     }
 
     @Test
+    void export_takesEitherALogOrTheEvidence_andSaysSoOtherwise() {
+        String dir = pair.jp().dir().toString();
+        String out = tmp.resolve("x.jsonl").toString();
+        for (String[] args : List.of(new String[] {"export", "--dir", dir, "--out", out},
+                new String[] {"export", "--dir", dir, "--link", "cn-mnd", "--equivocations", "cn-mnd", "--out", out})) {
+            CliRun r = CliRun.run(args);
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.errorLine()).isEqualTo("macm: give either --link (a log) or --equivocations PEER (evidence)"
+                    + " (see 'macm export --help')");
+        }
+        CliRun sameLogOfOne = CliRun.run("verify", "--same-log", out, "--key", cnKey);
+        assertThat(sameLogOfOne.exitCode()).isEqualTo(2);
+        assertThat(sameLogOfOne.errorLine()).startsWith("macm: --same-log compares two files: two copies of one log");
+    }
+
+    @Test
     void exportEquivocations_whileTheStationRuns_givesTheOfflineBytes() throws Exception {
         Path offline = exportEvidence(tmp.resolve("offline.jsonl"));
         Path online = tmp.resolve("online.jsonl");
