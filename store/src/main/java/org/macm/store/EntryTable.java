@@ -177,14 +177,19 @@ final class EntryTable implements AutoCloseable {
         }
         List<Equivocation> out = new ArrayList<>();
         for (EvidenceRow r : rows) {
-            out.add(new Equivocation(readOne(log, r.seq()), r.conflicting(), Instant.ofEpochMilli(r.detectedAt())));
+            StoredRow first = readOne(log, r.seq());
+            out.add(new Equivocation(first.entry(), Instant.ofEpochMilli(first.storedAt()), r.conflicting(),
+                    Instant.ofEpochMilli(r.detectedAt())));
         }
         return out;
     }
 
-    private SignedEntry readOne(LogId log, long seq) throws SQLException {
+    private record StoredRow(SignedEntry entry, long storedAt) {
+    }
+
+    private StoredRow readOne(LogId log, long seq) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(
-                "SELECT bytes, signature FROM entry WHERE link = ? AND author = ? AND seq = ?")) {
+                "SELECT bytes, signature, stored_at FROM entry WHERE link = ? AND author = ? AND seq = ?")) {
             bindLog(s, log);
             s.setLong(3, seq);
             try (ResultSet rs = s.executeQuery()) {
@@ -192,7 +197,7 @@ final class EntryTable implements AutoCloseable {
                     throw new StoreException("store " + file + " is corrupt: equivocation evidence names " + log
                             + " seq " + seq + ", which is not stored");
                 }
-                return parseStored(log, seq, rs.getBytes(1), rs.getBytes(2));
+                return new StoredRow(parseStored(log, seq, rs.getBytes(1), rs.getBytes(2)), rs.getLong(3));
             }
         }
     }

@@ -146,6 +146,7 @@ class SqliteLogStoreTest {
             assertThat(store.equivocations(CN_LOG)).singleElement().satisfies(ev -> {
                 assertThat(ev.stored()).isEqualTo(entries.get(1));
                 assertThat(ev.conflicting()).isEqualTo(forged);
+                assertThat(ev.storedAt()).isBeforeOrEqualTo(ev.detectedAt());
             });
         }
     }

@@ -11,6 +11,7 @@ import org.macm.core.log.LinkId;
 import org.macm.core.log.LogId;
 import org.macm.core.log.StationId;
 import org.macm.station.Station;
+import org.macm.station.export.EquivocationFile;
 import org.macm.station.export.ExportFile;
 
 /**
@@ -29,6 +30,8 @@ public final class ExportsHandler {
     public static final String ENTRIES_HEADER = "X-Macm-Entries";
     /** The SHA-256 of the last entry's bytes (the head fixed at the request), in hex. */
     public static final String HEAD_HEADER = "X-Macm-Head";
+    /** How many lines (claims of equivocation) an evidence answer holds. */
+    public static final String CLAIMS_HEADER = "X-Macm-Claims";
 
     private final Station station;
 
@@ -38,7 +41,29 @@ public final class ExportsHandler {
 
     List<Route> routes() {
         return List.of(Route.streaming("GET", "/api/v1/exports/{peer}/{author}", Role.OPERATOR,
-                r -> export(r.param(1), r.param(2))));
+                r -> export(r.param(1), r.param(2))),
+                Route.streaming("GET", "/api/v1/equivocations/{peer}", Role.OPERATOR, r -> equivocations(r.param(1))));
+    }
+
+    /**
+     * {@code GET /api/v1/equivocations/{peer}}: the equivocation evidence recorded against the
+     * peer, in the evidence file format (docs/PROTOCOL.md §15), the same bytes an offline
+     * {@code macm export --equivocations} gives. Evidence is rare and small (two entries a
+     * claim), so it is read whole before the first byte goes out.
+     */
+    private Route.Body equivocations(String peerText) {
+        StationId peer = JsonRequest.field("peer", () -> StationId.of(peerText));
+        if (station.peers().find(peer).isEmpty()) {
+            throw new ApiException(404, "no peer " + peer + " is pinned at station " + station.id()
+                    + " (macm peer list shows the pinned peers)");
+        }
+        List<EquivocationFile.Claim> claims = station.store().equivocations(station.peerLog(peer)).stream()
+                .map(e -> EquivocationFile.Claim.of(e, station.id())).toList();
+        if (claims.isEmpty()) {
+            throw new ApiException(404, EquivocationFile.noEvidence(peer, station.id()));
+        }
+        return new Route.Body(MEDIA_TYPE, Map.of(CLAIMS_HEADER, Integer.toString(claims.size())),
+                out -> EquivocationFile.write(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)), claims));
     }
 
     private Route.Body export(String peerText, String authorText) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.macm.core.log.EntryHash;
@@ -25,10 +26,12 @@ import org.macm.station.StationException;
 import org.macm.station.StationLayout;
 import org.macm.station.api.ExportsHandler;
 import org.macm.station.config.ConfigFile;
+import org.macm.station.export.EquivocationFile;
 import org.macm.station.export.ExportFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,8 +43,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * store itself. Both give the same bytes.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write one log of a link (exact signed bytes) to a JSON Lines file for 'macm verify'. "
-                + "Works whether the station is running or stopped.")
+        description = {"Write one log of a link (exact signed bytes) to a JSON Lines file for 'macm verify'.",
+            "With --equivocations PEER, write the evidence that PEER signed two different entries at one seq",
+            "(both signed entries, and when this station saw each) instead: 'macm verify' checks it is proof.",
+            "Works whether the station is running or stopped."})
 final class ExportCommand implements Callable<Integer> {
     @ParentCommand
     private Macm macm;
@@ -52,9 +57,13 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     private StationDirOption dir;
 
-    @Option(names = {"-l", "--link"}, required = true, paramLabel = "LINK",
+    @Option(names = {"-l", "--link"}, paramLabel = "LINK",
             description = "The link: the peer's name (cn-mnd) or the link name (cn-mnd~jp-mod).")
-    private String link;
+    private Optional<String> link;
+
+    @Option(names = "--equivocations", paramLabel = "PEER",
+            description = "Export the equivocation evidence recorded against PEER instead of a log.")
+    private Optional<String> equivocations;
 
     @Option(names = "--author", paramLabel = "STATION",
             description = "Whose log to export: this station (default) or the peer (our copy of what it said).")
@@ -65,6 +74,12 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (link.isPresent() == equivocations.isPresent()) {
+            throw new ParameterException(spec.commandLine(), "give either --link (a log) or --equivocations PEER (evidence)");
+        }
+        if (equivocations.isPresent() && author.isPresent()) {
+            throw new ParameterException(spec.commandLine(), "--author goes with --link, not with --equivocations");
+        }
         StationLayout layout = dir.layout();
         PrintWriter say = spec.commandLine().getOut();
         Optional<ApiClient> api = ApiClient.ifStarted(layout);
@@ -83,6 +98,10 @@ final class ExportCommand implements Callable<Integer> {
     /** Through the running station's API, which holds the store: the log up to its head when the request arrived. */
     private void online(ApiClient api, StationLayout layout, PrintWriter say) {
         StationId self = new ConfigFile().read(layout.config()).station();
+        if (equivocations.isPresent()) {
+            onlineEvidence(api, layout, StationId.of(equivocations.get()), say);
+            return;
+        }
         LogId log = chosen(self);
         Path part = partFile();
         try {
@@ -114,9 +133,53 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
+    /** The evidence file through the running station's API: the same bytes an offline export gives. */
+    private void onlineEvidence(ApiClient api, StationLayout layout, StationId peer, PrintWriter say) {
+        Path part = partFile();
+        try {
+            HttpHeaders headers;
+            try (OutputStream sink = new BufferedOutputStream(Files.newOutputStream(part))) {
+                headers = api.download("/api/v1/equivocations/" + peer, sink);
+            }
+            long promised = headers.firstValueAsLong(ExportsHandler.CLAIMS_HEADER).orElseThrow(() -> new StationException(
+                    "the station's answer has no " + ExportsHandler.CLAIMS_HEADER + " header; is it an older version?"));
+            long got = lines(part);
+            if (got != promised) {
+                throw new StationException("the station sent " + got + " of the " + promised
+                        + " claims of equivocation; nothing written, try again");
+            }
+            Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            say.println(evidenceWritten(got, peer, layout));
+            say.println("(online: through the running station's API)");
+        } catch (IOException e) {
+            throw new StationException("cannot write equivocation evidence " + out + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(part);
+        }
+    }
+
+    private String evidenceWritten(long claims, StationId peer, StationLayout layout) {
+        return "Exported " + claims + (claims == 1 ? " claim" : " claims") + " of equivocation by " + peer + " to " + out
+                + "; check it with: macm verify " + Shell.quote(out.toString()) + " --key "
+                + Shell.quote(layout.peer(peer).toString());
+    }
+
     /** From the store itself, which only a stopped station leaves free. */
     private void offline(StationLayout layout, PrintWriter say) {
         try (Station station = Station.open(layout, macm.clock())) {
+            if (equivocations.isPresent()) {
+                StationId peer = StationId.of(equivocations.get());
+                station.peers().require(peer);
+                List<EquivocationFile.Claim> claims = station.store().equivocations(station.peerLog(peer)).stream()
+                        .map(e -> EquivocationFile.Claim.of(e, station.id())).toList();
+                if (claims.isEmpty()) {
+                    throw new StationException(EquivocationFile.noEvidence(peer, station.id()));
+                }
+                EquivocationFile.write(out, claims);
+                say.println(evidenceWritten(claims.size(), peer, layout));
+                say.println("(offline: read from the store, the station is not running)");
+                return;
+            }
             LogId log = chosen(station.id());
             Head head = station.store().head(log);
             if (head.isEmpty()) {
@@ -129,6 +192,7 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private LogId chosen(StationId self) {
+        String link = this.link.orElseThrow();
         LinkId linkId = link.contains("~") ? LinkId.parse(link) : LinkId.between(self, StationId.of(link));
         if (!linkId.includes(self)) {
             throw new StationException("link " + linkId + " does not include this station (" + self + ")");

@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             VerifyCommand.class,
             ReportCommand.class,
+            TranscriptCommand.class,
             RunCommand.class,
             SendCommand.class,
             InboxCommand.class,

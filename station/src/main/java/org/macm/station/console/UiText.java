@@ -28,7 +28,8 @@ import org.macm.template.Language;
  */
 public final class UiText {
     /** The bundles, one per page or concern. */
-    static final List<String> BUNDLES = List.of("common", "traffic", "message", "compose", "link", "map", "readiness");
+    static final List<String> BUNDLES = List.of("common", "traffic", "message", "compose", "link", "map", "readiness",
+            "transcript");
 
     private final Language language;
     private final ZoneId zone;

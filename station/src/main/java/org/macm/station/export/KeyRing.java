@@ -18,6 +18,7 @@ import org.macm.station.identity.Identity;
  */
 public final class KeyRing {
     private final Map<StationId, VerifyingKey> named = new LinkedHashMap<>();
+    private final Map<StationId, Identity> identities = new LinkedHashMap<>();
     private Optional<VerifyingKey> unnamed = Optional.empty();
 
     public KeyRing add(String spec) {
@@ -26,8 +27,11 @@ public final class KeyRing {
         if (Files.isRegularFile(asFile)) {
             Identity id = Identity.read(asFile);
             named.put(id.station(), id.signingKey());
+            identities.put(id.station(), id);
         } else if (eq > 0 && spec.substring(0, eq).matches("[a-z][a-z0-9-]{1,31}")) {
-            named.put(StationId.of(spec.substring(0, eq)), parse(spec.substring(eq + 1), spec));
+            StationId station = StationId.of(spec.substring(0, eq));
+            named.put(station, parse(spec.substring(eq + 1), spec));
+            identities.remove(station);
         } else {
             if (unnamed.isPresent()) {
                 throw new StationException("only one key without a station name may be given; name them as "
@@ -53,6 +57,14 @@ public final class KeyRing {
             return Optional.of(key);
         }
         return singleLog ? unnamed : Optional.empty();
+    }
+
+    /**
+     * The identity file {@code station}'s key came from, when it was given as one: its
+     * fingerprint is the one the operators read aloud to each other when pinning.
+     */
+    public Optional<Identity> identity(StationId station) {
+        return Optional.ofNullable(identities.get(station));
     }
 
     public boolean hasUnnamed() {
