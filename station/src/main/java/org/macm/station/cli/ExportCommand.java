@@ -143,7 +143,7 @@ final class ExportCommand implements Callable<Integer> {
             }
             long promised = headers.firstValueAsLong(ExportsHandler.CLAIMS_HEADER).orElseThrow(() -> new StationException(
                     "the station's answer has no " + ExportsHandler.CLAIMS_HEADER + " header; is it an older version?"));
-            long got = lines(part);
+            long got = written(part).lines();
             if (got != promised) {
                 throw new StationException("the station sent " + got + " of the " + promised
                         + " claims of equivocation; nothing written, try again");
