@@ -216,7 +216,7 @@ class TranscriptCommandTest {
                 "--lang", "en", "--out", out.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.errorLine()).startsWith("macm: the exports do not verify, so no transcript was written: " + tampered
-                + " line 1 (seq 1): entry seq 1: signature does not verify");
+                + " line 1 (seq 1): [C-SIGNATURE] entry seq 1: signature does not verify");
         assertThat(out).doesNotExist();
         assertThat(tmp.resolve(".never.html.part")).doesNotExist();
     }
