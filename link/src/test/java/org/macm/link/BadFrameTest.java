@@ -45,7 +45,7 @@ class BadFrameTest {
 
             try (ScriptedPeer.Connection second = jpPeer.accept(DEADLINE)) {
                 second.hello(DEADLINE);
-                second.send(new Frame.Entries(jpPeer.entries(1, 3)));
+                second.send(Frame.Entries.of(jpPeer.entries(1, 3)));
                 await("cn-mnd stores the valid entries sent on the new path", DEADLINE, () -> cnHost.heldSeq() == 3,
                         cnHost::offered);
                 assertThat(cnHost.held()).isEqualTo(jpPeer.entries(1, 3));
