@@ -64,6 +64,8 @@ public final class IntakeFindings {
         /** Per seq of a held entry found void: its hash and which statements are void. */
         final Map<Long, Map<EntryHash, Set<AgreeRules.Part>>> voids = new HashMap<>();
         final Map<Long, List<IntakeFinding>> unreadable = new HashMap<>();
+        /** The findings about held entries, by seq. */
+        final Map<Long, List<IntakeFinding>> bySeq = new HashMap<>();
         int voidEntries;
         IntakeFinding lastVoid;
         /** The conflicting entries seen, by seq and hash: a resent one is not counted again. */
@@ -117,6 +119,7 @@ public final class IntakeFindings {
                 t.voidEntries++;
             }
             parts.add(AgreeRules.partOf(f.rule()));
+            t.bySeq.computeIfAbsent(f.seq(), s -> new ArrayList<>()).add(f);
             t.lastVoid = f;
         }
         return true;
@@ -215,6 +218,16 @@ public final class IntakeFindings {
             Map<EntryHash, Set<AgreeRules.Part>> bySeq = t.voids.get(e.seq());
             Set<AgreeRules.Part> parts = bySeq == null ? null : bySeq.get(e.hash());
             return parts == null ? Set.of() : Set.copyOf(parts);
+        }
+    }
+
+    /** The refusal messages of the agree rules held entry {@code e} breaks: empty for nearly every entry. */
+    public List<String> messages(SignedEntry e) {
+        Tally t = tally(e.log());
+        synchronized (t) {
+            List<IntakeFinding> found = t.bySeq.get(e.seq());
+            return found == null ? List.of()
+                    : found.stream().filter(f -> f.hash().equals(e.hash())).map(IntakeFinding::message).toList();
         }
     }
 

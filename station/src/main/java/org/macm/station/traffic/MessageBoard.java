@@ -230,7 +230,7 @@ public final class MessageBoard {
             state = incoming ? MessageState.RECEIVED : MessageState.SENT;
         }
         return Optional.of(new MessageView(from + "/" + e.seq(), from, to, e.seq(), e.entry().kind(), precedence, summary,
-                lang, e.entry().time(), state, deadline, ackBy));
+                lang, e.entry().time(), state, deadline, ackBy, incoming ? station.intake().messages(e) : List.of()));
     }
 
     /** When a human answer to {@code e} is due, if one is expected: messages, and link tests that ask for one. */

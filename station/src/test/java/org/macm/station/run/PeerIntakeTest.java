@@ -185,6 +185,8 @@ class PeerIntakeTest {
             assertThat(messageState(CN + "/" + later.seq())).isEqualTo("SENT");
             // The FLASH after the lies is shown, receipted and alarmed like any FLASH.
             assertThat(messageState(JP + "/" + flash.seq())).isEqualTo("RECEIPTED");
+            JsonNode shown = new ApiCalls(stations.cn()).get("/api/v1/messages/" + JP + "/" + flash.seq()).json();
+            assertThat(shown.path("findings").get(0).asText()).startsWith("[A-PEERHEAD-ORDER] jp-mod seq 7 says it holds");
             assertThat(alarmTexts(ConsoleAlarm.Kind.FLASH)).containsExactly("FLASH message from jp-mod");
 
             JsonNode status = statusOfJp();
