@@ -42,6 +42,7 @@ import org.macm.link.LinkStatus;
 import org.macm.station.Station;
 import org.macm.station.StationPair;
 import org.macm.station.console.ConsoleAlarm;
+import org.macm.station.console.ConsoleClient;
 import org.macm.station.console.UiText;
 import org.macm.station.export.ExportFile;
 import org.macm.station.export.ExportVerifier;
@@ -49,6 +50,9 @@ import org.macm.station.export.KeyRing;
 import org.macm.station.identity.KeyFiles;
 import org.macm.station.intake.AgreeRules;
 import org.macm.station.intake.FormatRule;
+import org.macm.station.officer.OfficerRegistry;
+import org.macm.station.officer.Password;
+import org.macm.station.officer.Role;
 import org.macm.store.IntakeFinding;
 import org.macm.template.Language;
 
@@ -128,6 +132,16 @@ class PeerIntakeTest {
         return cn.console().alarms().active().stream().filter(a -> a.kind() == kind).map(a -> a.text(en)).toList();
     }
 
+    /** The Link page's panel as a supervisor sees it in English. */
+    private String linkPanel() throws Exception {
+        String secret = "correct horse battery staple";
+        OfficerRegistry officers = new OfficerRegistry(stations.cn(), Clock.systemUTC(), new java.security.SecureRandom());
+        if (officers.find("li").isEmpty()) {
+            officers.add("li", "Lt Li", Role.SUPERVISOR, Optional.of(Language.EN), Password.of(secret.toCharArray()));
+        }
+        return new ConsoleClient(cn.consoleUrl()).signedIn("li", secret).get("/link/panel").body();
+    }
+
     private String messageState(String id) throws Exception {
         return new ApiCalls(stations.cn()).get("/api/v1/messages/" + id).json().path("state").asText();
     }
@@ -193,6 +207,8 @@ class PeerIntakeTest {
             assertThat(status.path("voidEntries").asInt()).isEqualTo(6);
             assertThat(status.path("lastVoid").path("rule").asText()).isEqualTo(AgreeRules.PEERHEAD_ORDER);
             assertThat(status.path("lastVoid").path("seq").asLong()).isEqualTo(7);
+            assertThat(linkPanel()).contains("<dd class=\"error void\" role=\"alert\">6 entries of the peer break an "
+                    + "agree rule and change nothing here; last: [A-PEERHEAD-ORDER] jp-mod seq 7 says it holds");
             assertThat(alarmTexts(ConsoleAlarm.Kind.EVIDENCE)).contains("Entry 2 of jp-mod breaks an agree rule and "
                     + "changes nothing here ([A-ACK-KIND] jp-mod seq 2 acknowledges cn-mnd seq " + c2.seq()
                     + ", which is a RECEIPT); kept as evidence");
@@ -252,6 +268,9 @@ class PeerIntakeTest {
             assertThat(held.path("rule").asText()).isEqualTo(f.rule());
             assertThat(alarmTexts(ConsoleAlarm.Kind.EVIDENCE)).singleElement().asString()
                     .startsWith("Log of jp-mod is held at seq 1: its next entry is signed but cannot be read ([");
+
+            assertThat(linkPanel()).contains("<dd class=\"error held\" role=\"alert\">held at seq 1: its entry 2 is "
+                    + "signed but cannot be read, [" + f.rule() + "]");
 
             // The other direction is untouched: cn-mnd's messages still reach jp-mod on this path.
             SignedEntry out = station().write(JP, text(Precedence.IMMEDIATE, "cn-mnd still talks"));
