@@ -50,17 +50,13 @@ public final class IntakeFindings {
      */
     public record Report(int voidEntries, Optional<IntakeFinding> lastVoid, Optional<IntakeFinding> held,
             int equivocations, Optional<FirstEquivocation> firstEquivocation) {
-        public static final Report NONE = new Report(0, Optional.empty(), Optional.empty(), 0, Optional.empty());
-
-        /** Whether anything here needs an operator's attention. */
-        public boolean alarming() {
-            return voidEntries > 0 || held.isPresent() || equivocations > 0;
-        }
     }
 
     /** One log's findings; guarded by its own monitor. */
     private static final class Tally {
         final List<IntakeFinding> all = new ArrayList<>();
+        /** Seq, hash and rule of every finding: an entry found again (resent after a failed commit) is not counted twice. */
+        final Set<String> keys = new HashSet<>();
         /** Per seq of a held entry found void: its hash and which statements are void. */
         final Map<Long, Map<EntryHash, Set<AgreeRules.Part>>> voids = new HashMap<>();
         final Map<Long, List<IntakeFinding>> unreadable = new HashMap<>();
@@ -104,10 +100,8 @@ public final class IntakeFindings {
     }
 
     private static boolean add(Tally t, IntakeFinding f) {
-        for (IntakeFinding held : t.all) {
-            if (held.seq() == f.seq() && held.hash().equals(f.hash()) && held.rule().equals(f.rule())) {
-                return false;
-            }
+        if (!t.keys.add(f.seq() + " " + f.hash().hex() + " " + f.rule())) {
+            return false;
         }
         t.all.add(f);
         if (f.isUnreadable()) {
