@@ -110,8 +110,8 @@ final class StatusCommand implements Callable<Integer> {
         }
         if (l.path("equivocations").asLong() > 0) {
             JsonNode first = l.path("firstEquivocation");
-            out.printf("    ALARM: %s signed two different entries at one seq (%d times, first at seq %d, seen %s); "
-                    + "both kept as evidence%n", peer, l.path("equivocations").asLong(), first.path("seq").asLong(),
+            out.printf("    ALARM: %s signed two different entries at one seq: %d seen, the first at seq %d (%s); "
+                    + "both versions kept as evidence%n", peer, l.path("equivocations").asLong(), first.path("seq").asLong(),
                     first.path("seen").asText());
         }
     }

@@ -41,6 +41,7 @@ import org.macm.link.LinkState;
 import org.macm.link.LinkStatus;
 import org.macm.station.Station;
 import org.macm.station.StationPair;
+import org.macm.station.cli.CliRun;
 import org.macm.station.console.ConsoleAlarm;
 import org.macm.station.console.ConsoleClient;
 import org.macm.station.console.UiText;
@@ -142,6 +143,13 @@ class PeerIntakeTest {
         return new ConsoleClient(cn.consoleUrl()).signedIn("li", secret).get("/link/panel").body();
     }
 
+    /** What {@code macm status} prints for cn-mnd. */
+    private String macmStatus() {
+        CliRun r = CliRun.run("status", "--dir", stations.cn().dir().toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return r.out();
+    }
+
     private String messageState(String id) throws Exception {
         return new ApiCalls(stations.cn()).get("/api/v1/messages/" + id).json().path("state").asText();
     }
@@ -207,6 +215,8 @@ class PeerIntakeTest {
             assertThat(status.path("voidEntries").asInt()).isEqualTo(6);
             assertThat(status.path("lastVoid").path("rule").asText()).isEqualTo(AgreeRules.PEERHEAD_ORDER);
             assertThat(status.path("lastVoid").path("seq").asLong()).isEqualTo(7);
+            assertThat(macmStatus()).contains("    ALARM: 6 entries of jp-mod break an agree rule and are void, last: "
+                    + "[A-PEERHEAD-ORDER] jp-mod seq 7 says it holds cn-mnd's log to seq " + c2.seq());
             assertThat(linkPanel()).contains("<dd class=\"error void\" role=\"alert\">6 entries of the peer break an "
                     + "agree rule and change nothing here; last: [A-PEERHEAD-ORDER] jp-mod seq 7 says it holds");
             assertThat(alarmTexts(ConsoleAlarm.Kind.EVIDENCE)).contains("Entry 2 of jp-mod breaks an agree rule and "
@@ -269,6 +279,8 @@ class PeerIntakeTest {
             assertThat(alarmTexts(ConsoleAlarm.Kind.EVIDENCE)).singleElement().asString()
                     .startsWith("Log of jp-mod is held at seq 1: its next entry is signed but cannot be read ([");
 
+            assertThat(macmStatus()).contains("    ALARM: jp-mod's log is held at seq 1: its entry 2 was refused ["
+                    + f.rule() + "]");
             assertThat(linkPanel()).contains("<dd class=\"error held\" role=\"alert\">held at seq 1: its entry 2 is "
                     + "signed but cannot be read, [" + f.rule() + "]");
 
@@ -301,6 +313,8 @@ class PeerIntakeTest {
             JsonNode s = statusOfJp();
             assertThat(s.path("equivocations").asInt()).isEqualTo(1);
             assertThat(s.path("firstEquivocation").path("seq").asLong()).isEqualTo(1);
+            assertThat(macmStatus()).contains("    ALARM: jp-mod signed two different entries at one seq: 1 seen, the "
+                    + "first at seq 1 (");
             assertThat(alarmTexts(ConsoleAlarm.Kind.EQUIVOCATION))
                     .containsExactly("jp-mod signed two different entries at seq 1: both kept as evidence");
             assertThat(link().state()).isEqualTo(LinkState.UP);
