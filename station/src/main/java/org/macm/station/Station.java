@@ -1,7 +1,6 @@
 package org.macm.station;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +16,6 @@ import org.macm.core.MacmException;
 import org.macm.core.crypto.SignatureException;
 import org.macm.core.crypto.SigningKey;
 import org.macm.core.log.Body;
-import org.macm.core.log.EntryHash;
 import org.macm.core.log.EntryKind;
 import org.macm.core.log.Head;
 import org.macm.core.log.LinkId;
@@ -34,8 +32,7 @@ import org.macm.station.identity.IdentityCheck;
 import org.macm.station.identity.KeyFiles;
 import org.macm.station.identity.PeerRegistry;
 import org.macm.station.identity.TlsIdentity;
-import org.macm.station.intake.AgreeRules;
-import org.macm.station.intake.FormatRule;
+import org.macm.station.intake.IntakeCheck;
 import org.macm.station.intake.IntakeFindings;
 import org.macm.store.IntakeFinding;
 import org.macm.store.IntakeOutcome;
@@ -268,10 +265,10 @@ public final class Station implements AutoCloseable {
         List<Integer> validIndex = new ArrayList<>(entries.size());
         Head held = store.head(expected);
         intake.follow(expected);
-        IntakeCheck check = new IntakeCheck(expected, held);
+        IntakeCheck check = new IntakeCheck(store, intake, clock, expected, held);
         for (Offered o : entries) {
             if (o instanceof Offered.Unreadable u) {
-                outcomes.add(check.unreadable(u.raw(), u.why(), peerIdentity));
+                outcomes.add(check.unreadable(u.raw(), u.why(), peerIdentity.signingKey()));
                 continue;
             }
             SignedEntry e = ((Offered.Read) o).entry();
@@ -334,76 +331,6 @@ public final class Station implements AutoCloseable {
             }
         }
         return outcomes;
-    }
-
-    /**
-     * One batch's checks beyond signatures: follows the chain the store is about to extend (so
-     * that the agree rules are applied exactly to the entries it will store, with the peerHead
-     * of the entry before each), and the hold behind an unreadable entry.
-     */
-    private final class IntakeCheck {
-        private final LogId log;
-        private final Head ownHead;
-        private final List<IntakeFinding> findings = new ArrayList<>();
-        private long next;
-        private EntryHash last;
-        private long lastPeerHead;
-
-        IntakeCheck(LogId log, Head held) {
-            this.log = log;
-            this.ownHead = store.head(log.opposite());
-            this.next = held.seq() + 1;
-            this.last = held.hash();
-            this.lastPeerHead = held.isEmpty() ? 0
-                    : store.get(log, held.seq()).map(e -> e.entry().peerHead().seq()).orElse(0L);
-        }
-
-        List<IntakeFinding> findings() {
-            return findings;
-        }
-
-        /** Whether the log is held behind an unreadable entry at the next position and {@code e} lies beyond it. */
-        boolean heldBehindUnreadable(SignedEntry e) {
-            return e.seq() > next && !unreadableAtNext().isEmpty();
-        }
-
-        private List<IntakeFinding> unreadableAtNext() {
-            List<IntakeFinding> found = new ArrayList<>(intake.unreadableAt(log, next));
-            findings.stream().filter(f -> f.isUnreadable() && f.seq() == next).forEach(found::add);
-            return found;
-        }
-
-        /** Refuses bytes that cannot be read; keeps them as evidence if the pinned key signed them. */
-        IntakeOutcome unreadable(RawEntry raw, MalformedEntryException why, Identity peerIdentity) {
-            try {
-                raw.verify(peerIdentity.signingKey());
-            } catch (SignatureException ex) {
-                LOG.warn("refused {} bytes from {}: they are not an entry ({}) and the signature is not the pinned "
-                        + "key's", raw.size(), log.author(), why.getMessage());
-                return IntakeOutcome.BAD_SIGNATURE;
-            }
-            EntryHash hash = raw.hash();
-            if (unreadableAtNext().stream().noneMatch(f -> f.hash().equals(hash))) {
-                String rule = FormatRule.of(why);
-                findings.add(new IntakeFinding(log, next, hash, rule, FormatRule.message(rule, why) + " (" + log.author()
-                        + "'s entry after seq " + (next - 1) + ")", clock.instant(), Optional.of(raw)));
-            }
-            return IntakeOutcome.UNREADABLE;
-        }
-
-        /** Applies the agree rules to {@code e} if the store will take it as the next entry. */
-        void agree(SignedEntry e) {
-            if (e.seq() != next || !e.entry().prev().equals(last)) {
-                return; // a resend, a gap or a broken chain: the store decides, and nothing is stored
-            }
-            Instant now = clock.instant();
-            for (AgreeRules.Breach b : AgreeRules.check(e, lastPeerHead, ownHead, seq -> store.get(log.opposite(), seq))) {
-                findings.add(new IntakeFinding(log, e.seq(), e.hash(), b.rule(), b.message(), now, Optional.empty()));
-            }
-            next++;
-            last = e.hash();
-            lastPeerHead = e.entry().peerHead().seq();
-        }
     }
 
     /**
