@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.macm.core.log.Head;
 import org.macm.core.log.LinkId;
+import org.macm.core.log.RawEntry;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 
@@ -31,10 +32,20 @@ public sealed interface Frame {
         }
     }
 
-    /** Entries of the sender's log, consecutive, as their exact bytes and signatures. */
-    record Entries(List<SignedEntry> entries) implements Frame {
+    /**
+     * Entries of the sender's log, consecutive, as their exact bytes and signatures. They are
+     * carried unread: reading an entry is the receiving station's intake, which must tell a
+     * validly signed entry it cannot read from a bad signature (docs/PROTOCOL.md §10 step 3),
+     * so bytes that are not an entry do not make the frame malformed.
+     */
+    record Entries(List<RawEntry> entries) implements Frame {
         public Entries {
             entries = List.copyOf(entries);
+        }
+
+        /** The frame that sends {@code entries}. */
+        public static Entries of(List<SignedEntry> entries) {
+            return new Entries(entries.stream().map(RawEntry::of).toList());
         }
     }
 

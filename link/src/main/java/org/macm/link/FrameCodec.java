@@ -21,6 +21,7 @@ import org.macm.core.log.EntryCodec;
 import org.macm.core.log.EntryHash;
 import org.macm.core.log.Head;
 import org.macm.core.log.LinkId;
+import org.macm.core.log.RawEntry;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 
@@ -40,7 +41,8 @@ import org.macm.core.log.StationId;
  * </pre>
  *
  * Reading is strict: a length out of range, an unknown type, trailing bytes inside a frame
- * or a malformed payload throws {@link LinkException}, and the connection is closed.
+ * or a malformed payload throws {@link LinkException}, and the connection is closed. The
+ * entries of an ENTRIES frame are not read here (see {@link Frame.Entries}).
  */
 public final class FrameCodec {
     public static final int PROTOCOL_VERSION = 1;
@@ -75,7 +77,7 @@ public final class FrameCodec {
                             + MAX_ENTRIES_PER_FRAME + " entries, not " + e.entries().size());
                 }
                 p.writeShort(e.entries().size());
-                for (SignedEntry s : e.entries()) {
+                for (RawEntry s : e.entries()) {
                     byte[] bytes = s.bytes();
                     p.writeInt(bytes.length);
                     p.write(bytes);
@@ -147,7 +149,7 @@ public final class FrameCodec {
                 if (count < 1 || count > MAX_ENTRIES_PER_FRAME) {
                     throw new LinkException(ErrorCode.MALFORMED_FRAME, "ENTRIES frame says it carries " + count + " entries");
                 }
-                List<SignedEntry> entries = new ArrayList<>(count);
+                List<RawEntry> entries = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
                     int n = b.getInt();
                     if (n < 1 || n > EntryCodec.MAX_ENTRY_BYTES || n + 64 > b.remaining()) {
@@ -158,7 +160,8 @@ public final class FrameCodec {
                     b.get(bytes);
                     byte[] signature = new byte[64];
                     b.get(signature);
-                    entries.add(SignedEntry.parse(bytes, signature));
+                    // Not read here: an entry the station cannot read is its intake's finding, not a broken frame.
+                    entries.add(RawEntry.of(bytes, signature));
                 }
                 yield new Frame.Entries(entries);
             }

@@ -2,6 +2,7 @@ package org.macm.link;
 
 import java.util.List;
 import org.macm.core.log.Head;
+import org.macm.core.log.RawEntry;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 
@@ -22,10 +23,12 @@ public interface LinkHost {
     List<SignedEntry> ownEntries(StationId peer, long fromSeq, int max);
 
     /**
-     * Verifies and stores entries received from {@code peer}; returns once the stored ones
-     * are durable, saying whether anything new was stored and where a gap begins, if any.
+     * Reads, verifies and stores entries received from {@code peer}, as they came off the
+     * wire; returns once the stored ones are durable, saying whether anything new was stored
+     * and where a gap begins, if any. An entry the host refuses (unreadable, badly signed,
+     * off the chain) is counted in {@link Intake#refused}; it never fails the path.
      */
-    Intake receive(StationId peer, List<SignedEntry> entries);
+    Intake receive(StationId peer, List<RawEntry> entries);
 
     /**
      * Asks for a receipt for what is now held of {@code peer}'s log, if one is due. It may be

@@ -20,6 +20,7 @@ import javax.net.ssl.SSLSocket;
 import org.macm.core.MacmException;
 import org.macm.core.log.Head;
 import org.macm.core.log.LinkId;
+import org.macm.core.log.RawEntry;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 import org.slf4j.Logger;
@@ -55,7 +56,7 @@ final class Session {
     private final PeerLink link;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicLong resendFrom = new AtomicLong(-1);
-    private final BlockingQueue<List<SignedEntry>> arrivals = new ArrayBlockingQueue<>(ARRIVAL_FRAMES);
+    private final BlockingQueue<List<RawEntry>> arrivals = new ArrayBlockingQueue<>(ARRIVAL_FRAMES);
     /** Why the intake stopped the session, if it did. */
     private volatile String intakeFailure;
     private OutputStream out;
@@ -247,7 +248,7 @@ final class Session {
     }
 
     /** Hands a frame's entries to the intake, waiting while it is full (which holds back the peer). */
-    private void arrived(List<SignedEntry> entries) throws IOException {
+    private void arrived(List<RawEntry> entries) throws IOException {
         try {
             while (!arrivals.offer(entries, 100, TimeUnit.MILLISECONDS)) {
                 if (closing) {
@@ -261,16 +262,16 @@ final class Session {
     }
 
     private void intakeLoop() {
-        List<SignedEntry> batch = new ArrayList<>();
+        List<RawEntry> batch = new ArrayList<>();
         try {
             while (!closing) {
-                List<SignedEntry> first = arrivals.poll(100, TimeUnit.MILLISECONDS);
+                List<RawEntry> first = arrivals.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.clear();
                 batch.addAll(first);
-                List<SignedEntry> next;
+                List<RawEntry> next;
                 while (batch.size() < MAX_INTAKE && (next = arrivals.poll()) != null) {
                     batch.addAll(next);
                 }
@@ -296,7 +297,7 @@ final class Session {
         }
     }
 
-    private void take(List<SignedEntry> entries) throws IOException {
+    private void take(List<RawEntry> entries) throws IOException {
         LinkHost.Intake intake = host.receive(peer, entries);
         if (intake.refused() > 0) {
             link.refusedEntries(intake.refused());
@@ -323,7 +324,7 @@ final class Session {
                 List<SignedEntry> batch = host.ownEntries(peer, next, FrameCodec.MAX_ENTRIES_PER_FRAME);
                 if (!batch.isEmpty()) {
                     List<SignedEntry> frame = fit(batch);
-                    send(new Frame.Entries(frame));
+                    send(Frame.Entries.of(frame));
                     next = frame.get(frame.size() - 1).seq() + 1;
                     continue;
                 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.macm.testkit.Await.await;
 import static org.macm.link.LinkFixtures.start;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -12,11 +13,13 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.macm.core.log.RawEntry;
 
 /**
  * A frame that cannot be parsed closes its path with an ERROR frame carrying MALFORMED_FRAME (as
  * docs/PROTOCOL.md says) and the reason; the station redials and the link carries valid entries
- * again.
+ * again. Entry bytes that cannot be read are not a broken frame: they go to the station's intake,
+ * which refuses them, and the path stays up (docs/PROTOCOL.md §10 step 3).
  */
 class BadFrameTest {
     private static final Duration DEADLINE = Duration.ofSeconds(15);
@@ -45,7 +48,7 @@ class BadFrameTest {
 
             try (ScriptedPeer.Connection second = jpPeer.accept(DEADLINE)) {
                 second.hello(DEADLINE);
-                second.send(new Frame.Entries(jpPeer.entries(1, 3)));
+                second.send(Frame.Entries.of(jpPeer.entries(1, 3)));
                 await("cn-mnd stores the valid entries sent on the new path", DEADLINE, () -> cnHost.heldSeq() == 3,
                         cnHost::offered);
                 assertThat(cnHost.held()).isEqualTo(jpPeer.entries(1, 3));
@@ -54,6 +57,27 @@ class BadFrameTest {
                 assertThat(status.closedForErrors()).as("the one path closed for the bad frame").isEqualTo(1);
             }
             jpPeer.stopAnswering(); // first, so that cn-mnd's next redial fails at once and its links close quickly
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void unreadableEntryBytes_goToTheIntake_andDoNotCloseThePath() throws Exception {
+        try (ScriptedPeer jpPeer = new ScriptedPeer(jp, cn);
+                Links cnLinks = start(cn, jp, cnHost, LinkConfig.of(cn.id(), List.of(), Map.of(jp.id(), List.of(jpPeer.address())))
+                        .withHeartbeat(Duration.ofSeconds(1), 30).withReconnect(Duration.ofMillis(50), Duration.ofMillis(200)))) {
+            try (ScriptedPeer.Connection path = jpPeer.accept(DEADLINE)) {
+                path.hello(DEADLINE);
+                byte[] junk = "{\"not\":\"an entry\"}".getBytes(StandardCharsets.UTF_8);
+                path.send(new Frame.Entries(List.of(RawEntry.of(jpPeer.entry(1)), RawEntry.of(junk, new byte[64]))));
+                path.send(Frame.Entries.of(jpPeer.entries(2, 3)));
+                await("cn-mnd stores the readable entries", DEADLINE, () -> cnHost.heldSeq() == 3, cnHost::offered);
+                LinkStatus status = cnLinks.status(jp.id()).orElseThrow();
+                assertThat(status.refusedEntries()).isEqualTo(1);
+                assertThat(status.closedForErrors()).isZero();
+                assertThat(status.state()).isEqualTo(LinkState.UP);
+            }
+            jpPeer.stopAnswering();
         }
     }
 }

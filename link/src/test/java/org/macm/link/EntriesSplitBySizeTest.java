@@ -43,8 +43,8 @@ class EntriesSplitBySizeTest {
             while (received.size() < ENTRIES) {
                 // FrameCodec.read, under the scripted peer, refuses any frame over the limit (FRAME_TOO_LARGE).
                 Frame.Entries frame = path.next(Frame.Entries.class, DEADLINE);
-                frameBytes.add(5 + 2 + frame.entries().stream().mapToInt(FrameCodec::entrySize).sum());
-                received.addAll(frame.entries());
+                frameBytes.add(5 + 2 + frame.entries().stream().mapToInt(e -> FrameCodec.entrySize(e.read())).sum());
+                frame.entries().forEach(e -> received.add(e.read()));
             }
             assertThat(received).isEqualTo(cnHost.own());
             assertThat(frameBytes).allMatch(n -> n <= 4 + FrameCodec.MAX_FRAME_BYTES);

@@ -113,7 +113,7 @@ class FrameCodecTest {
         SignedEntry e2 = w.next(e1.head(), Head.EMPTY, new Body.Receipt(e1.head()));
         List<Frame> frames = List.of(
                 new Frame.Hello(1, JP, LinkId.between(JP, CN), e2.head(), Head.EMPTY, "abc"),
-                new Frame.Entries(List.of(e1, e2)),
+                Frame.Entries.of(List.of(e1, e2)),
                 new Frame.Heartbeat(e2.head(), Head.EMPTY),
                 new Frame.Resend(42),
                 new Frame.Failure(ErrorCode.PEER_SILENT, Optional.of("nothing heard")));

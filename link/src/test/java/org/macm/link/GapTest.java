@@ -27,14 +27,14 @@ class GapTest {
                         .withHeartbeat(Duration.ofSeconds(1), 30));
                 ScriptedPeer.Connection path = jpPeer.accept(DEADLINE)) {
             path.hello(DEADLINE);
-            path.send(new Frame.Entries(jpPeer.entries(1, 2)));
-            path.send(new Frame.Entries(jpPeer.entries(4, 5))); // the frame with entry 3 was lost
+            path.send(Frame.Entries.of(jpPeer.entries(1, 2)));
+            path.send(Frame.Entries.of(jpPeer.entries(4, 5))); // the frame with entry 3 was lost
 
             Frame.Resend resend = path.next(Frame.Resend.class, DEADLINE);
             assertThat(resend.fromSeq()).as("cn-mnd asks again from the first missing entry").isEqualTo(3);
             assertThat(cnHost.held()).as("4 and 5 are held back until 3 arrives").isEqualTo(jpPeer.entries(1, 2));
 
-            path.send(new Frame.Entries(jpPeer.entries(3, 5)));
+            path.send(Frame.Entries.of(jpPeer.entries(3, 5)));
             await("cn-mnd holds entries 1 to 5", DEADLINE, () -> cnHost.heldSeq() == 5,
                     () -> cnHost.offered() + " " + cnLinks.status());
             assertThat(cnHost.held()).isEqualTo(jpPeer.entries(1, 5));

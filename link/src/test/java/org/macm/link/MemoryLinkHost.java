@@ -11,6 +11,8 @@ import org.macm.core.log.Head;
 import org.macm.core.log.LogId;
 import org.macm.core.log.LogVerifier;
 import org.macm.core.log.LogWriter;
+import org.macm.core.log.MalformedEntryException;
+import org.macm.core.log.RawEntry;
 import org.macm.core.log.MessageContent;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
@@ -129,13 +131,20 @@ final class MemoryLinkHost implements LinkHost {
     }
 
     @Override
-    public synchronized Intake receive(StationId p, List<SignedEntry> entries) {
+    public synchronized Intake receive(StationId p, List<RawEntry> raw) {
         checkPeer(p);
         int stored = 0;
         int dups = 0;
         int refused = 0;
         long gapFrom = Intake.NO_GAP;
-        for (SignedEntry e : entries) {
+        for (RawEntry r : raw) {
+            SignedEntry e;
+            try {
+                e = r.read();
+            } catch (MalformedEntryException unreadable) {
+                refused++;
+                continue;
+            }
             offered.merge(e.seq(), 1, Integer::sum);
             if (e.seq() <= held.size()) {
                 dups++;

@@ -74,7 +74,7 @@ class PeerHeadClaimTest {
             try (ScriptedPeer.Connection honest = jpPeer.accept(DEADLINE)) {
                 honest.hello(DEADLINE, cnHost.own().get(4).head());
                 Frame.Entries resync = honest.next(Frame.Entries.class, DEADLINE);
-                assertThat(resync.entries().get(0).seq()).as("resync from the true claim").isEqualTo(6);
+                assertThat(resync.entries().get(0).read().seq()).as("resync from the true claim").isEqualTo(6);
                 await("the link is UP and shows the true claim", DEADLINE, () -> status(cnLinks).state() == LinkState.UP
                         && status(cnLinks).peerReportsHolding().seq() == 5, () -> status(cnLinks));
             }

@@ -45,7 +45,7 @@ class StrangerTest {
                     FrameCodec.write(socket.getOutputStream(), new Frame.Hello(FrameCodec.PROTOCOL_VERSION, impostor.id(),
                             LinkId.between(impostor.id(), cn.id()), impostorsLog.entry(1).head(), Head.EMPTY,
                             MemoryLinkHost.CATALOG));
-                    FrameCodec.write(socket.getOutputStream(), new Frame.Entries(impostorsLog.entries(1, 3)));
+                    FrameCodec.write(socket.getOutputStream(), Frame.Entries.of(impostorsLog.entries(1, 3)));
                     FrameCodec.read(new DataInputStream(socket.getInputStream()));
                 }
             }).as("cn-mnd ends the connection in the handshake (an accepted stranger would read cn-mnd's HELLO)")

@@ -21,6 +21,8 @@ import org.macm.core.log.Head;
 import org.macm.core.log.LinkId;
 import org.macm.core.log.LogId;
 import org.macm.core.log.LogWriter;
+import org.macm.core.log.MalformedEntryException;
+import org.macm.core.log.RawEntry;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 import org.macm.station.config.ConfigFile;
@@ -30,6 +32,9 @@ import org.macm.station.identity.IdentityCheck;
 import org.macm.station.identity.KeyFiles;
 import org.macm.station.identity.PeerRegistry;
 import org.macm.station.identity.TlsIdentity;
+import org.macm.station.intake.IntakeCheck;
+import org.macm.station.intake.IntakeFindings;
+import org.macm.store.IntakeFinding;
 import org.macm.store.IntakeOutcome;
 import org.macm.store.LogStore;
 import org.macm.store.StoreException;
@@ -57,6 +62,7 @@ public final class Station implements AutoCloseable {
     private final List<BiConsumer<StationId, SignedEntry>> writeListeners = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<StationId, List<SignedEntry>>> receiveListeners = new CopyOnWriteArrayList<>();
     private final Map<StationId, ReentrantLock> intakeLocks = new ConcurrentHashMap<>();
+    private final IntakeFindings intake;
     /** The highest peerHead this station has stated in its log for each peer (see write). */
     private final Map<StationId, Head> statedPeerHead = new ConcurrentHashMap<>();
     private final TlsIdentity tls;
@@ -71,6 +77,7 @@ public final class Station implements AutoCloseable {
         this.peers = peers;
         this.store = store;
         this.clock = clock;
+        this.intake = new IntakeFindings(store);
     }
 
     /** Opens the station in {@code layout} with the store its config names ({@link StoreFactory#fromConfig}). */
@@ -128,6 +135,11 @@ public final class Station implements AutoCloseable {
      */
     public void onReceive(BiConsumer<StationId, List<SignedEntry>> listener) {
         receiveListeners.add(listener);
+    }
+
+    /** What intake found wrong with the peers' entries: void statements, held logs, equivocations. */
+    public IntakeFindings intake() {
+        return intake;
     }
 
     public PeerRegistry peers() {
@@ -195,11 +207,45 @@ public final class Station implements AutoCloseable {
     }
 
     /**
-     * Takes in entries of {@code peer}'s log, in order. Each must be in the peer's log on this
-     * link and signed by the pinned key; those that are go to the store, which dedups them and
-     * keeps evidence of equivocation. Returns one outcome per entry.
+     * Takes in entries of {@code peer}'s log, in order, already read. Each must be in the
+     * peer's log on this link and signed by the pinned key; those that are go to the store,
+     * which dedups them and keeps evidence of equivocation. Returns one outcome per entry.
      */
     public List<IntakeOutcome> receive(StationId peer, List<SignedEntry> entries) {
+        List<Offered> offered = new ArrayList<>(entries.size());
+        entries.forEach(e -> offered.add(new Offered.Read(e)));
+        return receiveOffered(peer, offered);
+    }
+
+    /**
+     * Takes in entries of {@code peer}'s log as they came off the wire (docs/PROTOCOL.md §10
+     * step 3): an entry that cannot be read is refused, and kept as evidence if the pinned key
+     * signed it, holding the peer's log at the entry before it; an entry that breaks an agree
+     * rule against our log is stored but void (see {@link IntakeFindings}). Returns one outcome
+     * per entry. The refusal corpus can be fed through here as a list of signed entries.
+     */
+    public List<IntakeOutcome> receiveRaw(StationId peer, List<RawEntry> entries) {
+        List<Offered> offered = new ArrayList<>(entries.size());
+        for (RawEntry r : entries) {
+            try {
+                offered.add(new Offered.Read(r.read()));
+            } catch (MalformedEntryException e) {
+                offered.add(new Offered.Unreadable(r, e));
+            }
+        }
+        return receiveOffered(peer, offered);
+    }
+
+    /** An entry offered by a peer: read, or bytes that could not be read and why. */
+    private sealed interface Offered {
+        record Read(SignedEntry entry) implements Offered {
+        }
+
+        record Unreadable(RawEntry raw, MalformedEntryException why) implements Offered {
+        }
+    }
+
+    private List<IntakeOutcome> receiveOffered(StationId peer, List<Offered> entries) {
         // One intake per peer at a time: every path carries every entry, so the copy that comes
         // second finds the first one stored and costs neither a verification nor an fsync.
         ReentrantLock lock = intakeLocks.computeIfAbsent(peer, p -> new ReentrantLock());
@@ -211,20 +257,27 @@ public final class Station implements AutoCloseable {
         }
     }
 
-    private List<IntakeOutcome> receiveLocked(StationId peer, List<SignedEntry> entries) {
+    private List<IntakeOutcome> receiveLocked(StationId peer, List<Offered> entries) {
         Identity peerIdentity = pinned.computeIfAbsent(peer, peers::require);
         LogId expected = peerLog(peer);
         List<IntakeOutcome> outcomes = new ArrayList<>(entries.size());
         List<SignedEntry> valid = new ArrayList<>(entries.size());
         List<Integer> validIndex = new ArrayList<>(entries.size());
-        long held = store.head(expected).seq();
-        for (SignedEntry e : entries) {
+        Head held = store.head(expected);
+        intake.follow(expected);
+        IntakeCheck check = new IntakeCheck(store, intake, clock, expected, held);
+        for (Offered o : entries) {
+            if (o instanceof Offered.Unreadable u) {
+                outcomes.add(check.unreadable(u.raw(), u.why(), peerIdentity.signingKey()));
+                continue;
+            }
+            SignedEntry e = ((Offered.Read) o).entry();
             if (!e.log().equals(expected)) {
                 LOG.warn("refused entry from {}: it belongs to log {}, not {}", peer, e.log(), expected);
                 outcomes.add(IntakeOutcome.WRONG_LOG);
                 continue;
             }
-            if (e.seq() <= held && store.get(expected, e.seq()).filter(e::equals).isPresent()) {
+            if (e.seq() <= held.seq() && store.get(expected, e.seq()).filter(e::equals).isPresent()) {
                 // Byte for byte what is held (every path carries every entry): nothing to verify or store.
                 outcomes.add(IntakeOutcome.DUPLICATE);
                 continue;
@@ -236,16 +289,32 @@ public final class Station implements AutoCloseable {
                 outcomes.add(IntakeOutcome.BAD_SIGNATURE);
                 continue;
             }
+            if (check.heldBehindUnreadable(e)) {
+                outcomes.add(IntakeOutcome.HELD);
+                continue;
+            }
+            check.agree(e);
             validIndex.add(outcomes.size());
             outcomes.add(null);
             valid.add(e);
         }
-        List<IntakeOutcome> stored = store.storePeer(valid);
+        // Findings go into memory before their entries are stored, so no reader ever sees a void
+        // statement take effect; they are stored in the entries' own commit.
+        List<IntakeFinding> newFindings = intake.add(check.findings());
+        List<IntakeOutcome> stored;
+        try {
+            stored = store.storePeer(valid, newFindings);
+        } catch (RuntimeException e) {
+            intake.forget(newFindings);
+            throw e;
+        }
+        intake.announce(newFindings);
         for (int i = 0; i < stored.size(); i++) {
             IntakeOutcome o = stored.get(i);
-            if (o == IntakeOutcome.EQUIVOCATION) {
-                LOG.error("peer {} signed two different entries at seq {}: both kept as evidence", peer,
-                        valid.get(i).seq());
+            if (o == IntakeOutcome.EQUIVOCATION && intake.equivocation(valid.get(i), clock.instant())) {
+                LOG.error("[{}] peer {} signed two different entries at seq {}: both kept as evidence",
+                        IntakeFindings.EQUIVOCATION, peer, valid.get(i).seq());
+                intake.announceEquivocation(valid.get(i), clock.instant());
             }
             outcomes.set(validIndex.get(i), o);
         }

@@ -9,17 +9,19 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.macm.core.log.EntryHash;
 import org.macm.core.log.Head;
 import org.macm.core.log.LinkId;
 import org.macm.core.log.LogId;
 import org.macm.core.log.MalformedEntryException;
+import org.macm.core.log.RawEntry;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 
 /**
- * The SQL of the store, over one connection: the {@code entry} and {@code equivocation}
- * tables (see {@link Migrations}) and the statements that begin and end a transaction. It
+ * The SQL of the store, over one connection: the {@code entry}, {@code equivocation} and
+ * {@code intake_finding} tables (see {@link Migrations}) and the statements that begin and end a transaction. It
  * decides nothing and caches nothing; a connection is used by one thread at a time (the
  * writer's by the writer, the readers' under the table's monitor).
  */
@@ -129,6 +131,43 @@ final class EntryTable implements AutoCloseable {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             bindRow(s, e, now);
             s.executeUpdate();
+        }
+    }
+
+    /** Inserts a finding unless one for the same entry and rule is held (a resent entry is found again). */
+    void recordFinding(IntakeFinding f) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "INSERT OR IGNORE INTO intake_finding (link, author, seq, hash, rule, message, bytes, signature, seen_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bindLog(s, f.log());
+            s.setLong(3, f.seq());
+            s.setBytes(4, f.hash().toBytes());
+            s.setString(5, f.rule());
+            s.setString(6, f.message());
+            s.setBytes(7, f.unreadable().map(RawEntry::bytes).orElse(null));
+            s.setBytes(8, f.unreadable().map(RawEntry::signature).orElse(null));
+            s.setLong(9, f.seen().toEpochMilli());
+            s.executeUpdate();
+        }
+    }
+
+    List<IntakeFinding> findings(LogId log) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT seq, hash, rule, message, bytes, signature, seen_at FROM intake_finding "
+                        + "WHERE link = ? AND author = ? ORDER BY id")) {
+            bindLog(s, log);
+            List<IntakeFinding> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    byte[] bytes = rs.getBytes(5);
+                    byte[] signature = rs.getBytes(6);
+                    Optional<RawEntry> unreadable = bytes == null || signature == null ? Optional.empty()
+                            : Optional.of(RawEntry.of(bytes, signature));
+                    out.add(new IntakeFinding(log, rs.getLong(1), EntryHash.fromBytes(rs.getBytes(2)), rs.getString(3),
+                            rs.getString(4), Instant.ofEpochMilli(rs.getLong(7)), unreadable));
+                }
+            }
+            return out;
         }
     }
 

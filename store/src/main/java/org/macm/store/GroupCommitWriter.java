@@ -82,7 +82,8 @@ final class GroupCommitWriter implements AutoCloseable {
             CompletableFuture<SignedEntry> done) implements Write {
     }
 
-    private record PeerStore(List<SignedEntry> entries, CompletableFuture<List<IntakeOutcome>> done) implements Write {
+    private record PeerStore(List<SignedEntry> entries, List<IntakeFinding> findings,
+            CompletableFuture<List<IntakeOutcome>> done) implements Write {
     }
 
     GroupCommitWriter(Path file, Clock clock, EntryTable table, DurableCache cache, WalCheckpointer checkpointer,
@@ -154,13 +155,16 @@ final class GroupCommitWriter implements AutoCloseable {
         return op;
     }
 
-    /** Queues a peer's entries; completes with one outcome per entry once the stored ones are durable. */
-    CompletableFuture<List<IntakeOutcome>> storePeer(List<SignedEntry> entries) {
+    /**
+     * Queues a peer's entries and what intake found wrong with them; completes with one outcome
+     * per entry once the stored ones, and the findings, are durable (in the same commit).
+     */
+    CompletableFuture<List<IntakeOutcome>> storePeer(List<SignedEntry> entries, List<IntakeFinding> findings) {
         CompletableFuture<List<IntakeOutcome>> done = new CompletableFuture<>();
         lifecycle.readLock().lock();
         try {
             requireOpen();
-            queue.add(new PeerStore(List.copyOf(entries), done));
+            queue.add(new PeerStore(List.copyOf(entries), List.copyOf(findings), done));
         } finally {
             lifecycle.readLock().unlock();
         }
@@ -232,6 +236,9 @@ final class GroupCommitWriter implements AutoCloseable {
                         List<IntakeOutcome> outcomes = new ArrayList<>(p.entries().size());
                         for (SignedEntry e : p.entries()) {
                             outcomes.add(applyPeer(e, tentative, inserted, now));
+                        }
+                        for (IntakeFinding f : p.findings()) {
+                            table.recordFinding(f);
                         }
                         completions.add(() -> p.done().complete(outcomes));
                     }

@@ -3,7 +3,7 @@ package org.macm.store;
 /**
  * What became of one entry a peer sent: the one answer the store, the station and the link
  * share. The store decides the first five (see {@link ChainCheck}); the station decides the
- * last two before an entry reaches the store.
+ * last four before an entry reaches the store.
  */
 public enum IntakeOutcome {
     /** Newly stored and durable. */
@@ -22,5 +22,15 @@ public enum IntakeOutcome {
     /** The signature is not the pinned peer key's. Refused and not stored (decided by the station). */
     BAD_SIGNATURE,
     /** Belongs to another log than the peer's log on this link. Refused (decided by the station). */
-    WRONG_LOG
+    WRONG_LOG,
+    /**
+     * Validly signed but cannot be read (an {@code F-…} rule): refused, and its bytes kept as
+     * evidence; the peer's log is held where it stands (decided by the station).
+     */
+    UNREADABLE,
+    /**
+     * Follows an entry that was refused as unreadable: refused without asking for a resend,
+     * since the chain cannot pass the unreadable entry (decided by the station).
+     */
+    HELD
 }

@@ -33,7 +33,16 @@ public interface LogStore extends AutoCloseable {
      * Stores entries of a peer's log, in order, idempotently, and returns one outcome per entry
      * once the stored ones are durable. Callers must have verified each entry's signature.
      */
-    List<IntakeOutcome> storePeer(List<SignedEntry> entries);
+    default List<IntakeOutcome> storePeer(List<SignedEntry> entries) {
+        return storePeer(entries, List.of());
+    }
+
+    /**
+     * As {@link #storePeer(List)}, and records {@code findings} in the same commit: what
+     * intake found wrong with validly signed entries (an entry that breaks an agree rule is
+     * stored with its finding, never without it). With no entries, records the findings alone.
+     */
+    List<IntakeOutcome> storePeer(List<SignedEntry> entries, List<IntakeFinding> findings);
 
     /** The highest durable entry of a log ({@link Head#EMPTY} if there is none). */
     Head head(LogId log);
@@ -56,6 +65,9 @@ public interface LogStore extends AutoCloseable {
 
     /** Every log that has at least one entry. */
     List<LogId> logs();
+
+    /** What intake found wrong with entries of a peer's log, oldest first. */
+    List<IntakeFinding> findings(LogId log);
 
     /** Evidence of equivocation recorded for a log, oldest first. */
     List<Equivocation> equivocations(LogId log);

@@ -36,6 +36,23 @@ final class Migrations {
                       signature   BLOB    NOT NULL,
                       detected_at INTEGER NOT NULL,
                       UNIQUE (link, author, seq, hash)
+                    )"""),
+            List.of(
+                    // What intake found wrong with validly signed peer entries (IntakeFinding):
+                    // bytes and signature only for an entry that could not be read (it is not in entry).
+                    """
+                    CREATE TABLE intake_finding (
+                      id        INTEGER PRIMARY KEY,
+                      link      TEXT    NOT NULL,
+                      author    TEXT    NOT NULL,
+                      seq       INTEGER NOT NULL,
+                      hash      BLOB    NOT NULL,
+                      rule      TEXT    NOT NULL,
+                      message   TEXT    NOT NULL,
+                      bytes     BLOB,
+                      signature BLOB,
+                      seen_at   INTEGER NOT NULL,
+                      UNIQUE (link, author, seq, hash, rule)
                     )"""));
 
     static final int CURRENT = STEPS.size();

@@ -99,11 +99,23 @@ public final class SqliteLogStore implements LogStore {
     }
 
     @Override
-    public List<IntakeOutcome> storePeer(List<SignedEntry> entries) {
-        if (entries.isEmpty()) {
+    public List<IntakeOutcome> storePeer(List<SignedEntry> entries, List<IntakeFinding> findings) {
+        if (entries.isEmpty() && findings.isEmpty()) {
             return List.of();
         }
-        return await(writer.storePeer(entries), "storing peer entries");
+        return await(writer.storePeer(entries, findings), "storing peer entries");
+    }
+
+    @Override
+    public List<IntakeFinding> findings(LogId log) {
+        writer.requireOpen();
+        synchronized (readTable) {
+            try {
+                return readTable.findings(log);
+            } catch (SQLException e) {
+                throw SqliteErrors.translate(e, file, "read intake findings");
+            }
+        }
     }
 
     /**

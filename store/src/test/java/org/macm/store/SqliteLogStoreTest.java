@@ -8,8 +8,13 @@ import static org.macm.store.StoreFixtures.JP_LOG;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.macm.core.crypto.SigningKey;
 import org.macm.core.log.LogVerifier;
 import org.macm.core.log.LogWriter;
+import org.macm.core.log.RawEntry;
 import org.macm.core.log.SignedEntry;
 
 class SqliteLogStoreTest {
@@ -148,6 +154,46 @@ class SqliteLogStoreTest {
                 assertThat(ev.conflicting()).isEqualTo(forged);
                 assertThat(ev.storedAt()).isBeforeOrEqualTo(ev.detectedAt());
             });
+        }
+    }
+
+    @Test
+    void intakeFindings_areStoredWithTheirEntriesInOneCommit_onceEach_andSurviveReopen() {
+        List<SignedEntry> entries = cnEntries(2);
+        SignedEntry second = entries.get(1);
+        IntakeFinding voidAck = new IntakeFinding(CN_LOG, 2, second.hash(), "A-ACK-KIND",
+                "[A-ACK-KIND] cn-mnd seq 2 acknowledges jp-mod seq 1, which is a RECEIPT", Instant.ofEpochMilli(1000),
+                Optional.empty());
+        byte[] garbage = "not an entry".getBytes(StandardCharsets.UTF_8);
+        RawEntry raw = RawEntry.of(garbage, cnKey.sign(garbage));
+        IntakeFinding unreadable = new IntakeFinding(CN_LOG, 3, raw.hash(), "F-JSON", "[F-JSON] not JSON",
+                Instant.ofEpochMilli(2000), Optional.of(raw));
+        Path file = dir.resolve("macm.db");
+        try (SqliteLogStore store = SqliteLogStore.open(file)) {
+            assertThat(store.storePeer(entries, List.of(voidAck))).containsOnly(IntakeOutcome.STORED);
+            assertThat(store.storePeer(List.of(), List.of(unreadable, voidAck))).isEmpty();
+        }
+        try (SqliteLogStore store = SqliteLogStore.open(file)) {
+            assertThat(store.findings(CN_LOG)).containsExactly(voidAck, unreadable);
+            assertThat(store.findings(JP_LOG)).isEmpty();
+        }
+    }
+
+    @Test
+    void storeWrittenBeforeIntakeFindings_opensWithItsEntries_andGainsTheTable() throws Exception {
+        List<SignedEntry> entries = cnEntries(2);
+        Path file = dir.resolve("macm.db");
+        try (SqliteLogStore store = SqliteLogStore.open(file)) {
+            store.storePeer(entries);
+        }
+        // Back to schema version 1, as a station before intake findings left it.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE intake_finding");
+            s.execute("PRAGMA user_version = 1");
+        }
+        try (SqliteLogStore store = SqliteLogStore.open(file)) {
+            assertThat(store.read(CN_LOG, 1, 10)).containsExactlyElementsOf(entries);
+            assertThat(store.findings(CN_LOG)).isEmpty();
         }
     }
 

@@ -34,6 +34,11 @@ final class MessageJson {
             a.remark().ifPresent(r -> an.put("remark", r));
             an.put("id", a.id());
         }
+        if (!v.findings().isEmpty()) {
+            // What the entry says of our log and is not true (docs/PROTOCOL.md §10 step 3): shown, but void.
+            ArrayNode findings = n.putArray("findings");
+            v.findings().forEach(findings::add);
+        }
         return n;
     }
 

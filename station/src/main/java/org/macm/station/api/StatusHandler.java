@@ -12,6 +12,8 @@ import org.macm.core.log.StationId;
 import org.macm.link.LinkStatus;
 import org.macm.link.Links;
 import org.macm.station.Station;
+import org.macm.station.intake.IntakeFindings;
+import org.macm.store.IntakeFinding;
 import org.macm.station.traffic.LinkReport;
 import org.macm.station.traffic.LinkTestStats;
 import org.macm.station.traffic.MessageView;
@@ -65,6 +67,28 @@ public final class StatusHandler {
                 .put("since", EntryCodec.formatTime(s.since()));
     }
 
+    /**
+     * What intake found wrong with the peer's entries (docs/PROTOCOL.md §10 step 3): entries
+     * stored but void, the unreadable entry its log is held behind, equivocations.
+     */
+    private static void intake(ObjectNode l, IntakeFindings.Report r) {
+        l.put("voidEntries", r.voidEntries());
+        r.lastVoid().ifPresent(f -> l.set("lastVoid", finding(f)));
+        r.held().ifPresent(f -> {
+            ObjectNode held = finding(f);
+            held.put("heldAt", f.seq() - 1);
+            l.set("held", held);
+        });
+        l.put("equivocations", r.equivocations());
+        r.firstEquivocation().ifPresent(q -> l.putObject("firstEquivocation").put("seq", q.seq())
+                .put("seen", EntryCodec.formatTime(q.seen())));
+    }
+
+    private static ObjectNode finding(IntakeFinding f) {
+        return JsonNodeFactory.instance.objectNode().put("seq", f.seq()).put("hash", f.hash().hex()).put("rule", f.rule())
+                .put("message", f.message()).put("seen", EntryCodec.formatTime(f.seen()));
+    }
+
     private ObjectNode link(LinkStatus s) {
         ObjectNode l = linkState(s);
         l.set("ownHead", MessageJson.head(s.ownHead()));
@@ -82,7 +106,8 @@ public final class StatusHandler {
             fork.put("seen", EntryCodec.formatTime(f.seen()));
         });
         l.put("endpoints", station.config().dial().getOrDefault(s.peer(), List.of()).size());
-        LinkReport report = LinkReport.of(s, linkTests.apply(s.peer()));
+        LinkReport report = LinkReport.of(station, s, linkTests.apply(s.peer()));
+        intake(l, report.intake());
         ArrayNode paths = l.putArray("paths");
         for (LinkReport.PathReport p : report.paths()) {
             ObjectNode pn = paths.addObject();

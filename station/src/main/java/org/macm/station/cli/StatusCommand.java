@@ -93,6 +93,7 @@ final class StatusCommand implements Callable<Integer> {
             if (l.path("refusedEntries").asLong() > 0) {
                 out.printf("    refused entries from the peer: %d (see the station log)%n", l.path("refusedEntries").asLong());
             }
+            intake(out, l, peer);
         }
         for (JsonNode f : s.path("feeds")) {
             out.printf("  feed %s: %d lines, %d decoded, rejected %s%n", f.path("source").asText(), f.path("lines").asLong(),
@@ -110,6 +111,26 @@ final class StatusCommand implements Callable<Integer> {
     /** The first twelve hex digits of a hash, as the link's own messages about a fork write it. */
     private static String shortHash(String hex) {
         return hex.length() > 12 ? hex.substring(0, 12) : hex;
+    }
+
+    /** What intake found wrong with the peer's entries: each an alarm, since the evidence itself is at stake. */
+    private static void intake(PrintWriter out, JsonNode l, String peer) {
+        JsonNode held = l.path("held");
+        if (held.isObject()) {
+            out.printf("    ALARM: %s's log is held at seq %d: its entry %d was refused %s. Kept as evidence; %s's "
+                    + "station must be fixed (this direction stays up)%n", peer, held.path("heldAt").asLong(),
+                    held.path("heldAt").asLong() + 1, held.path("message").asText(), peer);
+        }
+        if (l.path("voidEntries").asLong() > 0) {
+            out.printf("    ALARM: %d entries of %s break an agree rule and are void, last: %s%n",
+                    l.path("voidEntries").asLong(), peer, l.path("lastVoid").path("message").asText());
+        }
+        if (l.path("equivocations").asLong() > 0) {
+            JsonNode first = l.path("firstEquivocation");
+            out.printf("    ALARM: %s signed two different entries at one seq: %d seen, the first at seq %d (%s); "
+                    + "both versions kept as evidence%n", peer, l.path("equivocations").asLong(), first.path("seq").asLong(),
+                    first.path("seen").asText());
+        }
     }
 
     /**

@@ -64,6 +64,7 @@ public final class Console implements AutoCloseable {
         LiveFeed feed = new LiveFeed(events, alarms, p.links()::status, p.overdue());
         station.onWrite(feed::written);
         station.onReceive(feed::received);
+        station.intake().onFinding(feed::found);
         p.watch().ifPresent(w -> feed.watching(w::changes));
         ConsoleSessions sessions = new ConsoleSessions(station.clock(), config.idleTimeout(), p.random());
         List<ConsoleRoute> pages = new ArrayList<>();

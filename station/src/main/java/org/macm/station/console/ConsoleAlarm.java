@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Something no officer may miss, raised until one dismisses it: a FLASH message arriving, an
- * acknowledgement going overdue (an escalation), the link going DOWN. The text is a UiText
+ * acknowledgement going overdue (an escalation), the link going DOWN, a peer entry that spoils
+ * the evidence (void, unreadable or equivocating). The text is a UiText
  * key with its arguments, so each officer reads it in their own language.
  */
 public record ConsoleAlarm(long id, Kind kind, String textKey, List<String> args, String href, Instant raised) {
@@ -13,7 +14,11 @@ public record ConsoleAlarm(long id, Kind kind, String textKey, List<String> args
     public enum Kind {
         FLASH,
         ESCALATION,
-        LINK_DOWN
+        LINK_DOWN,
+        /** A validly signed peer entry that breaks a rule: stored but void, or unreadable (the log is held). */
+        EVIDENCE,
+        /** The peer signed two different entries at one seq. */
+        EQUIVOCATION
     }
 
     public ConsoleAlarm {

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -17,7 +18,9 @@ import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 import org.macm.link.LinkState;
 import org.macm.link.LinkStatus;
+import org.macm.station.intake.IntakeFindings;
 import org.macm.station.traffic.MessageView;
+import org.macm.store.IntakeFinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +43,8 @@ public final class LiveFeed implements AutoCloseable {
     private final Supplier<List<MessageView>> overdue;
     private final Map<StationId, LinkState> lastState = new HashMap<>();
     private final Set<String> escalated = new HashSet<>();
+    /** Peer and rule of the intake findings already alarmed. */
+    private final Set<String> alarmed = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> ticks;
     private ScheduledFuture<?> watchTicks;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -82,6 +87,29 @@ public final class LiveFeed implements AutoCloseable {
             SignedEntry last = entries.get(entries.size() - 1);
             events.publish("traffic", last.log().author().value() + "/" + last.seq());
         }
+    }
+
+    /**
+     * A peer entry intake found wrong (docs/PROTOCOL.md §10 step 3): an alarm, once per peer and
+     * rule while the station runs, so that a peer whose every entry is wrong raises one alarm,
+     * not one per entry; the Link page keeps the count and the latest.
+     */
+    public void found(IntakeFinding f) {
+        String peer = f.log().author().value();
+        if (!alarmed.add(peer + " " + f.rule())) {
+            return;
+        }
+        if (f.rule().equals(IntakeFindings.EQUIVOCATION)) {
+            alarms.raise(ConsoleAlarm.Kind.EQUIVOCATION, "common.alarm.equivocation", List.of(peer, Long.toString(f.seq())),
+                    "/link");
+        } else if (f.isUnreadable()) {
+            alarms.raise(ConsoleAlarm.Kind.EVIDENCE, "common.alarm.held", List.of(peer, Long.toString(f.seq() - 1),
+                    f.message()), "/link");
+        } else {
+            alarms.raise(ConsoleAlarm.Kind.EVIDENCE, "common.alarm.void", List.of(peer, Long.toString(f.seq()),
+                    f.message()), "/link");
+        }
+        events.publish("link", peer + " " + f.rule());
     }
 
     /**

@@ -2,6 +2,7 @@ package org.macm.station.run;
 
 import java.util.List;
 import org.macm.core.log.Head;
+import org.macm.core.log.RawEntry;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 import org.macm.link.LinkHost;
@@ -36,8 +37,8 @@ final class StationLinkHost implements LinkHost {
     }
 
     @Override
-    public Intake receive(StationId peer, List<SignedEntry> entries) {
-        List<IntakeOutcome> outcomes = station.receive(peer, entries);
+    public Intake receive(StationId peer, List<RawEntry> entries) {
+        List<IntakeOutcome> outcomes = station.receiveRaw(peer, entries);
         int stored = 0;
         int duplicates = 0;
         int refused = 0;
@@ -47,7 +48,9 @@ final class StationLinkHost implements LinkHost {
                 case STORED -> stored++;
                 case DUPLICATE -> duplicates++;
                 case GAP -> gapFrom = heldPeerHead(peer).seq() + 1;
-                case EQUIVOCATION, CHAIN_BROKEN, BAD_SIGNATURE, WRONG_LOG -> refused++;
+                // Refused without a resend: an unreadable entry is kept as evidence and the log held
+                // behind it (docs/PROTOCOL.md §10 step 3); asking again would only bring it back.
+                case EQUIVOCATION, CHAIN_BROKEN, BAD_SIGNATURE, WRONG_LOG, UNREADABLE, HELD -> refused++;
             }
         }
         return new Intake(stored, duplicates, refused, gapFrom);

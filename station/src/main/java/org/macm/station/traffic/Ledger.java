@@ -16,6 +16,8 @@ import java.util.function.LongFunction;
 import org.macm.core.log.Body;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
+import org.macm.station.intake.AgreeRules;
+import org.macm.station.intake.IntakeFindings;
 
 /**
  * One link's running account of what still awaits a human answer, kept up to date entry by
@@ -26,6 +28,7 @@ import org.macm.core.log.StationId;
 final class Ledger {
     private final StationId self;
     private final Function<SignedEntry, Optional<Instant>> deadlineOf;
+    private final IntakeFindings findings;
     private final Side ours;
     private final Side theirs;
 
@@ -54,10 +57,11 @@ final class Ledger {
     record Answered(List<SignedEntry> entries, long receipted, Map<Long, List<Acknowledged>> acks) {
     }
 
-    Ledger(StationId self, Function<SignedEntry, Optional<Instant>> deadlineOf, LongFunction<SignedEntry> readOurs,
-            LongFunction<SignedEntry> readTheirs) {
+    Ledger(StationId self, Function<SignedEntry, Optional<Instant>> deadlineOf, IntakeFindings findings,
+            LongFunction<SignedEntry> readOurs, LongFunction<SignedEntry> readTheirs) {
         this.self = self;
         this.deadlineOf = deadlineOf;
+        this.findings = findings;
         this.ours = new Side(readOurs);
         this.theirs = new Side(readTheirs);
     }
@@ -67,8 +71,19 @@ final class Ledger {
         Side author = byUs ? ours : theirs;
         Side answered = byUs ? theirs : ours;
         // Every entry says how much of the other log its author held; a receipt says it outright.
-        answered.receipted = Math.max(answered.receipted, e.entry().peerHead().seq());
+        // A statement the peer made that is not true of our log is void: it changes nothing here.
+        Set<AgreeRules.Part> voided = byUs ? Set.of() : findings.voided(e);
+        if (!voided.contains(AgreeRules.Part.PEER_HEAD)) {
+            answered.receipted = Math.max(answered.receipted, e.entry().peerHead().seq());
+        }
+        boolean referenceVoid = voided.contains(AgreeRules.Part.REFERENCE);
         switch (e.entry().body()) {
+            case Body.Receipt r when referenceVoid -> {
+                // Receipts nothing.
+            }
+            case Body.Acknowledgement ack when referenceVoid -> {
+                // Acknowledges nothing.
+            }
             case Body.Receipt r -> answered.receipted = Math.max(answered.receipted, r.upTo().seq());
             case Body.Acknowledgement ack -> {
                 long seq = ack.message().seq();

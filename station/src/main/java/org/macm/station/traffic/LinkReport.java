@@ -5,13 +5,17 @@ import java.util.List;
 import java.util.Optional;
 import org.macm.link.LinkStatus;
 import org.macm.link.PathStatus;
+import org.macm.station.Station;
+import org.macm.station.intake.IntakeFindings;
 
 /**
  * One link as a person is shown it, by {@code macm status} (through the API) and by the
  * console's Link page alike: the link module's state with each path marked inbound or dialled,
- * and the link tests this station sent. One place reads the link module's naming of paths.
+ * the link tests this station sent, and what intake found wrong with the peer's entries (void
+ * statements, a log held behind an unreadable entry, equivocation). One place reads the link
+ * module's naming of paths.
  */
-public record LinkReport(LinkStatus status, List<PathReport> paths, LinkTestStats tests) {
+public record LinkReport(LinkStatus status, List<PathReport> paths, LinkTestStats tests, IntakeFindings.Report intake) {
     /** How the link module names a path the peer dialled (see {@code Links}). */
     private static final String INBOUND = "inbound from ";
 
@@ -32,9 +36,14 @@ public record LinkReport(LinkStatus status, List<PathReport> paths, LinkTestStat
         }
     }
 
-    public static LinkReport of(LinkStatus status, LinkTestStats tests) {
+    public static LinkReport of(LinkStatus status, LinkTestStats tests, IntakeFindings.Report intake) {
         List<PathReport> paths = status.paths().stream().map(LinkReport::path).toList();
-        return new LinkReport(status, paths, tests);
+        return new LinkReport(status, paths, tests, intake);
+    }
+
+    /** The report of {@code station}'s link {@code status}: the intake findings are read from the station. */
+    public static LinkReport of(Station station, LinkStatus status, LinkTestStats tests) {
+        return of(status, tests, station.intake().report(station.peerLog(status.peer()), status.heldPeerHead().seq()));
     }
 
     private static PathReport path(PathStatus p) {

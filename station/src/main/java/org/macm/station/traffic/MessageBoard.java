@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.macm.core.log.Body;
 import org.macm.core.log.EntryKind;
@@ -17,6 +18,7 @@ import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 import org.macm.station.Station;
+import org.macm.station.intake.AgreeRules;
 import org.macm.template.Catalog;
 import org.macm.template.Language;
 import org.macm.template.RenderedMessage;
@@ -76,7 +78,8 @@ public final class MessageBoard {
         return ledgers.computeIfAbsent(peer, p -> {
             LogId ours = station.ownLog(p);
             LogId theirs = station.peerLog(p);
-            Ledger ledger = new Ledger(station.id(), this::deadline, seq -> held(ours, seq), seq -> held(theirs, seq));
+            Ledger ledger = new Ledger(station.id(), this::deadline, station.intake(), seq -> held(ours, seq),
+                    seq -> held(theirs, seq));
             for (LogId log : List.of(ours, theirs)) {
                 long head = station.store().head(log).seq();
                 for (long from = 1; from <= head; from += 4096) {
@@ -164,7 +167,14 @@ public final class MessageBoard {
         long receipted = 0;
         Map<Long, List<Acknowledged>> acks = new HashMap<>();
         for (SignedEntry a : answers) {
-            receipted = Math.max(receipted, a.entry().peerHead().seq());
+            // What the peer said of our log and is not true is void (docs/PROTOCOL.md §10 step 3).
+            Set<AgreeRules.Part> voided = incoming ? Set.of() : station.intake().voided(a);
+            if (!voided.contains(AgreeRules.Part.PEER_HEAD)) {
+                receipted = Math.max(receipted, a.entry().peerHead().seq());
+            }
+            if (voided.contains(AgreeRules.Part.REFERENCE)) {
+                continue;
+            }
             switch (a.entry().body()) {
                 case Body.Receipt r -> receipted = Math.max(receipted, r.upTo().seq());
                 case Body.Acknowledgement ack -> acks.computeIfAbsent(ack.message().seq(), s -> new ArrayList<>())
@@ -220,7 +230,7 @@ public final class MessageBoard {
             state = incoming ? MessageState.RECEIVED : MessageState.SENT;
         }
         return Optional.of(new MessageView(from + "/" + e.seq(), from, to, e.seq(), e.entry().kind(), precedence, summary,
-                lang, e.entry().time(), state, deadline, ackBy));
+                lang, e.entry().time(), state, deadline, ackBy, incoming ? station.intake().messages(e) : List.of()));
     }
 
     /** When a human answer to {@code e} is due, if one is expected: messages, and link tests that ask for one. */

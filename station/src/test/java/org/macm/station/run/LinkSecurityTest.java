@@ -204,13 +204,13 @@ class LinkSecurityTest {
         SignedEntry second = real.next(first.head(), Head.EMPTY, text("second, genuine"));
         try (SSLSocket s = connectAsJp()) {
             OutputStream out = s.getOutputStream();
-            FrameCodec.write(out, new Frame.Entries(List.of(first)));
-            FrameCodec.write(out, new Frame.Entries(List.of(first))); // replayed
-            FrameCodec.write(out, new Frame.Entries(List.of(forged)));
-            FrameCodec.write(out, new Frame.Entries(List.of(second)));
+            FrameCodec.write(out, Frame.Entries.of(List.of(first)));
+            FrameCodec.write(out, Frame.Entries.of(List.of(first))); // replayed
+            FrameCodec.write(out, Frame.Entries.of(List.of(forged)));
+            FrameCodec.write(out, Frame.Entries.of(List.of(second)));
             await("the genuine entries to be stored", Duration.ofSeconds(10),
                     () -> cn.station().store().head(cn.station().peerLog(JP)).seq() == 2);
-            FrameCodec.write(out, new Frame.Entries(List.of(offChain)));
+            FrameCodec.write(out, Frame.Entries.of(List.of(offChain)));
             await("the equivocation to be recorded", Duration.ofSeconds(10),
                     () -> !cn.station().store().equivocations(cn.station().peerLog(JP)).isEmpty());
         }

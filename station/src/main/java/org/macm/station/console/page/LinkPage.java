@@ -53,7 +53,7 @@ public final class LinkPage {
 
     private View view() {
         List<LinkReport> reports = links.status().stream()
-                .map(s -> LinkReport.of(s, linkTests.apply(s.peer())))
+                .map(s -> LinkReport.of(station, s, linkTests.apply(s.peer())))
                 .sorted((a, b) -> a.status().peer().value().compareTo(b.status().peer().value()))
                 .toList();
         return new View(reports, station.store().failure(), station.clock().instant());
