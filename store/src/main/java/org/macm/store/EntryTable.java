@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.macm.core.log.EntryHash;
 import org.macm.core.log.Head;
 import org.macm.core.log.LinkId;
@@ -180,6 +181,18 @@ final class EntryTable implements AutoCloseable {
             out.add(new Equivocation(readOne(log, r.seq()), r.conflicting(), Instant.ofEpochMilli(r.detectedAt())));
         }
         return out;
+    }
+
+    /** When {@code seq} of {@code log} was stored, if it is. */
+    Optional<Instant> storedAt(LogId log, long seq) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT stored_at FROM entry WHERE link = ? AND author = ? AND seq = ?")) {
+            bindLog(s, log);
+            s.setLong(3, seq);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(Instant.ofEpochMilli(rs.getLong(1))) : Optional.empty();
+            }
+        }
     }
 
     private SignedEntry readOne(LogId log, long seq) throws SQLException {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Something no officer may miss, raised until one dismisses it: a FLASH message arriving, an
- * acknowledgement going overdue (an escalation), the link going DOWN. The text is a UiText
+ * acknowledgement going overdue (an escalation), the link going DOWN, an entry whose time is
+ * far from its time of receipt (a clock is wrong). The text is a UiText
  * key with its arguments, so each officer reads it in their own language.
  */
 public record ConsoleAlarm(long id, Kind kind, String textKey, List<String> args, String href, Instant raised) {
@@ -13,7 +14,9 @@ public record ConsoleAlarm(long id, Kind kind, String textKey, List<String> args
     public enum Kind {
         FLASH,
         ESCALATION,
-        LINK_DOWN
+        LINK_DOWN,
+        /** An entry's time far from its time of receipt: one of the two stations' clocks is wrong. */
+        CLOCK
     }
 
     public ConsoleAlarm {

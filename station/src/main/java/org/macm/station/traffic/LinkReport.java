@@ -9,9 +9,10 @@ import org.macm.link.PathStatus;
 /**
  * One link as a person is shown it, by {@code macm status} (through the API) and by the
  * console's Link page alike: the link module's state with each path marked inbound or dialled,
- * and the link tests this station sent. One place reads the link module's naming of paths.
+ * the link tests this station sent, and the deadlines and clock check of the two logs
+ * ({@link LinkTerms}). One place reads the link module's naming of paths.
  */
-public record LinkReport(LinkStatus status, List<PathReport> paths, LinkTestStats tests) {
+public record LinkReport(LinkStatus status, List<PathReport> paths, LinkTestStats tests, LinkTerms terms) {
     /** How the link module names a path the peer dialled (see {@code Links}). */
     private static final String INBOUND = "inbound from ";
 
@@ -32,9 +33,9 @@ public record LinkReport(LinkStatus status, List<PathReport> paths, LinkTestStat
         }
     }
 
-    public static LinkReport of(LinkStatus status, LinkTestStats tests) {
+    public static LinkReport of(LinkStatus status, LinkTestStats tests, LinkTerms terms) {
         List<PathReport> paths = status.paths().stream().map(LinkReport::path).toList();
-        return new LinkReport(status, paths, tests);
+        return new LinkReport(status, paths, tests, terms);
     }
 
     private static PathReport path(PathStatus p) {
