@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import org.macm.core.MacmException;
 import org.macm.core.log.Body;
 import org.macm.core.log.LinkParameters;
 import org.macm.core.log.Precedence;
@@ -47,7 +48,15 @@ final class LinkAnnouncer {
         if (last.orElse(LinkParameters.DEFAULTS).equals(configured)) {
             return;
         }
-        station.write(peer, new Body.Message(Precedence.ROUTINE, configured.template()));
+        try {
+            station.write(peer, new Body.Message(Precedence.ROUTINE, configured.template()));
+        } catch (MacmException e) {
+            // The station must still start (a full disk is shown in status); the peer keeps
+            // holding our messages to the deadlines last announced until a start that can write.
+            LOG.error("could not announce our deadlines to {} ({}); until the next start, both stations hold our"
+                    + " messages to {}", peer, e.getMessage(), DeadlineText.of(last.orElse(LinkParameters.DEFAULTS)));
+            return;
+        }
         LOG.info("announced to {}: {}", peer, DeadlineText.expects(station.id(), configured));
     }
 }

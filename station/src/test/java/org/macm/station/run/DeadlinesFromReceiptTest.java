@@ -179,7 +179,10 @@ class DeadlinesFromReceiptTest {
         assertThat(cnApi.get("/api/v1/inbox").body()).contains(id).doesNotContain("\"" + announced + "\"");
         assertThat(new ApiCalls(jps.layout()).get("/api/v1/sent").body())
                 .doesNotContain("\"" + announced + "\"");
-        assertThat(cnApi.get("/api/v1/messages/" + announced).status()).isEqualTo(404);
+        ApiCalls.Answer shown = cnApi.get("/api/v1/messages/" + announced);
+        assertThat(shown.status()).isEqualTo(404);
+        assertThat(shown.error()).isEqualTo("jp-mod/1 announces jp-mod's link parameters (its deadlines), not a message;"
+                + " macm status shows them");
         ApiCalls.Answer ack = cnApi.post("/api/v1/acknowledgements",
                 "{\"id\":\"" + announced + "\",\"officer\":\"Lt Wang\"}");
         assertThat(ack.status()).isBetween(400, 499);
