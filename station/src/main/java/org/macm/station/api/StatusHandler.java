@@ -17,7 +17,10 @@ import org.macm.station.traffic.LinkTerms;
 import org.macm.station.traffic.LinkTestStats;
 import org.macm.station.traffic.MessageView;
 
-/** {@code GET /api/v1/status}: links and their paths, heads, link tests, deadlines and clocks, feeds, the store, escalations. */
+/**
+ * {@code GET /api/v1/status}: links and their paths, heads, link tests, deadlines and clock
+ * checks, feeds, the store, escalations.
+ */
 public final class StatusHandler {
     private final Station station;
     private final Links links;

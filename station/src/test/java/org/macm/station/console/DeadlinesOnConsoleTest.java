@@ -53,15 +53,17 @@ class DeadlinesOnConsoleTest {
                 String id = JP + "/" + flash.seq();
                 ConsoleClient li = new ConsoleClient(cn.consoleUrl()).signedIn("li", ConsoleStations.PASSWORD);
 
+                // The alarm names the first of jp-mod's entries found apart (its announcement, link test or FLASH).
                 await("the clock alarm", Duration.ofSeconds(15),
-                        () -> li.get("/alarms").body().contains("Clocks apart on the link to jp-mod: " + id));
+                        () -> li.get("/alarms").body().contains("Clocks apart on the link to jp-mod: jp-mod/"));
+                await("the FLASH flagged", Duration.ofSeconds(15),
+                        () -> li.get("/link/panel").body().contains("class=\"clock-flagged\" role=\"alert\">" + id + " was written at "));
                 String panel = li.get("/link/panel").body();
                 assertThat(panel)
                         .contains("jp-mod expects: FLASH 2 min, IMMEDIATE 30 min, PRIORITY 3 h, ROUTINE 6 h</div>")
                         .contains("cn-mnd expects: FLASH 5 min, IMMEDIATE 30 min, PRIORITY 3 h, ROUTINE 6 h"
                                 + " (protocol defaults, nothing announced)")
                         .contains("The two stations expect different deadlines; each message is held to its author")
-                        .contains("class=\"clock-flagged\" role=\"alert\">" + id + " was written at ")
                         .contains("one of the two clocks is wrong");
 
                 String traffic = li.get("/").body();
