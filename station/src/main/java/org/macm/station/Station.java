@@ -19,6 +19,7 @@ import org.macm.core.log.Body;
 import org.macm.core.log.EntryKind;
 import org.macm.core.log.Head;
 import org.macm.core.log.LinkId;
+import org.macm.core.log.LinkParameters;
 import org.macm.core.log.LogId;
 import org.macm.core.log.LogWriter;
 import org.macm.core.log.MalformedEntryException;
@@ -346,6 +347,10 @@ public final class Station implements AutoCloseable {
         }
         SignedEntry message = store.get(peerLog(author), seq).orElseThrow(() -> new StationException(
                 "no message " + id + " is held here; see the inbox for what has arrived"));
+        if (LinkParameters.isAnnouncement(message.entry())) {
+            throw new StationException(id + " announces " + author + "'s link parameters (its deadlines), not a message;"
+                    + " it is not acknowledged");
+        }
         EntryKind kind = message.entry().kind();
         if (kind != EntryKind.MESSAGE && kind != EntryKind.TEST) {
             throw new StationException(id + " is a " + kind.name().toLowerCase(Locale.ROOT)

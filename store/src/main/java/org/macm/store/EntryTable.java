@@ -223,6 +223,18 @@ final class EntryTable implements AutoCloseable {
         return out;
     }
 
+    /** When {@code seq} of {@code log} was stored, if it is. */
+    Optional<Instant> storedAt(LogId log, long seq) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT stored_at FROM entry WHERE link = ? AND author = ? AND seq = ?")) {
+            bindLog(s, log);
+            s.setLong(3, seq);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(Instant.ofEpochMilli(rs.getLong(1))) : Optional.empty();
+            }
+        }
+    }
+
     private record StoredRow(SignedEntry entry, long storedAt) {
     }
 

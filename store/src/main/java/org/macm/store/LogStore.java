@@ -54,6 +54,13 @@ public interface LogStore extends AutoCloseable {
     Optional<SignedEntry> get(LogId log, long seq);
 
     /**
+     * When entry {@code seq} of {@code log} was stored durably here, by this store's clock, if
+     * it is stored: for a peer's entry, the receiving station's time of receipt until its own
+     * log says more (docs/PROTOCOL.md §14).
+     */
+    Optional<Instant> storedAt(LogId log, long seq);
+
+    /**
      * Why writes are failing now (a full disk, a read-only file), since when, or empty when the
      * last commit succeeded: what a station's status shows the duty officer.
      */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -177,6 +178,18 @@ public final class SqliteLogStore implements LogStore {
     public Optional<SignedEntry> get(LogId log, long seq) {
         List<SignedEntry> one = read(log, seq, 1);
         return one.isEmpty() || one.get(0).seq() != seq ? Optional.empty() : Optional.of(one.get(0));
+    }
+
+    @Override
+    public Optional<Instant> storedAt(LogId log, long seq) {
+        writer.requireOpen();
+        synchronized (readTable) {
+            try {
+                return readTable.storedAt(log, seq);
+            } catch (SQLException e) {
+                throw SqliteErrors.translate(e, file, "read when " + log + " seq " + seq + " was stored");
+            }
+        }
     }
 
     @Override

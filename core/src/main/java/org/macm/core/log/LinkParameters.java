@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * The acknowledgement deadlines a station expects for the messages it writes, announced in
  * its own log so that both stations, and anyone holding the two exports later, apply the
- * same deadlines to the same message (docs/PROTOCOL.md, "Link parameters").
+ * same deadlines to the same message (docs/PROTOCOL.md §14).
  *
  * <p>An announcement is an ordinary signed MESSAGE entry (wire format unchanged) whose
  * template is the protocol-reserved {@value #TEMPLATE_ID} version {@value #TEMPLATE_VERSION},

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.macm.core.log.Body;
+import org.macm.core.log.LinkParameters;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
@@ -128,6 +129,11 @@ public final class MessagesHandler {
                     rendered.put("raw", r.raw());
                 });
                 return n;
+            }
+            if (station.store().get(ours ? station.ownLog(peer) : station.peerLog(peer), seq)
+                    .filter(e -> LinkParameters.isAnnouncement(e.entry())).isPresent()) {
+                throw new ApiException(404, who + "/" + seq + " announces " + who + "'s link parameters (its deadlines),"
+                        + " not a message; macm status shows them");
             }
         }
         throw new ApiException(404, "no message " + who + "/" + seq);

@@ -15,19 +15,25 @@ import org.macm.station.Station;
 import org.macm.station.intake.IntakeFindings;
 import org.macm.store.IntakeFinding;
 import org.macm.station.traffic.LinkReport;
+import org.macm.station.traffic.LinkTerms;
 import org.macm.station.traffic.LinkTestStats;
 import org.macm.station.traffic.MessageView;
 
-/** {@code GET /api/v1/status}: links and their paths, heads, link tests, feeds, the store, escalations. */
+/**
+ * {@code GET /api/v1/status}: links and their paths, heads, link tests, deadlines and clock
+ * checks, feeds, the store, escalations.
+ */
 public final class StatusHandler {
     private final Station station;
     private final Links links;
     private final AlertsHandler alerts;
     private final Supplier<List<MessageView>> escalations;
     private final Function<StationId, LinkTestStats> linkTests;
+    private final Function<StationId, LinkTerms> terms;
 
     public StatusHandler(Station station, Links links, AlertsHandler alerts, Supplier<List<MessageView>> escalations,
-            Function<StationId, LinkTestStats> linkTests) {
+            Function<StationId, LinkTestStats> linkTests, Function<StationId, LinkTerms> terms) {
+        this.terms = terms;
         this.station = station;
         this.links = links;
         this.alerts = alerts;
@@ -106,7 +112,7 @@ public final class StatusHandler {
             fork.put("seen", EntryCodec.formatTime(f.seen()));
         });
         l.put("endpoints", station.config().dial().getOrDefault(s.peer(), List.of()).size());
-        LinkReport report = LinkReport.of(station, s, linkTests.apply(s.peer()));
+        LinkReport report = LinkReport.of(station, s, linkTests.apply(s.peer()), terms.apply(s.peer()));
         intake(l, report.intake());
         ArrayNode paths = l.putArray("paths");
         for (LinkReport.PathReport p : report.paths()) {
@@ -123,6 +129,7 @@ public final class StatusHandler {
         tests.put("answered", t.answered());
         tests.put("missed", t.missed());
         t.last().ifPresent(x -> tests.put("last", EntryCodec.formatTime(x)));
+        l.set("deadlines", LinkTermsJson.write(report.terms()));
         return l;
     }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.macm.station.api.LinkTermsJson;
 import org.macm.station.traffic.DutyTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code macm status}: links, paths, heads, heartbeats, link tests and escalations. */
+/** {@code macm status}: links, paths, heads, heartbeats, link tests, deadlines, clock checks and escalations. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show links (UP / DEGRADED / DOWN), paths, heads, link tests and escalations.")
 final class StatusCommand implements Callable<Integer> {
@@ -90,6 +91,9 @@ final class StatusCommand implements Callable<Integer> {
             JsonNode t = l.path("linkTests");
             out.printf("    link tests: %d sent, %d answered, %d missed, last %s%n", t.path("sent").asInt(),
                     t.path("answered").asInt(), t.path("missed").asInt(), t.path("last").asText("never"));
+            if (l.has("deadlines")) {
+                LinkTermsJson.read(l.path("deadlines")).lines().forEach(line -> out.println("    " + line));
+            }
             if (l.path("refusedEntries").asLong() > 0) {
                 out.printf("    refused entries from the peer: %d (see the station log)%n", l.path("refusedEntries").asLong());
             }

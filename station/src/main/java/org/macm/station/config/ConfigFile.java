@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.macm.core.MacmException;
+import org.macm.core.log.LinkParameters;
+import org.macm.core.log.MalformedEntryException;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.StationId;
 import org.macm.encounter.feed.FeedFormat;
@@ -178,6 +180,13 @@ public final class ConfigFile {
         deadlines.put(Precedence.PRIORITY, v.duration("deadlines.priority", d.priority(),
                 Precedence.PRIORITY.defaultAckDeadline()));
         deadlines.put(Precedence.ROUTINE, v.duration("deadlines.routine", d.routine(), Precedence.ROUTINE.defaultAckDeadline()));
+        try {
+            // Announced to the peer in our log (docs/PROTOCOL.md §14), so held to the announcement's rule.
+            new LinkParameters(deadlines);
+        } catch (MalformedEntryException e) {
+            throw new ConfigException("config file " + file + ": [deadlines]: " + e.getMessage()
+                    + " (they are announced to the peer), e.g. \"5m\"");
+        }
         RawTests t = raw.tests() == null ? new RawTests(null, null) : raw.tests();
         Optional<WatchConfig> watch = raw.watch() == null ? Optional.empty() : Optional.of(watch(file, base, v, raw.watch()));
         return new StationConfig(station,

@@ -61,7 +61,7 @@ public final class Console implements AutoCloseable {
         ConsoleConfig config = station.config().console();
         ConsoleEvents events = new ConsoleEvents();
         ConsoleAlarms alarms = new ConsoleAlarms(station.clock(), events);
-        LiveFeed feed = new LiveFeed(events, alarms, p.links()::status, p.overdue());
+        LiveFeed feed = new LiveFeed(events, alarms, p.links()::status, p.overdue(), p.board()::terms);
         station.onWrite(feed::written);
         station.onReceive(feed::received);
         station.intake().onFinding(feed::found);
@@ -71,7 +71,7 @@ public final class Console implements AutoCloseable {
         pages.addAll(new TrafficPage(station, p.board(), p.links()::status).routes());
         AuditTrail audit = new AuditTrail(p.layout().dir().resolve(AUDIT_FILE), station.clock());
         pages.addAll(new MessagePage(station, p.board(), p.acknowledgements(), audit).routes());
-        pages.addAll(new LinkPage(station, p.links(), p.linkTests()).routes());
+        pages.addAll(new LinkPage(station, p.links(), p.linkTests(), p.board()::terms).routes());
         pages.addAll(new ReadinessPage(station).routes());
         pages.addAll(new MapPage(p.watch()).routes());
         pages.addAll(new ComposePage(station, p.catalog(), new Composer(p.catalog(), p.watch()), audit).routes());

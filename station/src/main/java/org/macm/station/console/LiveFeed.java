@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.macm.core.log.Body;
@@ -19,6 +20,8 @@ import org.macm.core.log.StationId;
 import org.macm.link.LinkState;
 import org.macm.link.LinkStatus;
 import org.macm.station.intake.IntakeFindings;
+import org.macm.station.traffic.ClockReading;
+import org.macm.station.traffic.LinkTerms;
 import org.macm.station.traffic.MessageView;
 import org.macm.store.IntakeFinding;
 import org.slf4j.Logger;
@@ -28,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * Turns what happens at the station into the console's events and alarms: every entry
  * written or received is a {@code traffic} event (an arriving FLASH also raises an alarm); a
  * link changing state is a {@code link} event (going DOWN raises an alarm); a message going
- * overdue raises an escalation alarm. Entries arrive through the station's listeners; link
+ * overdue raises an escalation alarm; a link whose clocks are found apart raises a clock alarm. Entries arrive through the station's listeners; link
  * states and escalations are read every {@link #POLL_MS} ms, well inside the one second in
  * which a console must show a change.
  */
@@ -41,6 +44,9 @@ public final class LiveFeed implements AutoCloseable {
     private final ConsoleAlarms alarms;
     private final Supplier<List<LinkStatus>> links;
     private final Supplier<List<MessageView>> overdue;
+    private final Function<StationId, LinkTerms> terms;
+    /** Per link, the flagged entry last alarmed about: a new one raises the alarm again. */
+    private final Map<StationId, ClockReading> clockAlarmed = new HashMap<>();
     private final Map<StationId, LinkState> lastState = new HashMap<>();
     private final Set<String> escalated = new HashSet<>();
     /** Peer and rule of the intake findings already alarmed. */
@@ -54,7 +60,8 @@ public final class LiveFeed implements AutoCloseable {
     });
 
     public LiveFeed(ConsoleEvents events, ConsoleAlarms alarms, Supplier<List<LinkStatus>> links,
-            Supplier<List<MessageView>> overdue) {
+            Supplier<List<MessageView>> overdue, Function<StationId, LinkTerms> terms) {
+        this.terms = terms;
         this.events = events;
         this.alarms = alarms;
         this.links = links;
@@ -147,12 +154,29 @@ public final class LiveFeed implements AutoCloseable {
                 }
             }
         }
+        for (LinkStatus s : links.get()) {
+            clockAlarm(s.peer(), terms.apply(s.peer()));
+        }
         for (MessageView v : overdue.get()) {
             if (escalated.add(v.id())) {
                 alarms.raise(ConsoleAlarm.Kind.ESCALATION, "common.alarm.escalation",
                         List.of(v.precedence() + " " + v.id()), "/messages/" + v.id());
                 events.publish("traffic", v.id());
             }
+        }
+    }
+
+    /** Raises the clock alarm when a link's clocks are found apart, once per flagged reading that is new. */
+    private void clockAlarm(StationId peer, LinkTerms t) {
+        if (!t.clocksApart()) {
+            clockAlarmed.remove(peer);
+            return;
+        }
+        ClockReading r = (t.theirEntries().apartNow() ? t.theirEntries() : t.ourEntries()).last().orElseThrow();
+        if (!clockAlarmed.containsKey(peer)) {
+            clockAlarmed.put(peer, r);
+            alarms.raise(ConsoleAlarm.Kind.CLOCK, "common.alarm.clock", List.of(peer.value(), r.id(), r.offsetText()),
+                    "/link");
         }
     }
 

@@ -17,6 +17,8 @@ import org.macm.core.log.EntryKind;
 import org.macm.core.log.StationId;
 import org.macm.station.Station;
 import org.macm.station.identity.Identity;
+import org.macm.station.traffic.ClockReading;
+import org.macm.station.traffic.LinkTerms;
 import org.macm.station.traffic.LinkTestStats;
 import org.macm.station.traffic.MessageBoard;
 import org.macm.station.traffic.MessageState;
@@ -33,6 +35,8 @@ import org.slf4j.LoggerFactory;
 final class Scheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
     private static final long TICK_SECONDS = 2;
+    /** A link whose clocks are apart is logged at most this often: the status and console keep showing it. */
+    private static final Duration CLOCK_WARN_EVERY = Duration.ofHours(1);
 
     private final Station station;
     private final MessageBoard board;
@@ -45,6 +49,7 @@ final class Scheduler implements AutoCloseable {
     private final Set<String> escalated = ConcurrentHashMap.newKeySet();
     private volatile List<MessageView> overdue = List.of();
     private final Map<StationId, LinkTestStats> tests = new ConcurrentHashMap<>();
+    private final Map<StationId, Instant> clockWarned = new ConcurrentHashMap<>();
     private ScheduledFuture<?> ticks;
     private volatile boolean closed;
 
@@ -91,6 +96,7 @@ final class Scheduler implements AutoCloseable {
             receipts.writeDue(peer);
             sendTestIfDue(peer, now);
             countTests(peer, board.tests(peer, now), now);
+            warnClock(peer, board.terms(peer), now);
             for (MessageView v : board.overdue(peer, now)) {
                 escalate(v, late, v.from().equals(station.id()) ? "sent to " + peer + " and not acknowledged"
                         : "received from " + peer + " and not yet acknowledged here");
@@ -108,6 +114,22 @@ final class Scheduler implements AutoCloseable {
             LOG.warn("ESCALATION: {} {} {} {} by its deadline {}", v.precedence(), v.kind() == EntryKind.TEST ? "link test"
                     : "message", v.id(), what, v.deadline().map(Object::toString).orElse("?"));
         }
+    }
+
+    /** WARN once per link per hour while the latest entry either way is far from its time of receipt. */
+    private void warnClock(StationId peer, LinkTerms terms, Instant now) {
+        if (!terms.clocksApart()) {
+            return;
+        }
+        Instant last = clockWarned.get(peer);
+        if (last != null && now.isBefore(last.plus(CLOCK_WARN_EVERY)) && !now.isBefore(last)) {
+            return;
+        }
+        clockWarned.put(peer, now);
+        ClockReading r = (terms.theirEntries().apartNow() ? terms.theirEntries() : terms.ourEntries()).last().orElseThrow();
+        LOG.warn("CLOCK: on the link to {}, entry {} was written at {} but received at {} ({}): one of the two"
+                + " stations' clocks is wrong; check time sync on both (deadlines still run from the time of receipt)",
+                peer, r.id(), r.written(), r.received(), r.offsetText());
     }
 
     private void sendTestIfDue(StationId peer, Instant now) {

@@ -124,8 +124,13 @@ public final class StationRuntime implements AutoCloseable {
             // from here on, then reads what the logs already hold, before any link is up.
             MessageBoard board = new MessageBoard(station, catalog);
             station.onWrite(board::record);
-            station.onReceive((peer, entries) -> entries.forEach(e -> board.record(peer, e)));
+            // Called once the entries are durable: the time they were stored here runs their
+            // deadlines until this station's next entry (its receipt) says when it received them.
+            station.onReceive((peer, entries) -> board.received(peer, entries, clock.instant()));
             pinned.keySet().forEach(board::follow);
+            // Before the link and the API: every message written from now on is held to these deadlines.
+            LinkAnnouncer announcer = new LinkAnnouncer(station, board);
+            pinned.keySet().forEach(announcer::announce);
             links.start();
             scheduler = new Scheduler(station, board, receipts).start();
             if (station.config().watch().isPresent()) {
@@ -137,7 +142,7 @@ public final class StationRuntime implements AutoCloseable {
             // One for the API and the console: it serialises acknowledgements, so two officers cannot both be first.
             Acknowledgements acknowledgements = new Acknowledgements(station, board);
             ApiSite api = new ApiSite(station.config().api(), token, StationApi.routes(
-                    new StatusHandler(station, links, alerts, running::overdue, running::testStats),
+                    new StatusHandler(station, links, alerts, running::overdue, running::testStats, board::terms),
                     new MessagesHandler(station, links, board, new Composer(catalog, Optional.ofNullable(watch))),
                     new AcknowledgementsHandler(acknowledgements), alerts, new ExportsHandler(station)));
             console = Console.start(new Console.Parts(layout, station, links, board, running::overdue,

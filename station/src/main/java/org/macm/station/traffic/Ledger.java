@@ -1,55 +1,117 @@
 package org.macm.station.traffic;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.TreeSet;
 import java.util.function.LongFunction;
 import org.macm.core.log.Body;
+import org.macm.core.log.LinkParameters;
+import org.macm.core.log.MalformedEntryException;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 import org.macm.station.intake.AgreeRules;
 import org.macm.station.intake.IntakeFindings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One link's running account of what still awaits a human answer, kept up to date entry by
  * entry as the station writes and receives them, so that the scheduler's tick costs what
  * changed rather than the length of the logs. Adding an entry twice changes nothing, which
  * lets the account be seeded from the store while new entries are already arriving.
+ *
+ * <p>A deadline runs from the entry's time of receipt (docs/PROTOCOL.md §14): the time of the
+ * other station's first entry whose {@code peerHead.seq} reaches it. Until that entry is
+ * known, it runs provisionally from the time this station stored the peer's entry, or from
+ * our own entry's time; when the receipt becomes known, the deadline moves. The length is the
+ * one the author announced in its own log before the entry ({@link LinkParameters}).
  */
 final class Ledger {
+    private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
+
     private final StationId self;
-    private final Function<SignedEntry, Optional<Instant>> deadlineOf;
     private final IntakeFindings findings;
     private final Side ours;
     private final Side theirs;
 
-    /** Entries awaiting a human answer, in deadline order. */
+    /** An entry awaiting a human answer, by deadline; stale once {@link Side#deadlines} holds another. */
     private record Awaiting(Instant deadline, long seq) {
+    }
+
+    /**
+     * An entry of one side whose time of receipt is not known yet: its own time for the clock
+     * check and, if it awaits a human answer, how long its author allows.
+     */
+    private record Unreceived(Instant written, Optional<Duration> allowed) {
+    }
+
+    /** The first entry of the other side whose peerHead reached a seq of this side. */
+    private record Step(long seq, Instant time) {
     }
 
     /** The entries one station wrote, and what the other station answered about them. */
     private static final class Side {
+        final StationId author;
         /** Reads one of this side's entries back: only seqs are kept while they await an answer. */
         final LongFunction<SignedEntry> read;
+        /** When this station stored one of this side's entries, if that is its provisional time of receipt. */
+        final LongFunction<Optional<Instant>> storedHere;
         long receipted;
         /** Per acknowledged seq: its acknowledgements by their entry's seq, so adding one twice changes nothing. */
         final Map<Long, TreeMap<Long, Acknowledged>> acks = new HashMap<>();
-        final Set<Long> awaiting = new HashSet<>();
+        /** Awaiting seqs and their current deadline; the queue may hold older deadlines of the same seq. */
+        final Map<Long, Instant> deadlines = new HashMap<>();
         final PriorityQueue<Awaiting> byDeadline = new PriorityQueue<>(Comparator.comparing(Awaiting::deadline));
         final TreeMap<Long, SignedEntry> overdue = new TreeMap<>();
         final TreeMap<Long, SignedEntry> tests = new TreeMap<>();
+        /** This side's announcements by seq: the one in force for seq s is the latest below s. */
+        final TreeMap<Long, LinkParameters> announcements = new TreeMap<>();
+        /** Messages and tests: their time of receipt, once the other side's log says it. */
+        final Map<Long, Instant> receivedAt = new HashMap<>();
+        /** Peer entries taken in here, awaiting our receipt: when they were stored (the provisional time). */
+        final Map<Long, Instant> storedAt = new HashMap<>();
+        /**
+         * Receipt times of seqs not added yet (the other log was read first), keyed by the
+         * peerHead that covered them; pruned as this side's entries arrive.
+         */
+        final TreeMap<Long, Step> steps = new TreeMap<>();
+        /** Entries added whose receipt is not known: messages and tests, and the latest other entry. */
+        final TreeMap<Long, Unreceived> unreceived = new TreeMap<>();
+        long lastOther;
+        /** Every seq up to here was added; those beyond, out of order, are listed. */
+        long contiguous;
+        final TreeSet<Long> beyond = new TreeSet<>();
+        ClockCheck clock = ClockCheck.NONE;
 
-        Side(LongFunction<SignedEntry> read) {
+        Side(StationId author, LongFunction<SignedEntry> read, LongFunction<Optional<Instant>> storedHere) {
+            this.author = author;
             this.read = read;
+            this.storedHere = storedHere;
+        }
+
+        /** Notes {@code seq} as added; false if it was added before. */
+        boolean firstTime(long seq) {
+            if (seq <= contiguous || !beyond.add(seq)) {
+                return false;
+            }
+            while (beyond.remove(contiguous + 1)) {
+                contiguous++;
+            }
+            return true;
+        }
+
+        LinkParameters inForce(long seq) {
+            Map.Entry<Long, LinkParameters> a = announcements.lowerEntry(seq);
+            return a == null ? LinkParameters.DEFAULTS : a.getValue();
         }
     }
 
@@ -57,24 +119,44 @@ final class Ledger {
     record Answered(List<SignedEntry> entries, long receipted, Map<Long, List<Acknowledged>> acks) {
     }
 
-    Ledger(StationId self, Function<SignedEntry, Optional<Instant>> deadlineOf, IntakeFindings findings,
-            LongFunction<SignedEntry> readOurs, LongFunction<SignedEntry> readTheirs) {
+    /**
+     * @param findings     what intake found void in the peer's entries: a void statement changes nothing here
+     * @param storedTheirs when this station stored an entry of the peer's log (the store's {@code stored_at})
+     */
+    Ledger(StationId self, StationId peer, IntakeFindings findings, LongFunction<SignedEntry> readOurs,
+            LongFunction<SignedEntry> readTheirs, LongFunction<Optional<Instant>> storedTheirs) {
         this.self = self;
-        this.deadlineOf = deadlineOf;
         this.findings = findings;
-        this.ours = new Side(readOurs);
-        this.theirs = new Side(readTheirs);
+        this.ours = new Side(self, readOurs, seq -> Optional.empty());
+        this.theirs = new Side(peer, readTheirs, storedTheirs);
     }
 
+    /** Adds an entry read from the store or just written here. */
     synchronized void add(SignedEntry e) {
+        add(e, Optional.empty());
+    }
+
+    /** Adds a peer entry this station has just stored durably, at {@code stored} by its clock. */
+    synchronized void addReceived(SignedEntry e, Instant stored) {
+        add(e, Optional.of(stored));
+    }
+
+    private void add(SignedEntry e, Optional<Instant> stored) {
         boolean byUs = e.log().author().equals(self);
         Side author = byUs ? ours : theirs;
         Side answered = byUs ? theirs : ours;
+        if (!author.firstTime(e.seq())) {
+            return;
+        }
         // Every entry says how much of the other log its author held; a receipt says it outright.
         // A statement the peer made that is not true of our log is void: it changes nothing here.
         Set<AgreeRules.Part> voided = byUs ? Set.of() : findings.voided(e);
         if (!voided.contains(AgreeRules.Part.PEER_HEAD)) {
-            answered.receipted = Math.max(answered.receipted, e.entry().peerHead().seq());
+            long covers = e.entry().peerHead().seq();
+            answered.receipted = Math.max(answered.receipted, covers);
+            if (covers > 0) {
+                covered(answered, covers, e.seq(), e.entry().time());
+            }
         }
         boolean referenceVoid = voided.contains(AgreeRules.Part.REFERENCE);
         switch (e.entry().body()) {
@@ -82,35 +164,109 @@ final class Ledger {
                 // Receipts nothing.
             }
             case Body.Acknowledgement ack when referenceVoid -> {
-                // Acknowledges nothing.
+                // Acknowledges nothing; its own time is still clock-checked.
+                noted(author, e, Optional.empty(), stored);
             }
-            case Body.Receipt r -> answered.receipted = Math.max(answered.receipted, r.upTo().seq());
+            case Body.Receipt r -> {
+                // Not clock-checked: nobody receipts a receipt, so its time of receipt is only when
+                // the other station next wrote, which may be hours later.
+                answered.receipted = Math.max(answered.receipted, r.upTo().seq());
+            }
             case Body.Acknowledgement ack -> {
                 long seq = ack.message().seq();
                 answered.acks.computeIfAbsent(seq, s -> new TreeMap<>()).put(e.seq(), new Acknowledged(ack.officer(),
                         ack.time(), ack.remark(), e.log().author() + "/" + e.seq()));
-                answered.awaiting.remove(seq);
+                answered.deadlines.remove(seq);
                 answered.overdue.remove(seq);
+                noted(author, e, Optional.empty(), stored);
             }
-            case Body.Message m -> await(author, e);
+            case Body.Message m -> {
+                if (LinkParameters.isAnnouncement(e.entry())) {
+                    announced(author, e);
+                    noted(author, e, Optional.empty(), stored);
+                } else {
+                    noted(author, e, Optional.of(author.inForce(e.seq()).deadline(m.precedence())), stored);
+                }
+            }
             case Body.LinkTest t -> {
                 if (byUs) {
                     author.tests.put(e.seq(), e);
                 }
-                await(author, e);
+                noted(author, e, t.humanAck() ? Optional.of(author.inForce(e.seq()).testDeadline()) : Optional.empty(),
+                        stored);
             }
+        }
+        // Receipt times kept for seqs not yet added are needed only beyond what has been added.
+        author.steps.headMap(author.contiguous, true).clear();
+    }
+
+    private void announced(Side author, SignedEntry e) {
+        try {
+            LinkParameters.of(e.entry()).ifPresent(p -> author.announcements.put(e.seq(), p));
+        } catch (MalformedEntryException ex) {
+            // Not in force: the deadlines before it still apply. The entry stays evidence of what was sent.
+            LOG.warn("{}/{} announces link parameters this station cannot read, so they do not apply: {}",
+                    e.log().author(), e.seq(), ex.getMessage());
         }
     }
 
-    private void await(Side side, SignedEntry e) {
-        if (side.acks.containsKey(e.seq()) || side.overdue.containsKey(e.seq())) {
+    /** An entry of {@code side}: its receipt known already (the other log was read first) or awaited. */
+    private void noted(Side side, SignedEntry e, Optional<Duration> allowed, Optional<Instant> stored) {
+        Map.Entry<Long, Step> known = side.steps.ceilingEntry(e.seq());
+        if (known != null) {
+            received(side, e.seq(), e.entry().time(), known.getValue().time(), allowed);
             return;
         }
-        deadlineOf.apply(e).ifPresent(deadline -> {
-            if (side.awaiting.add(e.seq())) {
-                side.byDeadline.add(new Awaiting(deadline, e.seq()));
+        if (allowed.isEmpty()) {
+            // Only the latest such entry is kept for the clock check, so this map stays small.
+            Unreceived previous = side.unreceived.get(side.lastOther);
+            if (previous != null && previous.allowed().isEmpty()) {
+                side.unreceived.remove(side.lastOther);
             }
-        });
+            side.lastOther = e.seq();
+            side.unreceived.put(e.seq(), new Unreceived(e.entry().time(), allowed));
+            return;
+        }
+        side.unreceived.put(e.seq(), new Unreceived(e.entry().time(), allowed));
+        Instant from = e.entry().time();
+        if (side != ours) {
+            from = stored.or(() -> side.storedHere.apply(e.seq())).orElse(from);
+            side.storedAt.put(e.seq(), from);
+        }
+        if (!side.acks.containsKey(e.seq())) {
+            schedule(side, e.seq(), from.plus(allowed.get()));
+        }
+    }
+
+    /** The other side's entry {@code bySeq}, at {@code time}, states it holds {@code side}'s log up to {@code upTo}. */
+    private void covered(Side side, long upTo, long bySeq, Instant time) {
+        Map<Long, Unreceived> now = side.unreceived.headMap(upTo, true);
+        for (Map.Entry<Long, Unreceived> u : now.entrySet()) {
+            received(side, u.getKey(), u.getValue().written(), time, u.getValue().allowed());
+        }
+        now.clear();
+        if (upTo > side.contiguous) {
+            side.steps.merge(upTo, new Step(bySeq, time), (a, b) -> a.seq() <= b.seq() ? a : b);
+        }
+    }
+
+    private void received(Side side, long seq, Instant written, Instant at, Optional<Duration> allowed) {
+        side.clock = side.clock.with(new ClockReading(side.author + "/" + seq, written, at));
+        if (allowed.isEmpty()) {
+            return;
+        }
+        side.receivedAt.put(seq, at);
+        side.storedAt.remove(seq);
+        if (!side.acks.containsKey(seq)) {
+            // The deadline moves: an entry overdue by its provisional deadline waits again if the receipt says so.
+            side.overdue.remove(seq);
+            schedule(side, seq, at.plus(allowed.get()));
+        }
+    }
+
+    private static void schedule(Side side, long seq, Instant deadline) {
+        side.deadlines.put(seq, deadline);
+        side.byDeadline.add(new Awaiting(deadline, seq));
     }
 
     /** Entries of ours ({@code byUs}) or theirs past their deadline and not acknowledged, oldest first. */
@@ -119,11 +275,49 @@ final class Ledger {
         Awaiting next;
         while ((next = side.byDeadline.peek()) != null && now.isAfter(next.deadline())) {
             side.byDeadline.poll();
-            if (side.awaiting.remove(next.seq())) {
+            if (next.deadline().equals(side.deadlines.get(next.seq()))) {
+                side.deadlines.remove(next.seq());
                 side.overdue.put(next.seq(), side.read.apply(next.seq()));
             }
         }
         return answered(side, side.overdue);
+    }
+
+    /**
+     * When a human answer to {@code e} (an entry of ours, {@code byUs}, or theirs) is due, if
+     * one is expected: its time of receipt, as far as it is known, plus what its author allows.
+     */
+    synchronized Optional<Instant> deadline(boolean byUs, SignedEntry e) {
+        Side side = byUs ? ours : theirs;
+        Optional<Duration> allowed = switch (e.entry().body()) {
+            case Body.Message m -> LinkParameters.isAnnouncement(e.entry()) ? Optional.empty()
+                    : Optional.of(side.inForce(e.seq()).deadline(m.precedence()));
+            case Body.LinkTest t -> t.humanAck() ? Optional.of(side.inForce(e.seq()).testDeadline()) : Optional.empty();
+            default -> Optional.empty();
+        };
+        return allowed.map(d -> receivedAt(side, e).plus(d));
+    }
+
+    private Instant receivedAt(Side side, SignedEntry e) {
+        Instant at = side.receivedAt.get(e.seq());
+        if (at != null) {
+            return at;
+        }
+        Map.Entry<Long, Step> step = side.steps.ceilingEntry(e.seq());
+        if (step != null) {
+            return step.getValue().time();
+        }
+        if (side == ours) {
+            return e.entry().time();
+        }
+        Instant stored = side.storedAt.get(e.seq());
+        return stored != null ? stored : side.storedHere.apply(e.seq()).orElse(e.entry().time());
+    }
+
+    /** The deadlines each side announced and the clock check of each side's entries. */
+    synchronized LinkTerms terms() {
+        return new LinkTerms(self, theirs.author, Optional.ofNullable(ours.announcements.lastEntry()).map(Map.Entry::getValue),
+                Optional.ofNullable(theirs.announcements.lastEntry()).map(Map.Entry::getValue), ours.clock, theirs.clock);
     }
 
     /** What decides the state of any entry of ours ({@code byUs}) or theirs: no entries listed. */

@@ -11,11 +11,12 @@ import org.macm.station.intake.IntakeFindings;
 /**
  * One link as a person is shown it, by {@code macm status} (through the API) and by the
  * console's Link page alike: the link module's state with each path marked inbound or dialled,
- * the link tests this station sent, and what intake found wrong with the peer's entries (void
- * statements, a log held behind an unreadable entry, equivocation). One place reads the link
- * module's naming of paths.
+ * the link tests this station sent, what intake found wrong with the peer's entries (void
+ * statements, a log held behind an unreadable entry, equivocation), and the deadlines and clock
+ * check of the two logs ({@link LinkTerms}). One place reads the link module's naming of paths.
  */
-public record LinkReport(LinkStatus status, List<PathReport> paths, LinkTestStats tests, IntakeFindings.Report intake) {
+public record LinkReport(LinkStatus status, List<PathReport> paths, LinkTestStats tests, IntakeFindings.Report intake,
+        LinkTerms terms) {
     /** How the link module names a path the peer dialled (see {@code Links}). */
     private static final String INBOUND = "inbound from ";
 
@@ -36,14 +37,14 @@ public record LinkReport(LinkStatus status, List<PathReport> paths, LinkTestStat
         }
     }
 
-    public static LinkReport of(LinkStatus status, LinkTestStats tests, IntakeFindings.Report intake) {
+    public static LinkReport of(LinkStatus status, LinkTestStats tests, IntakeFindings.Report intake, LinkTerms terms) {
         List<PathReport> paths = status.paths().stream().map(LinkReport::path).toList();
-        return new LinkReport(status, paths, tests, intake);
+        return new LinkReport(status, paths, tests, intake, terms);
     }
 
     /** The report of {@code station}'s link {@code status}: the intake findings are read from the station. */
-    public static LinkReport of(Station station, LinkStatus status, LinkTestStats tests) {
-        return of(status, tests, station.intake().report(station.peerLog(status.peer()), status.heldPeerHead().seq()));
+    public static LinkReport of(Station station, LinkStatus status, LinkTestStats tests, LinkTerms terms) {
+        return of(status, tests, station.intake().report(station.peerLog(status.peer()), status.heldPeerHead().seq()), terms);
     }
 
     private static PathReport path(PathStatus p) {

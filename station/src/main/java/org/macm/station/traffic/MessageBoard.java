@@ -1,6 +1,5 @@
 package org.macm.station.traffic;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,8 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.macm.core.log.Body;
-import org.macm.core.log.EntryKind;
 import org.macm.core.log.Head;
+import org.macm.core.log.LinkParameters;
 import org.macm.core.log.LogId;
 import org.macm.core.log.MessageContent;
 import org.macm.core.log.Precedence;
@@ -69,17 +68,39 @@ public final class MessageBoard {
         ledger(peer);
     }
 
-    /** Adds an entry just written to, or received on, the link to {@code peer}. */
+    /** Adds an entry just written to the link to {@code peer}. */
     public void record(StationId peer, SignedEntry e) {
         ledger(peer).add(e);
+    }
+
+    /**
+     * Adds entries of {@code peer}'s log this station has just stored durably: until its own log
+     * says when it received them (its next entry's peerHead), their deadlines run from {@code stored}.
+     */
+    public void received(StationId peer, List<SignedEntry> entries, Instant stored) {
+        Ledger ledger = ledger(peer);
+        entries.forEach(e -> ledger.addReceived(e, stored));
+    }
+
+    /**
+     * The deadlines each side of the link to {@code peer} announced in its log, and the clock
+     * check of each side's entries against their time of receipt.
+     */
+    public LinkTerms terms(StationId peer) {
+        return ledger(peer).terms();
+    }
+
+    /** The last deadlines this station announced in its log for {@code peer}, if it announced any. */
+    public Optional<LinkParameters> announced(StationId peer) {
+        return ledger(peer).terms().ours();
     }
 
     private Ledger ledger(StationId peer) {
         return ledgers.computeIfAbsent(peer, p -> {
             LogId ours = station.ownLog(p);
             LogId theirs = station.peerLog(p);
-            Ledger ledger = new Ledger(station.id(), this::deadline, station.intake(), seq -> held(ours, seq),
-                    seq -> held(theirs, seq));
+            Ledger ledger = new Ledger(station.id(), p, station.intake(), seq -> held(ours, seq), seq -> held(theirs, seq),
+                    seq -> station.store().storedAt(theirs, seq));
             for (LogId log : List.of(ours, theirs)) {
                 long head = station.store().head(log).seq();
                 for (long from = 1; from <= head; from += 4096) {
@@ -217,7 +238,11 @@ public final class MessageBoard {
                 return Optional.empty();
             }
         }
-        Optional<Instant> deadline = deadline(e);
+        if (LinkParameters.isAnnouncement(e.entry())) {
+            // Link parameters are the protocol's, not a message for a duty officer (docs/PROTOCOL.md §14).
+            return Optional.empty();
+        }
+        Optional<Instant> deadline = ledger(incoming ? from : to).deadline(!incoming, e);
         List<Acknowledged> ackBy = acks.getOrDefault(e.seq(), List.of());
         MessageState state;
         if (!ackBy.isEmpty()) {
@@ -231,22 +256,6 @@ public final class MessageBoard {
         }
         return Optional.of(new MessageView(from + "/" + e.seq(), from, to, e.seq(), e.entry().kind(), precedence, summary,
                 lang, e.entry().time(), state, deadline, ackBy, incoming ? station.intake().messages(e) : List.of()));
-    }
-
-    /** When a human answer to {@code e} is due, if one is expected: messages, and link tests that ask for one. */
-    private Optional<Instant> deadline(SignedEntry e) {
-        return switch (e.entry().body()) {
-            case Body.Message m -> Optional.of(e.entry().time().plus(deadlineFor(EntryKind.MESSAGE, m.precedence())));
-            case Body.LinkTest t -> t.humanAck()
-                    ? Optional.of(e.entry().time().plus(deadlineFor(EntryKind.TEST, Precedence.ROUTINE)))
-                    : Optional.empty();
-            default -> Optional.empty();
-        };
-    }
-
-    private Duration deadlineFor(EntryKind kind, Precedence precedence) {
-        // A link test that asks for a human answer is held to the IMMEDIATE deadline, like a check call.
-        return station.config().ackDeadline(kind == EntryKind.TEST ? Precedence.IMMEDIATE : precedence);
     }
 
     /** The head of the peer's log this station had durably stored, as the link reports it. */

@@ -46,9 +46,10 @@ class ConsoleAlarmTest {
             new OfficerRegistry(s.cn(), Clock.systemUTC(), new SecureRandom()).add("li", "Maj Li", Role.DUTY,
                     Optional.of(Language.EN), p);
         }
-        s.write(s.listening(CN, loopback(0)).withAckDeadline(Precedence.FLASH, Duration.ofSeconds(2)));
+        s.write(s.listening(CN, loopback(0)));
         try (StationRuntime cn = StationRuntime.start(s.cn(), Clock.systemUTC(), "test")) {
-            s.write(s.dialling(JP, loopback(cn.linkPorts().get(0))));
+            // A message is held to its author's deadlines, which jp-mod announces in its log (PROTOCOL.md §14).
+            s.write(s.dialling(JP, loopback(cn.linkPorts().get(0))).withAckDeadline(Precedence.FLASH, Duration.ofSeconds(2)));
             ConsoleClient li = new ConsoleClient(cn.consoleUrl()).signedIn("li", PASSWORD);
             String id;
             try (StationRuntime jp = StationRuntime.start(s.jp(), Clock.systemUTC(), "test")) {

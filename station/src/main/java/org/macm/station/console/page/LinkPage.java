@@ -16,13 +16,15 @@ import org.macm.station.console.ConsoleRoute;
 import org.macm.station.console.UiText;
 import org.macm.station.officer.Role;
 import org.macm.station.traffic.LinkReport;
+import org.macm.station.traffic.LinkTerms;
 import org.macm.station.traffic.LinkTestStats;
 import org.macm.store.LogStore;
 
 /**
  * The Link page at {@code /link}: for each peer, whether the link is UP, DEGRADED or DOWN and
  * since when, each path and when it was last heard, how far each side holds the other's log,
- * whether the catalogs match, what was refused, the link tests, and the store's health. It
+ * whether the catalogs match, what was refused, the link tests, the deadlines each side
+ * announced and the clock check, and the store's health. It
  * shows what {@code macm status} shows (both read {@link LinkReport}); the panel is fetched
  * again on every {@code link} event and every 5 s, so "last heard" keeps moving.
  */
@@ -30,8 +32,11 @@ public final class LinkPage {
     private final Station station;
     private final Links links;
     private final Function<StationId, LinkTestStats> linkTests;
+    private final Function<StationId, LinkTerms> terms;
 
-    public LinkPage(Station station, Links links, Function<StationId, LinkTestStats> linkTests) {
+    public LinkPage(Station station, Links links, Function<StationId, LinkTestStats> linkTests,
+            Function<StationId, LinkTerms> terms) {
+        this.terms = terms;
         this.station = station;
         this.links = links;
         this.linkTests = linkTests;
@@ -53,7 +58,7 @@ public final class LinkPage {
 
     private View view() {
         List<LinkReport> reports = links.status().stream()
-                .map(s -> LinkReport.of(station, s, linkTests.apply(s.peer())))
+                .map(s -> LinkReport.of(station, s, linkTests.apply(s.peer()), terms.apply(s.peer())))
                 .sorted((a, b) -> a.status().peer().value().compareTo(b.status().peer().value()))
                 .toList();
         return new View(reports, station.store().failure(), station.clock().instant());

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.macm.core.log.LinkParameters;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 import org.macm.station.Station;
@@ -77,6 +78,10 @@ public final class MessagePage {
                 }
                 Optional<MessageView> v = board.message(peer, ours, seq, now, r.text().language());
                 Optional<SignedEntry> e = station.store().get(ours ? station.ownLog(peer) : station.peerLog(peer), seq);
+                if (e.isPresent() && LinkParameters.isAnnouncement(e.get().entry())) {
+                    // The protocol's, not a message for an officer: neither shown nor acknowledged (PROTOCOL.md §14).
+                    throw ConsoleRefusal.status(409, "message.announcement", author + "/" + seq, author.value());
+                }
                 if (v.isPresent() && e.isPresent()) {
                     return new Found(peer, ours, v.get(), e.get());
                 }
