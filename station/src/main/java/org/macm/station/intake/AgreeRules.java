@@ -8,6 +8,7 @@ import org.macm.core.log.Body;
 import org.macm.core.log.EntryKind;
 import org.macm.core.log.Head;
 import org.macm.core.log.LinkParameters;
+import org.macm.core.log.Rule;
 import org.macm.core.log.SignedEntry;
 
 /**
@@ -19,15 +20,15 @@ import org.macm.core.log.SignedEntry;
  */
 public final class AgreeRules {
     /** A non-empty peerHead names an entry of our log with that hash. */
-    public static final String PEERHEAD = "A-PEERHEAD";
+    public static final String PEERHEAD = Rule.A_PEERHEAD.id();
     /** peerHead.seq never decreases along a log. */
-    public static final String PEERHEAD_ORDER = "A-PEERHEAD-ORDER";
+    public static final String PEERHEAD_ORDER = Rule.A_PEERHEAD_ORDER.id();
     /** A receipt's upTo names an entry of our log with that hash, no further than the entry's own peerHead. */
-    public static final String RECEIPT = "A-RECEIPT";
+    public static final String RECEIPT = Rule.A_RECEIPT.id();
     /** An acknowledgement's message names an entry of our log with that hash, no further than the entry's own peerHead. */
-    public static final String ACK = "A-ACK";
+    public static final String ACK = Rule.A_ACK.id();
     /** An acknowledgement names a MESSAGE or TEST, never a receipt, an acknowledgement or a link-parameters announcement. */
-    public static final String ACK_KIND = "A-ACK-KIND";
+    public static final String ACK_KIND = Rule.A_ACK_KIND.id();
 
     /** Which statement of an entry a broken rule makes void. */
     public enum Part {
