@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.macm.core.log.RawEntry;
 
 /**
  * RESEND names the first seq the peer lacks (docs/PROTOCOL.md §9, §10 step 3): from 1 up to
@@ -82,7 +83,7 @@ class ResendRulesTest {
 
             path.send(new Frame.Resend(3));
             Frame.Entries again = path.next(Frame.Entries.class, DEADLINE);
-            assertThat(again.entries()).isEqualTo(cnHost.own().subList(2, 5));
+            assertThat(again.entries().stream().map(RawEntry::read).toList()).isEqualTo(cnHost.own().subList(2, 5));
             LinkStatus status = cnLinks.status(jp.id()).orElseThrow();
             assertThat(status.state()).isEqualTo(LinkState.UP);
             assertThat(status.refusedClaims()).isZero();
