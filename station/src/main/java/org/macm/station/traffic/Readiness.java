@@ -183,7 +183,7 @@ public final class Readiness {
 
     private static Direction direction(StationId from, StationId to, List<SignedEntry> authored, List<SignedEntry> answers,
             Window window) {
-        Answers a = new Answers(answers);
+        Answers a = new Answers(answers, authored);
         Map<Precedence, List<Duration>> toReceipt = new EnumMap<>(Precedence.class);
         Map<Precedence, List<Duration>> toAck = new EnumMap<>(Precedence.class);
         Map<Precedence, Integer> counts = new EnumMap<>(Precedence.class);
@@ -307,24 +307,47 @@ public final class Readiness {
         return Boolean.compare(i < a.length(), j < b.length());
     }
 
-    /** The answering log, indexed: when the receiver first held each seq, and which acknowledgement first named it. */
+    /**
+     * The answering log, indexed: when the receiver first held each seq, and which
+     * acknowledgement first named it. A statement that is not true
+     * of that log (docs/PROTOCOL.md §7, the agree rules: a peerHead or acknowledged message that
+     * names no entry of it with that hash, an acknowledgement of what is not a message or test,
+     * or beyond the acknowledging entry's own peerHead) answers nothing, as at the station's
+     * intake: exports that verify together hold none, a station's own store may.
+     */
     private static final class Answers {
         /** The receiver's entries at which its stated peerHead.seq rose, by that seq: the time of receipt of every seq up to it. */
         private final TreeMap<Long, Instant> heldFrom = new TreeMap<>();
         private final Map<Long, SignedEntry> firstAcks = new HashMap<>();
 
-        Answers(List<SignedEntry> log) {
+        Answers(List<SignedEntry> log, List<SignedEntry> answered) {
             long held = 0;
             for (SignedEntry e : log) {
-                long peerHead = e.entry().peerHead().seq();
-                if (peerHead > held) {
-                    held = peerHead;
+                Head peerHead = e.entry().peerHead();
+                boolean trueHead = peerHead.isEmpty() || names(peerHead, answered).isPresent();
+                if (trueHead && peerHead.seq() > held) {
+                    held = peerHead.seq();
                     heldFrom.put(held, e.entry().time());
                 }
-                if (e.entry().body() instanceof Body.Acknowledgement ack) {
+                if (e.entry().body() instanceof Body.Acknowledgement ack && trueHead
+                        && ack.message().seq() <= peerHead.seq()
+                        && names(ack.message(), answered).filter(Answers::answerable).isPresent()) {
                     firstAcks.putIfAbsent(ack.message().seq(), e);
                 }
             }
+        }
+
+        private static Optional<SignedEntry> names(Head h, List<SignedEntry> log) {
+            if (h.seq() < 1 || h.seq() > log.size()) {
+                return Optional.empty();
+            }
+            SignedEntry e = log.get((int) (h.seq() - 1));
+            return e.hash().equals(h.hash()) ? Optional.of(e) : Optional.empty();
+        }
+
+        private static boolean answerable(SignedEntry e) {
+            return (e.entry().body() instanceof Body.Message || e.entry().body() instanceof Body.LinkTest)
+                    && !LinkParameters.isAnnouncement(e.entry());
         }
 
         /** The time of receipt of {@code seq}: the time of the receiver's first entry whose peerHead.seq is at least {@code seq}. */
