@@ -89,7 +89,10 @@ class OwnLogAlwaysAgreesTest {
                 LinkCheck.check(own, copy);
                 assertThat(recorded).as("a pair that verifies has nothing recorded").isEmpty();
             } catch (ChainException e) {
-                assertThat(e.getMessage()).startsWith("jp-mod seq ");
+                assertThat(e.rule()).hasValueSatisfying(r -> {
+                    assertThat(r.id()).startsWith("A-");
+                    assertThat(e.getMessage()).startsWith(r.tag() + "jp-mod seq ");
+                });
                 assertThat(recorded).contains(e.seq());
             }
         }

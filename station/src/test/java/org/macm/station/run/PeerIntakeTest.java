@@ -233,7 +233,7 @@ class PeerIntakeTest {
             assertThat(ExportVerifier.verify(List.of(ownExport), keys).verified()).isTrue();
             ExportVerifier.Report pair = ExportVerifier.verify(List.of(ownExport, peerCopy), keys);
             assertThat(pair.verified()).isFalse();
-            assertThat(pair.lines()).anyMatch(l -> l.startsWith("FAIL cross-check: jp-mod seq 2"));
+            assertThat(pair.lines()).anyMatch(l -> l.startsWith("FAIL cross-check: [A-ACK-KIND] jp-mod seq 2"));
         }
         // Durable: a station opened again still holds every finding.
         cn.close();
