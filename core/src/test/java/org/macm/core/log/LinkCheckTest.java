@@ -30,7 +30,7 @@ class LinkCheckTest {
         SignedEntry other = jp.next(Head.EMPTY, Head.EMPTY, TestLogs.text("what the receipt claims"));
         SignedEntry r = cn.next(Head.EMPTY, Head.EMPTY, new Body.Receipt(other.head()));
         assertThatThrownBy(() -> LinkCheck.check(List.of(m), List.of(r))).isInstanceOf(ChainException.class)
-                .hasMessageContaining("cn-mnd seq 1: its receipt names jp-mod seq 1 with hash " + other.hash().shortHex()
+                .hasMessage("[A-RECEIPT] cn-mnd seq 1 receipts jp-mod seq 1 with hash " + other.hash().shortHex()
                         + ", but that entry's hash is " + m.hash().shortHex());
     }
 
@@ -41,7 +41,7 @@ class LinkCheckTest {
         SignedEntry a = jp.next(m.head(), r.head(),
                 new Body.Acknowledgement(r.head(), "Cdr Sato", Instant.parse("2026-11-29T03:00:00Z"), Optional.empty()));
         assertThatThrownBy(() -> LinkCheck.check(List.of(m, a), List.of(r)))
-                .hasMessageContaining("which is a RECEIPT, not a message or test");
+                .hasMessage("[A-ACK-KIND] jp-mod seq 2 acknowledges cn-mnd seq 1, which is a RECEIPT");
     }
 
     @Test
@@ -50,7 +50,7 @@ class LinkCheckTest {
         SignedEntry c1 = cn.next(Head.EMPTY, jpLog.get(1).head(), TestLogs.text("saw two"));
         SignedEntry c2 = cn.next(c1.head(), jpLog.get(0).head(), TestLogs.text("now claims one"));
         assertThatThrownBy(() -> LinkCheck.check(new ArrayList<>(jpLog), List.of(c1, c2)))
-                .hasMessage("[A-PEERHEAD-ORDER] cn-mnd seq 2: peerHead went back from seq 2 to seq 1");
+                .hasMessage("[A-PEERHEAD-ORDER] cn-mnd seq 2 says it holds jp-mod's log to seq 1, after saying seq 2 in its entry before");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.macm.core.crypto.SignatureException;
 import org.macm.core.crypto.VerifyingKey;
+import org.macm.core.log.AgreeRules;
 import org.macm.core.log.EntryHash;
 import org.macm.core.log.Head;
 import org.macm.core.log.LogId;

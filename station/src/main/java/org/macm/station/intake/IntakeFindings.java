@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.macm.core.log.AgreeRules;
 import org.macm.core.log.EntryHash;
 import org.macm.core.log.LogId;
 import org.macm.core.log.SignedEntry;

@@ -18,7 +18,7 @@ import org.macm.core.log.LinkParameters;
 import org.macm.core.log.MalformedEntryException;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
-import org.macm.station.intake.AgreeRules;
+import org.macm.core.log.AgreeRules;
 import org.macm.station.intake.IntakeFindings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -17,7 +17,7 @@ import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 import org.macm.station.Station;
-import org.macm.station.intake.AgreeRules;
+import org.macm.core.log.AgreeRules;
 import org.macm.template.Catalog;
 import org.macm.template.Language;
 import org.macm.template.RenderedMessage;

@@ -49,7 +49,7 @@ import org.macm.station.export.ExportFile;
 import org.macm.station.export.ExportVerifier;
 import org.macm.station.export.KeyRing;
 import org.macm.station.identity.KeyFiles;
-import org.macm.station.intake.AgreeRules;
+import org.macm.core.log.AgreeRules;
 import org.macm.station.intake.FormatRule;
 import org.macm.station.officer.OfficerRegistry;
 import org.macm.station.officer.Password;

@@ -1,22 +1,17 @@
-package org.macm.station.intake;
+package org.macm.core.log;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
-import org.macm.core.log.Body;
-import org.macm.core.log.EntryKind;
-import org.macm.core.log.Head;
-import org.macm.core.log.LinkParameters;
-import org.macm.core.log.Rule;
-import org.macm.core.log.SignedEntry;
 
 /**
- * The agree rules of docs/PROTOCOL.md §7, applied at intake: what a peer's entry says about
- * this station's own log (its {@code peerHead}, a receipt's {@code upTo}, an acknowledgement's
- * {@code message}) must be true of that log. {@code macm verify} applies the same rules to two
- * exports (core's {@code LinkCheck}); here they are applied as the entry arrives, so a false
- * statement is caught, voided and alarmed the moment it is made, not at the next audit.
+ * The agree rules of docs/PROTOCOL.md §7, one entry at a time: what an entry says about the
+ * other log of its link (its {@code peerHead}, a receipt's {@code upTo}, an acknowledgement's
+ * {@code message}) must be true of that log. The one implementation of these rules: a
+ * station's intake applies it to each peer entry as it arrives against its own log (so a false
+ * statement is voided and alarmed the moment it is made), and {@link LinkCheck}, behind
+ * {@code macm verify}, to every entry of two exports.
  */
 public final class AgreeRules {
     /** A non-empty peerHead names an entry of our log with that hash. */

@@ -1,4 +1,4 @@
-package org.macm.station.intake;
+package org.macm.core.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,17 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.macm.core.crypto.SigningKey;
-import org.macm.core.log.Body;
-import org.macm.core.log.EntryHash;
-import org.macm.core.log.Head;
-import org.macm.core.log.LinkId;
-import org.macm.core.log.LinkParameters;
-import org.macm.core.log.LogId;
-import org.macm.core.log.LogWriter;
-import org.macm.core.log.MessageContent;
-import org.macm.core.log.Precedence;
-import org.macm.core.log.SignedEntry;
-import org.macm.core.log.StationId;
 
 /**
  * Each agree rule of docs/PROTOCOL.md §3, applied to one jp-mod entry against cn-mnd's log:
