@@ -1,14 +1,6 @@
 package org.macm.core.log;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -16,18 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
@@ -76,20 +62,8 @@ public final class EntryCodec {
     private static final Set<String> TOP_KEYS =
             Set.of("v", "link", "author", "seq", "prev", "time", "kind", "peerHead", "body");
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            // Entries are written and read on virtual threads, most of them short-lived: Jackson's
-            // default per-thread buffer pool would give each its own fresh buffers (measured: about
-            // 19 KB allocated per entry written, 40 % of all allocation on the round trip).
-            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
-            // The limits are the document's, not Jackson's: depth is checked (with its own
-            // message) by scan(), names and numbers may be as long as an entry.
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 1)
-                    .maxNameLength(MAX_ENTRY_BYTES).maxNumberLength(MAX_ENTRY_BYTES).build())
-            .build();
-    private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-            .build();
+    /** Writes a template's fields, which are kept as the JSON tree that was read or composed. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder(EntryJson.FACTORY).build();
 
     private EntryCodec() {
     }
@@ -101,7 +75,7 @@ public final class EntryCodec {
 
     static byte[] encode(Entry e) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+        try (JsonGenerator g = EntryJson.FACTORY.createGenerator(out)) {
             g.setCodec(MAPPER);
             g.writeStartObject();
             g.writeNumberField("v", e.version());
@@ -191,137 +165,14 @@ public final class EntryCodec {
             throw new MalformedEntryException(Rule.F_SIZE, "entry is " + bytes.length + " bytes; the limit is "
                     + MAX_ENTRY_BYTES);
         }
-        String text = utf8(bytes);
-        if (bytes.length == 0 || bytes[0] != '{') {
-            throw new MalformedEntryException(Rule.F_OUTSIDE, "entry does not begin with '{' (nothing, not even white "
-                    + "space or a byte order mark, may come before the object)");
-        }
-        if (bytes[bytes.length - 1] != '}') {
-            throw new MalformedEntryException(Rule.F_OUTSIDE, "entry does not end with '}' (nothing, not even white "
-                    + "space or a line feed, may come after the object)");
-        }
-        Set<String> signed = scan(text);
-        JsonNode root;
+        EntryJson.Tree tree = EntryJson.read(bytes);
         try {
-            root = MAPPER.readTree(text);
-        } catch (IOException ex) {
-            // scan() read the same text with the same parser; this cannot happen.
-            throw new MalformedEntryException(Rule.F_JSON, "entry is not JSON: " + firstLine(ex.getMessage()), ex);
-        }
-        try {
-            return new Reader(signed).entry(root);
+            return new Reader(tree.signed()).entry(tree.root());
         } catch (MalformedEntryException ex) {
             throw ex;
         } catch (RuntimeException ex) {
             // Every rule is checked before a record is built; a constructor that still refuses is a bug here.
             throw new MalformedEntryException(Rule.F_TYPE, "entry is not well formed: " + ex.getMessage(), ex);
-        }
-    }
-
-    private static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException ex) {
-            int at = firstBadByte(bytes);
-            throw new MalformedEntryException(Rule.F_UTF8, "entry is not valid UTF-8 at byte " + at
-                    + " (an invalid byte, an overlong form, an encoded surrogate or a cut sequence)", ex);
-        }
-    }
-
-    private static int firstBadByte(byte[] bytes) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        var result = decoder.decode(in, java.nio.CharBuffer.allocate(bytes.length + 1), true);
-        return result.isError() ? in.position() : bytes.length;
-    }
-
-    /**
-     * Reads the JSON tokens once for what the tree does not keep: nesting depth, duplicate
-     * keys, escapes of lone surrogates, values after the object, and where an integer was
-     * written with a minus sign (the tree reads {@code -0} as 0). Returns the JSON pointers of
-     * those integers.
-     */
-    private static Set<String> scan(String text) {
-        Set<String> signed = new HashSet<>();
-        boolean closed = false;
-        // Valid UTF-8 holds no surrogate: only a \\u escape can make one, so without any the
-        // strings need not be looked at (and Jackson need not build them twice).
-        boolean escapes = text.contains("\\u");
-        try (JsonParser p = FACTORY.createParser(text)) {
-            int depth = 0;
-            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                if (closed) {
-                    throw new MalformedEntryException(Rule.F_OUTSIDE, "entry has more JSON after its closing '}'");
-                }
-                switch (t) {
-                    case START_OBJECT, START_ARRAY -> {
-                        if (++depth > MAX_DEPTH) {
-                            throw new MalformedEntryException(Rule.F_DEPTH, "entry nests objects and arrays " + depth
-                                    + " deep at " + pointer(p) + "; the limit is " + MAX_DEPTH);
-                        }
-                    }
-                    case END_OBJECT, END_ARRAY -> closed = --depth == 0;
-                    case FIELD_NAME -> {
-                        if (escapes) {
-                            noLoneSurrogate(p.currentName(), "key at " + pointer(p));
-                        }
-                    }
-                    case VALUE_STRING -> {
-                        if (escapes) {
-                            noLoneSurrogate(p.getText(), "string at " + pointer(p));
-                        }
-                    }
-                    case VALUE_NUMBER_INT -> {
-                        if (p.getText().startsWith("-")) {
-                            signed.add(pointer(p));
-                        }
-                    }
-                    default -> {
-                        // Other numbers, true, false and null: the tree keeps all there is to check.
-                    }
-                }
-            }
-        } catch (StreamReadException ex) {
-            String m = ex.getOriginalMessage();
-            if (m != null && m.startsWith("Duplicate field")) {
-                throw new MalformedEntryException(Rule.F_DUPLICATE_KEY, "entry has a duplicate key at "
-                        + pointer(ex.getProcessor()) + ": " + m, ex);
-            }
-            if (closed) {
-                throw new MalformedEntryException(Rule.F_OUTSIDE, "entry has bytes after its closing '}'", ex);
-            }
-            if (m != null && m.contains("surrogate")) {
-                // Jackson checks the escapes of keys itself (those of values are checked above).
-                throw new MalformedEntryException(Rule.F_ESCAPE, "entry key at " + pointer(ex.getProcessor())
-                        + " escapes a lone surrogate: " + firstLine(m), ex);
-            }
-            throw new MalformedEntryException(Rule.F_JSON, "entry is not JSON (RFC 8259): " + firstLine(m), ex);
-        } catch (IOException ex) {
-            throw new MalformedEntryException(Rule.F_JSON, "entry is not JSON (RFC 8259): " + firstLine(ex.getMessage()), ex);
-        }
-        return signed;
-    }
-
-    private static String pointer(Object processor) {
-        if (processor instanceof JsonParser p) {
-            String ptr = p.getParsingContext().pathAsPointer().toString();
-            return ptr.isEmpty() ? "/" : ptr;
-        }
-        return "?";
-    }
-
-    private static void noLoneSurrogate(String s, String where) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw new MalformedEntryException(Rule.F_ESCAPE, "entry " + where + " escapes a lone surrogate \\u"
-                        + HexFormat.of().withUpperCase().toHexDigits(c) + "; a character above U+FFFF is written as UTF-8 "
-                        + "or as a \\uD8xx\\uDCxx pair");
-            }
         }
     }
 
@@ -538,13 +389,5 @@ public final class EntryCodec {
 
     private static String join(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 }
