@@ -62,8 +62,7 @@ final class Session {
     private OutputStream out;
     private volatile boolean closing;
     private volatile boolean established;
-    /** The last claim of the peer about our log that checked out, so an unchanged heartbeat is not checked again. */
-    private Head checkedClaim = Head.EMPTY;
+    private final PeerClaims claims;
 
     Session(SSLSocket socket, StationId self, StationId peer, String path, boolean inbound, LinkHost host,
             LinkConfig config, PeerLink link) {
@@ -75,6 +74,7 @@ final class Session {
         this.host = host;
         this.config = config;
         this.link = link;
+        this.claims = new PeerClaims(peer, host, link);
     }
 
     /** Runs the session on the calling thread until the connection ends. */
@@ -177,7 +177,7 @@ final class Session {
             LOG.warn("peer {} has template catalog {}, ours is {}: messages on unknown forms will show raw fields",
                     peer, hello.catalog(), host.catalogHash());
         }
-        checkClaim(hello.peerHead());
+        claims.check(hello.peerHead());
         return hello;
     }
 
@@ -187,7 +187,7 @@ final class Session {
             link.heard(path);
             switch (frame) {
                 case Frame.Entries e -> arrived(e.entries());
-                case Frame.Heartbeat h -> checkClaim(h.peerHead());
+                case Frame.Heartbeat h -> claims.check(h.peerHead());
                 case Frame.Resend r -> resend(r.fromSeq());
                 case Frame.Failure e when e.code() == ErrorCode.SHUTDOWN -> throw new PeerStopped();
                 case Frame.Failure e -> throw new PeerRefused(e);
@@ -196,55 +196,11 @@ final class Session {
         }
     }
 
-    /**
-     * Rewinds this path's sender to {@code fromSeq}. A RESEND names the first seq the peer
-     * lacks, so it says the peer holds our log to {@code fromSeq - 1}: beyond our head that is
-     * as false as a HELLO claiming it, and refused the same way (docs/PROTOCOL.md §10 step 3).
-     * From our head + 1 it asks for nothing yet written, which the sender already waits for.
-     */
+    /** Rewinds this path's sender to {@code fromSeq}, once the claim it makes checks out. */
     private void resend(long fromSeq) {
-        Head own = host.ownHead(peer);
-        if (fromSeq > own.seq() + 1) {
-            link.claimBeyondLog();
-            throw new LinkException(ErrorCode.HEAD_BEYOND_LOG, peer + " asks us to resend our log from seq " + fromSeq
-                    + ", but our log to it ends at seq " + own.seq() + "; refusing the path");
-        }
-        resendFrom.accumulateAndGet(fromSeq, (a, b) -> a < 0 ? b : Math.min(a, b));
+        claims.checkResend(fromSeq);
+        resendFrom.accumulateAndGet(fromSeq, (x, y) -> x < 0 ? y : Math.min(x, y));
         link.appended();
-    }
-
-    /**
-     * Checks what the peer says it holds of our log against our log before showing it: a seq
-     * beyond our head is a false claim, and a seq we wrote with another hash means the two
-     * copies differ (a fork, kept as evidence). Either refuses the path (docs/PROTOCOL.md §10).
-     */
-    private void checkClaim(Head claimed) {
-        if (claimed.equals(checkedClaim)) {
-            return;
-        }
-        Head own = host.ownHead(peer);
-        if (claimed.seq() > own.seq()) {
-            link.claimBeyondLog();
-            throw new LinkException(ErrorCode.HEAD_BEYOND_LOG, peer + " says it holds our log to seq " + claimed.seq()
-                    + ", but our log to it ends at seq " + own.seq() + "; refusing the path (was either station "
-                    + "restored from a backup or replaced?)");
-        }
-        if (!claimed.isEmpty()) {
-            List<SignedEntry> ours = host.ownEntries(peer, claimed.seq(), 1);
-            if (ours.isEmpty() || ours.get(0).seq() != claimed.seq()) {
-                throw new IllegalStateException("our log to " + peer + " has no entry at seq " + claimed.seq()
-                        + " below its head " + own.seq());
-            }
-            if (!ours.get(0).hash().equals(claimed.hash())) {
-                link.forked(claimed, ours.get(0).hash());
-                throw new LinkException(ErrorCode.HEAD_MISMATCH, peer + " holds our seq " + claimed.seq() + " with hash "
-                        + claimed.hash().shortHex() + ", but ours is " + ours.get(0).hash().shortHex()
-                        + ": the two copies of our log differ; refusing the path (kept as evidence: compare both "
-                        + "stations' exports at that seq)");
-            }
-        }
-        checkedClaim = claimed;
-        link.peerReports(claimed);
     }
 
     /** Hands a frame's entries to the intake, waiting while it is full (which holds back the peer). */
