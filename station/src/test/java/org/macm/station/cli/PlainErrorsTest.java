@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.macm.testkit.ProcessUser;
 
 /**
  * Failures a new user meets say what went wrong and what to do in one line, with no Java
@@ -80,7 +81,7 @@ class PlainErrorsTest {
     /** Root reads every file, so this runs only as another user; FileProblemTest checks the text either way. */
     @Test
     void unreadableKeyFile_saysPermissionDenied_andTheFix() throws Exception {
-        assumeFalse("root".equals(System.getProperty("user.name")),
+        assumeFalse(ProcessUser.isRoot(),
                 "SKIPPED LOUDLY: running as root, which reads a mode-000 file; see FileProblemTest for the text");
         Path key = jp.resolve("keys/signing.key");
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("---------"));

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.macm.template.Language;
+import org.macm.testkit.ProcessUser;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -63,7 +64,7 @@ final class Chromium implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile,
                 "--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight(), "--lang=" + browserTag(language));
-        if (runsAsRoot()) {
+        if (ProcessUser.isRoot()) {
             options.addArguments("--no-sandbox"); // Chromium's sandbox refuses to run as root (CI containers do)
         }
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages(language)));
@@ -144,13 +145,5 @@ final class Chromium implements AutoCloseable {
             case ZH_HANS -> "zh-CN,zh,en";
             case EN -> "en-US,en";
         };
-    }
-
-    private static boolean runsAsRoot() {
-        try {
-            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-        } catch (IOException | UnsupportedOperationException e) {
-            return "root".equals(System.getProperty("user.name"));
-        }
     }
 }
