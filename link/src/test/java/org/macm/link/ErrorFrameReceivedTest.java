@@ -5,10 +5,6 @@ import static org.macm.link.LinkFixtures.rawFrame;
 import static org.macm.link.LinkFixtures.start;
 import static org.macm.testkit.Await.await;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.slf4j.LoggerFactory;
 
 /**
  * What a station does on receiving ERROR (docs/PROTOCOL.md §9): it sends nothing back (the ERROR
@@ -32,22 +26,16 @@ import org.slf4j.LoggerFactory;
  */
 class ErrorFrameReceivedTest {
     private static final Duration DEADLINE = Duration.ofSeconds(15);
-    private static final Logger SESSION_LOG = (Logger) LoggerFactory.getLogger(Session.class);
 
     private final TestStation jp = TestStation.generate("jp-mod");
     private final TestStation cn = TestStation.generate("cn-mnd");
     private final MemoryLinkHost cnHost = new MemoryLinkHost(cn, jp);
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final WarnLog log = WarnLog.of(Session.class);
 
-    @BeforeEach
-    void listen() {
-        log.start();
-        SESSION_LOG.addAppender(log);
-    }
 
     @AfterEach
     void stopListening() {
-        SESSION_LOG.detachAppender(log);
+        log.close();
     }
 
     @Test
@@ -108,7 +96,7 @@ class ErrorFrameReceivedTest {
     }
 
     private List<String> warnings() {
-        return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
+        return log.lines();
     }
 
     private Links dialling(ScriptedPeer jpPeer) {

@@ -6,10 +6,6 @@ import static org.macm.testkit.Await.await;
 import static org.macm.link.LinkFixtures.loopback;
 import static org.macm.link.LinkFixtures.start;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.slf4j.LoggerFactory;
 
 /**
  * Liveness: a path on which nothing is heard for {@code heartbeatMisses} intervals is closed with
@@ -26,7 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 class HeartbeatTest {
     private static final Duration DEADLINE = Duration.ofSeconds(15);
-    private static final Logger PEER_LINK_LOG = (Logger) LoggerFactory.getLogger(PeerLink.class);
 
     private final TestStation jp = TestStation.generate("jp-mod");
     private final TestStation cn = TestStation.generate("cn-mnd");
@@ -38,23 +32,12 @@ class HeartbeatTest {
     void silentPath_isClosedAsPeerSilent_andTheLinkGoesDown_afterTheConfiguredMisses_loggedAtWarn() throws Exception {
         Duration interval = Duration.ofMillis(200);
         int misses = 3;
-        ListAppender<ILoggingEvent> log = listenToPeerLink();
-        try {
+        try (WarnLog log = WarnLog.of(PeerLink.class)) {
             silentPath(interval, misses, log);
-        } finally {
-            PEER_LINK_LOG.detachAppender(log);
         }
     }
 
-    /** Collects what the link logs about its state, for the test to read. */
-    private static ListAppender<ILoggingEvent> listenToPeerLink() {
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        PEER_LINK_LOG.addAppender(log);
-        return log;
-    }
-
-    private void silentPath(Duration interval, int misses, ListAppender<ILoggingEvent> log) throws Exception {
+    private void silentPath(Duration interval, int misses, WarnLog log) throws Exception {
         try (ScriptedPeer jpPeer = new ScriptedPeer(jp, cn);
                 Links cnLinks = start(cn, jp, cnHost, LinkConfig.of(cn.id(), List.of(), Map.of(jp.id(), List.of(jpPeer.address())))
                         .withHeartbeat(interval, misses));
@@ -76,8 +59,7 @@ class HeartbeatTest {
             }, () -> cnLinks.status(jp.id()));
             assertThat(cnLinks.status(jp.id()).orElseThrow().paths().get(0).lastError())
                     .hasValue("PEER_SILENT: nothing heard for 600 ms");
-            assertThat(log.list).as("the link going DOWN is one WARN line naming the peer")
-                    .filteredOn(e -> e.getLevel() == Level.WARN)
+            assertThat(log.events()).as("the link going DOWN is one WARN line naming the peer")
                     .anySatisfy(e -> {
                         assertThat(e.getFormattedMessage()).startsWith("link to jp-mod is DOWN: no path to it is connected and heard (it was UP since ");
                         assertThat(e.getKeyValuePairs()).anySatisfy(kv -> {
@@ -121,7 +103,7 @@ class HeartbeatTest {
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void closingOurOwnLinks_isNoOutageWarning_butThePeerWarnsThatItsLinkIsDown() throws Exception {
-        ListAppender<ILoggingEvent> log = listenToPeerLink();
+        WarnLog log = WarnLog.of(PeerLink.class);
         try (Links jpLinks = start(jp, cn, jpHost, LinkConfig.of(jp.id(), List.of(ANY_LOOPBACK_PORT), Map.of())
                 .withHeartbeat(Duration.ofMillis(200), 3))) {
             LinkConfig cnConfig = LinkConfig.of(cn.id(), List.of(), Map.of(jp.id(), List.of(loopback(jpLinks.boundPorts().get(0)))))
@@ -133,12 +115,12 @@ class HeartbeatTest {
             }
             await("jp-mod's link to cn-mnd is DOWN", DEADLINE, () -> state(jpLinks, cn) == LinkState.DOWN,
                     () -> jpLinks.status());
-            assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN).extracting(ILoggingEvent::getFormattedMessage)
+            assertThat(log.lines())
                     .as("cn-mnd stopped its own link: no warning from it; jp-mod lost its peer: one")
                     .noneMatch(m -> m.startsWith("link to jp-mod is DOWN"))
                     .anyMatch(m -> m.startsWith("link to cn-mnd is DOWN"));
         } finally {
-            PEER_LINK_LOG.detachAppender(log);
+            log.close();
         }
     }
 

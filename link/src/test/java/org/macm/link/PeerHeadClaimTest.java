@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.macm.link.LinkFixtures.start;
 import static org.macm.testkit.Await.await;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.slf4j.LoggerFactory;
 import org.macm.core.log.EntryHash;
 import org.macm.core.log.Head;
 
@@ -29,25 +24,22 @@ import org.macm.core.log.Head;
  */
 class PeerHeadClaimTest {
     private static final Duration DEADLINE = Duration.ofSeconds(15);
-    private static final Logger SESSION_LOG = (Logger) LoggerFactory.getLogger(Session.class);
 
     private final TestStation jp = TestStation.generate("jp-mod");
     private final TestStation cn = TestStation.generate("cn-mnd");
     private final MemoryLinkHost cnHost = new MemoryLinkHost(cn, jp);
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final WarnLog log = WarnLog.of(Session.class);
 
     @BeforeEach
     void sixteenEntriesInCnsLog() {
         for (int i = 1; i <= 16; i++) {
             cnHost.append("message " + i);
         }
-        log.start();
-        SESSION_LOG.addAppender(log);
     }
 
     @AfterEach
     void stopListening() {
-        SESSION_LOG.detachAppender(log);
+        log.close();
     }
 
     @Test
@@ -133,7 +125,7 @@ class PeerHeadClaimTest {
     }
 
     private List<String> warnings() {
-        return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
+        return log.lines();
     }
 
     private static EntryHash hashOf(String text) {

@@ -7,10 +7,6 @@ import static org.macm.link.LinkFixtures.loopback;
 import static org.macm.link.LinkFixtures.start;
 import static org.macm.testkit.Await.await;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -18,11 +14,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.macm.link.TestCertificates.TlsKey;
-import org.slf4j.LoggerFactory;
 
 /**
  * A certificate pinned before {@code macm peer add} checked the profile (here RSA-2048 naming
@@ -32,7 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 class PinnedProfileTest {
     private static final Duration DEADLINE = Duration.ofSeconds(15);
-    private static final Logger TLS_LOG = (Logger) LoggerFactory.getLogger(PinnedTls.class);
     private static final String WHY = "the TLS certificate of jp-mod does not fit the MACM profile: its key is RSA-2048, "
             + "not EC P-256; it is signed with SHA256withRSA, not SHA256withECDSA (a station makes its certificate with "
             + "'macm init'; ask the peer for the identity.toml it wrote)";
@@ -40,17 +33,12 @@ class PinnedProfileTest {
     private final TestStation rsaJp = TestStation.generate("jp-mod", "CN=jp-mod,O=MACM station", TlsKey.RSA2048);
     private final TestStation cn = TestStation.generate("cn-mnd");
     private final MemoryLinkHost cnHost = new MemoryLinkHost(cn, rsaJp);
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final WarnLog log = WarnLog.of(PinnedTls.class);
 
-    @BeforeEach
-    void listen() {
-        log.start();
-        TLS_LOG.addAppender(log);
-    }
 
     @AfterEach
     void stopListening() {
-        TLS_LOG.detachAppender(log);
+        log.close();
     }
 
     @Test
@@ -66,7 +54,7 @@ class PinnedProfileTest {
                     () -> cnLinks.status(rsaJp.id()));
             assertThat(cnLinks.status(rsaJp.id()).orElseThrow().paths().get(0).lastError())
                     .hasValue("TLS handshake failed: " + WHY);
-            assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN).extracting(ILoggingEvent::getFormattedMessage)
+            assertThat(log.lines())
                     .containsExactly("the pinned certificate of jp-mod is refused: " + WHY + "; pin its identity again"
                             + " (remove its file in peers/ and run 'macm peer add')");
             jpPeer.stopAnswering();

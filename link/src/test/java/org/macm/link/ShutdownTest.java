@@ -6,17 +6,12 @@ import static org.macm.link.LinkFixtures.loopback;
 import static org.macm.link.LinkFixtures.start;
 import static org.macm.testkit.Await.await;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.slf4j.LoggerFactory;
 
 /**
  * A stopping station says so: it sends ERROR SHUTDOWN on every live path before closing it, with
@@ -28,7 +23,6 @@ class ShutdownTest {
     /** Silence would take 30 s to notice: anything faster is the SHUTDOWN frame. */
     private static final Duration INTERVAL = Duration.ofSeconds(1);
     private static final int MISSES = 30;
-    private static final Logger PEER_LINK_LOG = (Logger) LoggerFactory.getLogger(PeerLink.class);
 
     private final TestStation jp = TestStation.generate("jp-mod");
     private final TestStation cn = TestStation.generate("cn-mnd");
@@ -38,9 +32,7 @@ class ShutdownTest {
     @Test
     @Timeout(value = 40, unit = TimeUnit.SECONDS)
     void peerStopping_showsTheLinkDownAtOnceAsPeerStopped_atWarn_andItReconnectsWhenThePeerIsBack() throws Exception {
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        PEER_LINK_LOG.addAppender(log);
+        WarnLog log = WarnLog.of(PeerLink.class);
         Links jpLinks = start(jp, cn, jpHost, LinkConfig.of(jp.id(), List.of(ANY_LOOPBACK_PORT), Map.of())
                 .withHeartbeat(INTERVAL, MISSES));
         int port = jpLinks.boundPorts().get(0);
@@ -54,7 +46,7 @@ class ShutdownTest {
                     () -> status(cnLinks).state() == LinkState.DOWN && status(cnLinks).peerStopped().isPresent(), cnLinks::status);
             long noticedMillis = (System.nanoTime() - stopAt) / 1_000_000;
             assertThat(noticedMillis).as("at once, not at the %d s heartbeat limit", MISSES).isLessThan(2_000);
-            assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN).extracting(ILoggingEvent::getFormattedMessage)
+            assertThat(log.lines())
                     .as("one WARN line that says the peer stopped in order, none from jp-mod which stopped itself")
                     .anyMatch(m -> m.startsWith("link to jp-mod is DOWN: the peer stopped (SHUTDOWN); it was UP since "))
                     .noneMatch(m -> m.startsWith("link to jp-mod is DOWN: no path"))
@@ -66,7 +58,7 @@ class ShutdownTest {
                     && status(cnLinks).peerStopped().isEmpty(), cnLinks::status);
         } finally {
             jpLinks.close();
-            PEER_LINK_LOG.detachAppender(log);
+            log.close();
         }
     }
 
