@@ -248,7 +248,8 @@ class PeerIntakeTest {
     void validlySignedUnreadableEntry_isKeptAsEvidence_holdsThatLog_andThePathStaysUp() throws Exception {
         SigningKey jpKey = KeyFiles.readSigningKey(stations.jp().signingKey());
         SignedEntry j1 = jpWriter.next(Head.EMPTY, Head.EMPTY, text(Precedence.ROUTINE, "readable"));
-        byte[] garbage = "{\"v\":1,\"this is\":\"not an entry\"}".getBytes(StandardCharsets.UTF_8);
+        // The key is the peer's text, and the refusal that names it reaches the console.
+        byte[] garbage = "{\"v\":1,\"<img src=x onerror=alert(1)>\":\"not an entry\"}".getBytes(StandardCharsets.UTF_8);
         RawEntry unreadable = RawEntry.of(garbage, jpKey.sign(garbage));
         SignedEntry j3 = jpWriter.next(new Head(2, EntryHash.of(garbage)), Head.EMPTY,
                 text(Precedence.FLASH, "after the unreadable one"));
@@ -283,6 +284,9 @@ class PeerIntakeTest {
                     + f.rule() + "]");
             assertThat(linkPanel()).contains("<dd class=\"error held\" role=\"alert\">held at seq 1: its entry 2 is "
                     + "signed but cannot be read, [" + f.rule() + "]");
+            assertThat(f.message()).contains("<img src=x onerror=alert(1)>");
+            assertThat(linkPanel()).as("the peer's markup is shown as text").doesNotContain("<img src=x")
+                    .contains("&lt;img src=x onerror=alert(1)&gt;");
 
             // The other direction is untouched: cn-mnd's messages still reach jp-mod on this path.
             SignedEntry out = station().write(JP, text(Precedence.IMMEDIATE, "cn-mnd still talks"));
