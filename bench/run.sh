@@ -37,7 +37,11 @@ fi
 cd "$here"
 # Only the modules the bench needs (and what they depend on), so that work in progress
 # elsewhere in the reactor (or in its tests, which the bench does not need) does not stop it.
-./mvnw -q -B -Dmaven.test.skip=true install -pl bench,station -am
+# Built in the reactor and run from target/ (nothing is installed into ~/.m2), so two working
+# copies on one machine never run each other's classes.
+./mvnw -q -B -Dmaven.test.skip=true -pl bench -am package dependency:build-classpath \
+  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime
 echo "load before: $(uptime)"
-MACM_LOG_LEVEL=${MACM_LOG_LEVEL:-ERROR} ./mvnw -q -B -pl bench exec:exec -Dbench.args="$mode" -Dbench.only="$only" -Dbench.duration="$seconds"
+MACM_LOG_LEVEL=${MACM_LOG_LEVEL:-ERROR} "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
+  -cp "bench/target/classes:$(cat bench/target/bench-classpath.txt)" org.macm.bench.BenchMain "$mode" "$only" "$seconds"
 echo "load after:  $(uptime)"
