@@ -58,7 +58,7 @@ final class LinkBench {
                 MacmLink.RoundTrips rt = link.roundTrips()) {
             entrySize = link.entrySize();
             System.out.printf(Locale.ROOT, "  MACM: jp-mod -> cn-mnd over TLS 1.3 on loopback, one path, entry %d bytes "
-                    + "signed (Ed25519) and fsynced at both ends, receipt signed and fsynced back%n", entrySize);
+                    + "signed (Ed25519) and fsynced at both ends, the receipt in the same commit at cn-mnd, verified back%n", entrySize);
             fixed = fixed(rt);
             System.out.printf(Locale.ROOT, "    (jp-mod's log to cn-mnd now holds %d entries)%n", rt.logLength());
         }

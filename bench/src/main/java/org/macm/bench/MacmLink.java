@@ -154,7 +154,9 @@ final class MacmLink implements AutoCloseable {
     /**
      * The round trip as an {@link OpenLoop.Target}. Each request writes on a virtual thread
      * (write returns once the entry is durable at jp-mod, so concurrent writers share fsyncs).
-     * The end of a round trip is seen through {@code Station.onReceive} at jp-mod: an entry
+     * The end of a round trip is seen through {@code Station.onVerified} at jp-mod, when it has
+     * verified cn-mnd's signed receipt (docs/PROTOCOL.md §10 step 5; jp-mod stores it in its next
+     * commit, off the round trip): an entry
      * from cn-mnd covers jp-mod's seq n when it is a receipt up to n or later, or any entry
      * whose peerHead is n or later. Each time coverage advances its time is kept, so the
      * receipt time of seq n is that of the first advance to n or beyond; nothing polls the store.
@@ -173,7 +175,7 @@ final class MacmLink implements AutoCloseable {
         private AtomicLongArray seqOf = new AtomicLongArray(0);
 
         RoundTrips() {
-            jp.station().onReceive((peer, entries) -> {
+            jp.station().onVerified((peer, entries) -> {
                 long now = System.nanoTime();
                 long c = 0;
                 for (SignedEntry e : entries) {

@@ -7,9 +7,9 @@ import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 
 /**
- * What the link needs from its station: read this station's log for a peer, take in the
- * peer's entries, and write receipts. The station implements it; the link never touches
- * the store or the keys directly.
+ * What the link needs from its station: read this station's log for a peer and take in the
+ * peer's entries (receipting them). The station implements it; the link never touches the
+ * store or the keys directly.
  */
 public interface LinkHost {
 
@@ -25,17 +25,12 @@ public interface LinkHost {
     /**
      * Reads, verifies and stores entries received from {@code peer}, as they came off the
      * wire; returns once the stored ones are durable, saying whether anything new was stored
-     * and where a gap begins, if any. An entry the host refuses (unreadable, badly signed,
-     * off the chain) is counted in {@link Intake#refused}; it never fails the path.
+     * and where a gap begins, if any. A receipt for them, when one is owed, is written in the
+     * same commit (docs/PROTOCOL.md §10 step 4), and the host wakes the senders for it as for any
+     * entry it writes. An entry the host refuses (unreadable, badly signed, off the chain) is
+     * counted in {@link Intake#refused}; it never fails the path.
      */
     Intake receive(StationId peer, List<RawEntry> entries);
-
-    /**
-     * Asks for a receipt for what is now held of {@code peer}'s log, if one is due. It may be
-     * written later (the reader should not wait for its fsync); the host wakes the senders
-     * when it is, as for any entry it writes.
-     */
-    void receipt(StationId peer);
 
     /** The hash of this station's template catalog, exchanged in HELLO. */
     String catalogHash();

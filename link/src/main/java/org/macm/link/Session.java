@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One connection (path) to a peer, after TLS: HELLO both ways, then a sender that streams
  * this station's log from what the peer holds, a reader that reads the peer's frames, and
- * an intake that takes in the entries they carry, has them receipted once durable, and asks
- * for a resend after a gap. Reading and intake are separate so that frames keep arriving
+ * an intake that takes in the entries they carry (the host receipts them in the commit that
+ * stores them) and asks for a resend after a gap. Reading and intake are separate so that frames keep arriving
  * while a batch is verified and fsynced, and the next batch takes every frame that arrived
  * meanwhile: one commit and one receipt for many frames. Heartbeats keep the path alive;
  * silence past the limit, a malformed frame or a protocol error closes it (the dialler
@@ -257,9 +257,6 @@ final class Session {
         LinkHost.Intake intake = host.receive(peer, entries);
         if (intake.refused() > 0) {
             link.refusedEntries(intake.refused());
-        }
-        if (intake.stored() > 0) {
-            host.receipt(peer);
         }
         if (intake.hasGap()) {
             send(new Frame.Resend(intake.gapFrom()));

@@ -38,7 +38,6 @@ final class MemoryLinkHost implements LinkHost {
     private final Map<Long, Integer> offered = new TreeMap<>();
     private final List<Long> gapsReported = new ArrayList<>();
     private int duplicates;
-    private int receiptsAsked;
 
     MemoryLinkHost(TestStation self, TestStation peer) {
         this.self = self;
@@ -101,10 +100,6 @@ final class MemoryLinkHost implements LinkHost {
         return List.copyOf(gapsReported);
     }
 
-    synchronized int receiptsAsked() {
-        return receiptsAsked;
-    }
-
     private void checkPeer(StationId p) {
         if (!p.equals(peer.id())) {
             throw new AssertionError(self.id() + " has no link to " + p);
@@ -165,12 +160,6 @@ final class MemoryLinkHost implements LinkHost {
             gapsReported.add(gapFrom);
         }
         return new Intake(stored, dups, refused, gapFrom);
-    }
-
-    @Override
-    public synchronized void receipt(StationId p) {
-        checkPeer(p);
-        receiptsAsked++;
     }
 
     @Override

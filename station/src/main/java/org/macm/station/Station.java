@@ -35,9 +35,11 @@ import org.macm.station.identity.PeerRegistry;
 import org.macm.station.identity.TlsIdentity;
 import org.macm.station.intake.IntakeCheck;
 import org.macm.station.intake.IntakeFindings;
+import org.macm.store.ChainCheck;
 import org.macm.store.IntakeFinding;
 import org.macm.store.IntakeOutcome;
 import org.macm.store.LogStore;
+import org.macm.store.PeerStored;
 import org.macm.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,11 +64,13 @@ public final class Station implements AutoCloseable {
     private final Map<StationId, Identity> pinned = new ConcurrentHashMap<>();
     private final List<BiConsumer<StationId, SignedEntry>> writeListeners = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<StationId, List<SignedEntry>>> receiveListeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<StationId, List<SignedEntry>>> verifyListeners = new CopyOnWriteArrayList<>();
     private final Map<StationId, ReentrantLock> intakeLocks = new ConcurrentHashMap<>();
     private final IntakeFindings intake;
     /** The highest peerHead this station has stated in its log for each peer (see write). */
     private final Map<StationId, Head> statedPeerHead = new ConcurrentHashMap<>();
     private final TlsIdentity tls;
+    private final ReceiptsOwed receipts;
 
     private Station(StationLayout layout, StationConfig config, SigningKey signingKey, Identity identity,
             TlsIdentity tls, PeerRegistry peers, LogStore store, Clock clock) {
@@ -79,6 +83,7 @@ public final class Station implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.intake = new IntakeFindings(store);
+        this.receipts = new ReceiptsOwed(store);
     }
 
     /** Opens the station in {@code layout} with the store its config names ({@link StoreFactory#fromConfig}). */
@@ -138,6 +143,18 @@ public final class Station implements AutoCloseable {
         receiveListeners.add(listener);
     }
 
+    /**
+     * Called with the peer's name and the entries of its log that intake has verified (signed by
+     * the pinned key, next in the chain, agreeing with our log) and is about to store: what the
+     * peer has signed, before this station's own fsync. A sender's round trip ends here when one
+     * of them is the peer's receipt (docs/PROTOCOL.md §10 step 5): the receipt is durable in the
+     * peer's log, and a resync brings it back if this station crashes before storing it. A
+     * listener must be quick: it runs on the link's intake, before the commit.
+     */
+    public void onVerified(BiConsumer<StationId, List<SignedEntry>> listener) {
+        verifyListeners.add(listener);
+    }
+
     /** What intake found wrong with the peers' entries: void statements, held logs, equivocations. */
     public IntakeFindings intake() {
         return intake;
@@ -170,12 +187,8 @@ public final class Station implements AutoCloseable {
         pinned.computeIfAbsent(peer, peers::require);
         LogWriter writer = new LogWriter(ownLog(peer), signingKey, clock);
         Head held = store.head(peerLog(peer));
-        CompletableFuture<SignedEntry> durable = store.appendAsync(writer.log(), head -> {
-            // Under the log's lock: a writer that read the peer's head earlier must not state
-            // an older peerHead than the entry before it, or the log would seem to go back.
-            Head peerHead = statedPeerHead.merge(peer, held, (a, b) -> b.seq() > a.seq() ? b : a);
-            return writer.draft(head, peerHead, body);
-        });
+        CompletableFuture<SignedEntry> durable = store.appendAsync(writer.log(),
+                head -> writer.draft(head, statePeerHead(peer, held), body));
         // The listeners run as the commit completes (on the store's writer thread, usually), so
         // the link's sender is woken at once rather than after this thread is scheduled again.
         CompletableFuture<SignedEntry> announced = durable.thenApply(e -> {
@@ -193,6 +206,38 @@ public final class Station implements AutoCloseable {
                 throw m;
             }
             throw new StationException("writing to " + peer + " failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * The peerHead the next entry to {@code peer} states, given the peer's head as the caller
+     * read it; called under the own log's lock. A writer that read the peer's head earlier must
+     * not state an older peerHead than the entry before it, or the log would seem to go back.
+     */
+    private Head statePeerHead(StationId peer, Head held) {
+        return statedPeerHead.merge(peer, held, (a, b) -> b.seq() > a.seq() ? b : a);
+    }
+
+    /**
+     * Writes a receipt for what is held of {@code peer}'s log if one is owed: normally none is,
+     * since intake writes the receipt in the commit that stores the entries; this catches one
+     * whose commit failed (a full disk) once the disk has room again. The scheduler calls it
+     * once a tick.
+     */
+    public Optional<SignedEntry> writeOwedReceipt(StationId peer) {
+        ReentrantLock lock = intakeLocks.computeIfAbsent(peer, p -> new ReentrantLock());
+        lock.lock();
+        try {
+            ReceiptsOwed.Account account = receipts.account(peer, ownLog(peer), peerLog(peer));
+            Head held = store.head(peerLog(peer));
+            if (!account.owedUpTo(store, peerLog(peer), held)) {
+                return Optional.empty();
+            }
+            SignedEntry receipt = write(peer, new Body.Receipt(held));
+            account.receipted(held);
+            return Optional.of(receipt);
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -299,16 +344,32 @@ public final class Station implements AutoCloseable {
             outcomes.add(null);
             valid.add(e);
         }
+        List<IntakeFinding> found = check.findings();
+        if (!verifyListeners.isEmpty()) {
+            announceVerified(peer, held, valid, found);
+        }
         // Findings go into memory before their entries are stored, so no reader ever sees a void
         // statement take effect; they are stored in the entries' own commit.
-        List<IntakeFinding> newFindings = intake.add(check.findings());
-        List<IntakeOutcome> stored;
+        List<IntakeFinding> newFindings = intake.add(found);
+        ReceiptsOwed.Account account = receipts.account(peer, ownLog(peer), expected);
+        LogWriter writer = new LogWriter(ownLog(peer), signingKey, clock);
+        PeerStored committed;
         try {
-            stored = store.storePeer(valid, newFindings);
+            // The receipt goes into the entries' own commit: one fsync for both, and it is sent only
+            // once that commit is durable, so it never names an entry a crash could lose.
+            committed = store.storePeer(valid, newFindings, writer.log(), (ownHead, after) -> account.owedAfter(valid, after)
+                    ? Optional.of(writer.draft(ownHead, statePeerHead(peer, after), new Body.Receipt(after)))
+                    : Optional.empty());
         } catch (RuntimeException e) {
             intake.forget(newFindings);
+            // The receipt laid out for that commit raised the peerHead to state; go back to what is held.
+            statedPeerHead.compute(peer, (p, h) -> store.head(expected));
             throw e;
         }
+        List<IntakeOutcome> stored = committed.outcomes();
+        account.stored(valid, store.head(expected), committed.receipt().isPresent());
+        committed.receiptRefused().ifPresent(why -> LOG.error("the receipt to {} was not stored: {}"
+                + " (a receipt is written at the next scheduler tick)", peer, why));
         intake.announce(newFindings);
         for (int i = 0; i < stored.size(); i++) {
             IntakeOutcome o = stored.get(i);
@@ -331,7 +392,27 @@ public final class Station implements AutoCloseable {
                 receiveListeners.forEach(l -> l.accept(peer, view));
             }
         }
+        committed.receipt().ifPresent(r -> announce(peer, r));
         return outcomes;
+    }
+
+    /** Tells the verify listeners of the entries about to be stored: next in the chain, with nothing found void. */
+    private void announceVerified(StationId peer, Head held, List<SignedEntry> valid, List<IntakeFinding> found) {
+        List<SignedEntry> verified = new ArrayList<>(valid.size());
+        Head h = held;
+        for (SignedEntry e : valid) {
+            if (ChainCheck.follows(h, e.seq(), e.entry().prev())) {
+                h = e.head();
+                long seq = e.seq();
+                if (found.stream().noneMatch(f -> f.seq() == seq)) {
+                    verified.add(e);
+                }
+            }
+        }
+        if (!verified.isEmpty()) {
+            List<SignedEntry> view = List.copyOf(verified);
+            verifyListeners.forEach(l -> l.accept(peer, view));
+        }
     }
 
     /**

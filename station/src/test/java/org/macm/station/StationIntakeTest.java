@@ -8,6 +8,7 @@ import static org.macm.station.StationPair.JP;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +24,6 @@ import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 import org.macm.station.identity.KeyFiles;
-import org.macm.station.run.ReceiptWriter;
 import org.macm.store.IntakeOutcome;
 
 /** What a station accepts from its peer: only entries of the peer's log, signed by the pinned key. */
@@ -99,16 +99,23 @@ class StationIntakeTest {
     }
 
     @Test
-    void receipts_coverDurableEntries_andAreNotThemselvesReceipted() {
+    void receipts_areWrittenInTheCommitThatStoresWhatTheyCover_andAreNotThemselvesReceipted() {
         cn.write(JP, text("hello"));
+        List<SignedEntry> verified = new ArrayList<>();
+        jp.onVerified((peer, entries) -> verified.addAll(entries));
+        List<SignedEntry> written = new ArrayList<>();
+        jp.onWrite((peer, e) -> written.add(e));
         jp.receive(CN, cnLog());
-        ReceiptWriter jpReceipts = new ReceiptWriter(jp);
-        ReceiptWriter cnReceipts = new ReceiptWriter(cn);
-        SignedEntry receipt = jpReceipts.writeDue(CN).orElseThrow();
+        assertThat(verified).as("told before it is stored").containsExactlyElementsOf(cnLog());
+        SignedEntry receipt = jp.store().get(jp.ownLog(CN), 1).orElseThrow();
         assertThat(((Body.Receipt) receipt.entry().body()).upTo()).isEqualTo(cnLog().get(0).head());
-        assertThat(jpReceipts.writeDue(CN)).as("nothing new to receipt").isEmpty();
+        assertThat(receipt.entry().peerHead()).isEqualTo(cnLog().get(0).head());
+        assertThat(written).as("the link is woken for the receipt").containsExactly(receipt);
+        assertThat(jp.writeOwedReceipt(CN)).as("nothing is owed").isEmpty();
+        jp.receive(CN, cnLog());
+        assertThat(jp.store().head(jp.ownLog(CN)).seq()).as("a resend is not receipted again").isEqualTo(1);
         cn.receive(JP, jp.store().read(jp.ownLog(CN), 1, 10));
-        assertThat(cnReceipts.writeDue(JP)).as("a receipt alone needs no receipt").isEmpty();
+        assertThat(cn.store().head(cn.ownLog(JP)).seq()).as("a receipt alone needs no receipt").isEqualTo(1);
     }
 
     @Test

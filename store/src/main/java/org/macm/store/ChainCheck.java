@@ -1,5 +1,7 @@
 package org.macm.store;
 
+import java.util.List;
+
 import org.macm.core.log.EntryHash;
 import org.macm.core.log.Head;
 import org.macm.core.log.SignedEntry;
@@ -27,6 +29,23 @@ public final class ChainCheck {
     /** Whether an entry at {@code seq} naming {@code prev} is the one that follows {@code head}. */
     public static boolean follows(Head head, long seq, EntryHash prev) {
         return seq == head.seq() + 1 && prev.equals(head.hash());
+    }
+
+    /**
+     * The head a log will have once {@code entries} are offered to it in order, from
+     * {@code head}: each entry that follows the head so far is stored and becomes the head;
+     * resends, evidence and entries beyond a gap leave it where it is. The same rule as
+     * {@link #peerEntry}'s {@link IntakeOutcome#STORED}, so a receipt laid out with this head
+     * names exactly what its commit stores.
+     */
+    public static Head headAfter(Head head, List<SignedEntry> entries) {
+        Head h = head;
+        for (SignedEntry e : entries) {
+            if (follows(h, e.seq(), e.entry().prev())) {
+                h = e.head();
+            }
+        }
+        return h;
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import org.macm.core.log.Body;
 import org.macm.core.log.EntryDraft;
 import org.macm.core.log.Head;
 import org.macm.core.log.LogId;
@@ -82,8 +83,9 @@ final class GroupCommitWriter implements AutoCloseable {
             CompletableFuture<SignedEntry> done) implements Write {
     }
 
-    private record PeerStore(List<SignedEntry> entries, List<IntakeFinding> findings,
-            CompletableFuture<List<IntakeOutcome>> done) implements Write {
+    /** A peer's entries and intake's findings, and the receipt for them if one is owed: one commit for all. */
+    private record PeerStore(List<SignedEntry> entries, List<IntakeFinding> findings, Optional<OwnAppend> receipt,
+            CompletableFuture<PeerStored> done) implements Write {
     }
 
     GroupCommitWriter(Path file, Clock clock, EntryTable table, DurableCache cache, WalCheckpointer checkpointer,
@@ -160,14 +162,61 @@ final class GroupCommitWriter implements AutoCloseable {
      * per entry once the stored ones, and the findings, are durable (in the same commit).
      */
     CompletableFuture<List<IntakeOutcome>> storePeer(List<SignedEntry> entries, List<IntakeFinding> findings) {
-        CompletableFuture<List<IntakeOutcome>> done = new CompletableFuture<>();
+        CompletableFuture<PeerStored> done = new CompletableFuture<>();
         lifecycle.readLock().lock();
         try {
             requireOpen();
-            queue.add(new PeerStore(List.copyOf(entries), List.copyOf(findings), done));
+            queue.add(new PeerStore(List.copyOf(entries), List.copyOf(findings), Optional.empty(), done));
         } finally {
             lifecycle.readLock().unlock();
         }
+        return done.thenApply(PeerStored::outcomes);
+    }
+
+    /**
+     * As {@link #storePeer(List, List)}, with the receipt {@code receipts} lays out appended to
+     * {@code ownLog} after the entries, in the same commit. It is laid out under the own log's
+     * lock, as an append is, so it takes its place in that log's chain; the peer log's head it is
+     * given assumes no other write to that log is queued (intake stores one batch per peer at a
+     * time), and the commit checks it again ({@link #statesOnlyHeld}).
+     */
+    CompletableFuture<PeerStored> storePeer(List<SignedEntry> entries, List<IntakeFinding> findings, LogId ownLog,
+            ReceiptFactory receipts) {
+        Objects.requireNonNull(receipts, "receipts");
+        CompletableFuture<PeerStored> done = new CompletableFuture<>();
+        ReentrantLock lock = logLock(ownLog);
+        Optional<OwnAppend> receipt;
+        lock.lock();
+        lifecycle.readLock().lock();
+        try {
+            requireOpen();
+            Head ownHead = pendingHeads.get(ownLog);
+            if (ownHead == null) {
+                ownHead = durableHead.apply(ownLog);
+            }
+            LogId peerLog = ownLog.opposite();
+            Head peerAfter = ChainCheck.headAfter(cache.head(peerLog).orElseGet(() -> durableHead.apply(peerLog)), entries);
+            Optional<EntryDraft> draft = receipts.next(ownHead, peerAfter);
+            if (draft.isPresent() && (!draft.get().log().equals(ownLog)
+                    || !ChainCheck.follows(ownHead, draft.get().seq(), draft.get().entry().prev()))) {
+                throw new StoreException("receipt factory for " + ownLog + " returned " + draft.get()
+                        + " which does not follow " + ownHead);
+            }
+            receipt = draft.map(d -> new OwnAppend(d, new CompletableFuture<>(), new CompletableFuture<>()));
+            queue.add(new PeerStore(List.copyOf(entries), List.copyOf(findings), receipt, done));
+            receipt.ifPresent(r -> pendingHeads.put(ownLog, r.draft().head()));
+        } finally {
+            lifecycle.readLock().unlock();
+            lock.unlock();
+        }
+        // Signed here, outside the lock, while the writer may already be applying the entries.
+        receipt.ifPresent(r -> {
+            try {
+                r.signed().complete(r.draft().sign());
+            } catch (RuntimeException e) {
+                r.signed().completeExceptionally(e);
+            }
+        });
         return done;
     }
 
@@ -240,7 +289,11 @@ final class GroupCommitWriter implements AutoCloseable {
                         for (IntakeFinding f : p.findings()) {
                             table.recordFinding(f);
                         }
-                        completions.add(() -> p.done().complete(outcomes));
+                        if (p.receipt().isPresent()) {
+                            applyOwn(p.receipt().get(), tentative, inserted, completions, brokenOwnLogs, now);
+                        }
+                        // After the receipt's own completion, which the list runs first.
+                        completions.add(() -> p.done().complete(stored(outcomes, p.receipt())));
                     }
                 }
             }
@@ -267,6 +320,16 @@ final class GroupCommitWriter implements AutoCloseable {
             List<Runnable> completions, Set<LogId> brokenOwnLogs, long now) throws SQLException {
         SignedEntry e = signed(a);
         Head head = headOf(a.draft().log(), tentative);
+        if (e != null && ChainCheck.follows(head, e.seq(), e.entry().prev()) && !statesOnlyHeld(e, tentative)) {
+            // Appends queued after it chain onto it: the log starts again from what is durable,
+            // as after any refused append.
+            brokenOwnLogs.add(e.log());
+            StoreException ex = new StoreException("append to " + e.log() + " refused: entry seq " + e.seq()
+                    + " says this station holds " + e.log().opposite() + " up to a seq it does not hold"
+                    + " (peerHead " + e.entry().peerHead() + "); a receipt may name only what is stored");
+            completions.add(() -> a.done().completeExceptionally(ex));
+            return;
+        }
         if (e == null || !ChainCheck.follows(head, e.seq(), e.entry().prev())) {
             brokenOwnLogs.add(a.draft().log());
             StoreException ex = e == null
@@ -282,6 +345,48 @@ final class GroupCommitWriter implements AutoCloseable {
         inserted.add(e);
         tentative.put(e.log(), e.head());
         completions.add(() -> a.done().complete(e));
+    }
+
+    /**
+     * Whether everything {@code e} says this station holds of the peer's log (its peerHead and,
+     * for a receipt, what it covers) is stored, durably or in this commit: the rule that a
+     * receipt never names an entry a crash could lose, checked where the commit is made.
+     */
+    private boolean statesOnlyHeld(SignedEntry e, Map<LogId, Head> tentative) throws SQLException {
+        LogId peerLog = e.log().opposite();
+        if (!holds(peerLog, e.entry().peerHead(), tentative)) {
+            return false;
+        }
+        return !(e.entry().body() instanceof Body.Receipt r) || holds(peerLog, r.upTo(), tentative);
+    }
+
+    private boolean holds(LogId log, Head stated, Map<LogId, Head> tentative) throws SQLException {
+        if (stated.seq() == 0) {
+            return true;
+        }
+        Head head = headOf(log, tentative);
+        if (stated.seq() >= head.seq()) {
+            return stated.equals(head);
+        }
+        Optional<List<SignedEntry>> recent = cache.recent(log, stated.seq(), 1);
+        if (recent.isPresent() && !recent.get().isEmpty() && recent.get().get(0).seq() == stated.seq()) {
+            return recent.get().get(0).hash().equals(stated.hash());
+        }
+        // Below the head, so stored (durably or earlier in this transaction, which this connection sees).
+        return table.storedHash(log, stated.seq()).equals(stated.hash());
+    }
+
+    /** The outcomes, and the receipt if its append went through (it has completed by now, one way or the other). */
+    private static PeerStored stored(List<IntakeOutcome> outcomes, Optional<OwnAppend> receipt) {
+        if (receipt.isEmpty()) {
+            return new PeerStored(outcomes, Optional.empty(), Optional.empty());
+        }
+        CompletableFuture<SignedEntry> done = receipt.get().done();
+        try {
+            return new PeerStored(outcomes, Optional.of(done.join()), Optional.empty());
+        } catch (CompletionException e) {
+            return new PeerStored(outcomes, Optional.empty(), Optional.of(e.getCause().getMessage()));
+        }
     }
 
     private IntakeOutcome applyPeer(SignedEntry e, Map<LogId, Head> tentative, List<SignedEntry> inserted, long now)
@@ -310,15 +415,19 @@ final class GroupCommitWriter implements AutoCloseable {
         failure.updateAndGet(f -> new LogStore.Failure(error.getMessage(), f == null ? since : f.since()));
         Set<LogId> ownLogs = new HashSet<>();
         for (Write w : batch) {
-            if (w instanceof OwnAppend a) {
-                ownLogs.add(a.draft().log());
+            switch (w) {
+                case OwnAppend a -> ownLogs.add(a.draft().log());
+                case PeerStore p -> p.receipt().ifPresent(r -> ownLogs.add(r.draft().log()));
             }
         }
         resetOwnLogs(ownLogs, error);
         for (Write w : batch) {
             switch (w) {
                 case OwnAppend a -> a.done().completeExceptionally(error);
-                case PeerStore p -> p.done().completeExceptionally(error);
+                case PeerStore p -> {
+                    p.receipt().ifPresent(r -> r.done().completeExceptionally(error));
+                    p.done().completeExceptionally(error);
+                }
             }
         }
     }

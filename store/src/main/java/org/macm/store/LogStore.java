@@ -44,6 +44,18 @@ public interface LogStore extends AutoCloseable {
      */
     List<IntakeOutcome> storePeer(List<SignedEntry> entries, List<IntakeFinding> findings);
 
+    /**
+     * As {@link #storePeer(List, List)}, and appends to own log {@code ownLog}, in the same
+     * commit and after the entries, the receipt {@code receipts} lays out for them, if it lays
+     * one out (docs/PROTOCOL.md §10 step 4): the receipt is durable exactly when the entries are,
+     * so it costs no fsync of its own and can never name an entry that a crash could lose. The
+     * store refuses (alone) a receipt or any own entry that states a peer head it does not hold
+     * in that commit or before. Callers must not store other entries of the peer's log at the
+     * same time (intake takes one batch per peer at a time).
+     */
+    PeerStored storePeer(List<SignedEntry> entries, List<IntakeFinding> findings, LogId ownLog,
+            ReceiptFactory receipts);
+
     /** The highest durable entry of a log ({@link Head#EMPTY} if there is none). */
     Head head(LogId log);
 

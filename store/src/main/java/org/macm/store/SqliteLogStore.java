@@ -108,6 +108,12 @@ public final class SqliteLogStore implements LogStore {
     }
 
     @Override
+    public PeerStored storePeer(List<SignedEntry> entries, List<IntakeFinding> findings, LogId ownLog,
+            ReceiptFactory receipts) {
+        return await(writer.storePeer(entries, findings, ownLog, receipts), "storing peer entries");
+    }
+
+    @Override
     public List<IntakeFinding> findings(LogId log) {
         writer.requireOpen();
         synchronized (readTable) {

@@ -40,7 +40,6 @@ final class Scheduler implements AutoCloseable {
 
     private final Station station;
     private final MessageBoard board;
-    private final ReceiptWriter receipts;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "macm-scheduler");
         t.setDaemon(true);
@@ -53,10 +52,9 @@ final class Scheduler implements AutoCloseable {
     private ScheduledFuture<?> ticks;
     private volatile boolean closed;
 
-    Scheduler(Station station, MessageBoard board, ReceiptWriter receipts) {
+    Scheduler(Station station, MessageBoard board) {
         this.station = station;
         this.board = board;
-        this.receipts = receipts;
     }
 
     Scheduler start() {
@@ -92,8 +90,8 @@ final class Scheduler implements AutoCloseable {
         List<MessageView> late = new ArrayList<>();
         for (Identity peerIdentity : station.peers().all()) {
             StationId peer = peerIdentity.station();
-            // Receipts are written as entries arrive; this catches one whose write failed (disk full).
-            receipts.writeDue(peer);
+            // Receipts are written with the entries they cover; this catches one whose commit failed (disk full).
+            station.writeOwedReceipt(peer);
             sendTestIfDue(peer, now);
             countTests(peer, board.tests(peer, now), now);
             warnClock(peer, board.terms(peer), now);

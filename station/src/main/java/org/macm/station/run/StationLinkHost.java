@@ -13,12 +13,10 @@ import org.macm.store.IntakeOutcome;
 final class StationLinkHost implements LinkHost {
     private final Station station;
     private final String catalogHash;
-    private final ReceiptWriter receipts;
 
-    StationLinkHost(Station station, String catalogHash, ReceiptWriter receipts) {
+    StationLinkHost(Station station, String catalogHash) {
         this.station = station;
         this.catalogHash = catalogHash;
-        this.receipts = receipts;
     }
 
     @Override
@@ -54,11 +52,6 @@ final class StationLinkHost implements LinkHost {
             }
         }
         return new Intake(stored, duplicates, refused, gapFrom);
-    }
-
-    @Override
-    public void receipt(StationId peer) {
-        receipts.request(peer);
     }
 
     @Override

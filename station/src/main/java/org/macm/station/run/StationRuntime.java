@@ -51,19 +51,17 @@ public final class StationRuntime implements AutoCloseable {
 
     private final Station station;
     private final Links links;
-    private final ReceiptWriter receipts;
     private final Scheduler scheduler;
     private final WebServer web;
     private final ApiSite api;
     private final Console console;
     private final Optional<WatchService> watch;
 
-    private StationRuntime(Station station, Links links, ReceiptWriter receipts, Scheduler scheduler, WebServer web, ApiSite api, Console console,
+    private StationRuntime(Station station, Links links, Scheduler scheduler, WebServer web, ApiSite api, Console console,
             Optional<WatchService> watch) {
         this.watch = watch;
         this.station = station;
         this.links = links;
-        this.receipts = receipts;
         this.scheduler = scheduler;
         this.web = web;
         this.api = api;
@@ -101,7 +99,6 @@ public final class StationRuntime implements AutoCloseable {
             Consumer<Station> opened) {
         Station station = Station.open(layout, clock, StoreFactory.fromConfig());
         Links links = null;
-        ReceiptWriter receipts = new ReceiptWriter(station);
         Scheduler scheduler = null;
         WebServer web = null;
         Console console = null;
@@ -117,7 +114,7 @@ public final class StationRuntime implements AutoCloseable {
             LinkConfig config = LinkConfig.of(station.id(), station.config().listen(), station.config().dial())
                     .withHeartbeat(station.config().heartbeatInterval(), station.config().heartbeatMisses())
                     .withReconnect(station.config().reconnectMin(), station.config().reconnectMax());
-            links = new Links(config, tls, new StationLinkHost(station, catalogHash, receipts), List.copyOf(pinned.keySet()), clock);
+            links = new Links(config, tls, new StationLinkHost(station, catalogHash), List.copyOf(pinned.keySet()), clock);
             Links started = links;
             station.onWrite((peer, entry) -> started.appended(peer));
             // The board keeps a running account of what awaits an answer: it hears every entry
@@ -127,12 +124,14 @@ public final class StationRuntime implements AutoCloseable {
             // Called once the entries are durable: the time they were stored here runs their
             // deadlines until this station's next entry (its receipt) says when it received them.
             station.onReceive((peer, entries) -> board.received(peer, entries, clock.instant()));
+            // A receipt verified is a receipt: the peer holds the message durably and signed so.
+            station.onVerified(board::verified);
             pinned.keySet().forEach(board::follow);
             // Before the link and the API: every message written from now on is held to these deadlines.
             LinkAnnouncer announcer = new LinkAnnouncer(station, board);
             pinned.keySet().forEach(announcer::announce);
             links.start();
-            scheduler = new Scheduler(station, board, receipts).start();
+            scheduler = new Scheduler(station, board).start();
             if (station.config().watch().isPresent()) {
                 watch = new WatchService(station.config().watch().get(), catalog, clock).start();
             }
@@ -152,9 +151,9 @@ public final class StationRuntime implements AutoCloseable {
             writeUrl(layout.dir().resolve("console.url"), console.scheme(), web.address("console"));
             LOG.info("station {} running: link on {}, API on {}, console on {}", station.id(), links.boundPorts(),
                     web.address("api"), url(console.scheme(), web.address("console")));
-            return new StationRuntime(station, links, receipts, scheduler, web, api, console, Optional.ofNullable(watch));
+            return new StationRuntime(station, links, scheduler, web, api, console, Optional.ofNullable(watch));
         } catch (RuntimeException e) {
-            closeAll(web, console, watch, scheduler, links, receipts, station);
+            closeAll(web, console, watch, scheduler, links, station);
             throw e;
         }
     }
@@ -214,7 +213,7 @@ public final class StationRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(web, console, watch.orElse(null), scheduler, links, receipts, station);
+        closeAll(web, console, watch.orElse(null), scheduler, links, station);
     }
 
     private static void closeAll(AutoCloseable... parts) {

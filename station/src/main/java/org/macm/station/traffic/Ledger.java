@@ -320,6 +320,25 @@ final class Ledger {
                 Optional.ofNullable(theirs.announcements.lastEntry()).map(Map.Entry::getValue), ours.clock, theirs.clock);
     }
 
+    /**
+     * Notes what a peer entry that intake has verified, and is about to store, says of our log:
+     * the messages it covers are receipted from this moment (docs/PROTOCOL.md §10 step 5), since
+     * the peer holds them durably and has signed that it does. The entry itself is added once it
+     * is stored; intake passes only entries with nothing found void.
+     */
+    synchronized void verified(SignedEntry e) {
+        long covers = e.entry().peerHead().seq();
+        if (e.entry().body() instanceof Body.Receipt r) {
+            covers = Math.max(covers, r.upTo().seq());
+        }
+        ours.receipted = Math.max(ours.receipted, covers);
+    }
+
+    /** How far the peer has receipted our log ({@code byUs}), or we theirs. */
+    synchronized long receipted(boolean byUs) {
+        return (byUs ? ours : theirs).receipted;
+    }
+
     /** What decides the state of any entry of ours ({@code byUs}) or theirs: no entries listed. */
     synchronized Answered answers(boolean byUs) {
         Side side = byUs ? ours : theirs;

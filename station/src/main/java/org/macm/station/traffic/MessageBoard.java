@@ -42,7 +42,7 @@ public final class MessageBoard {
     /** Messages and link tests the peer sent us, in log order; templates titled in {@code language}. */
     public List<MessageView> inbox(StationId peer, Instant now, Language language) {
         return views(entries(station.peerLog(peer)),
-                entries(station.ownLog(peer)), peer, station.id(), now, true, language);
+                entries(station.ownLog(peer)), ledger(peer).receipted(false), peer, station.id(), now, true, language);
     }
 
     public List<MessageView> inbox(StationId peer, Instant now) {
@@ -52,7 +52,7 @@ public final class MessageBoard {
     /** Messages and link tests we sent the peer, in log order; templates titled in {@code language}. */
     public List<MessageView> sent(StationId peer, Instant now, Language language) {
         return views(entries(station.ownLog(peer)),
-                entries(station.peerLog(peer)), station.id(), peer, now, false, language);
+                entries(station.peerLog(peer)), ledger(peer).receipted(true), station.id(), peer, now, false, language);
     }
 
     public List<MessageView> sent(StationId peer, Instant now) {
@@ -66,6 +66,16 @@ public final class MessageBoard {
      */
     public void follow(StationId peer) {
         ledger(peer);
+    }
+
+    /**
+     * Notes peer entries that intake has verified and is about to store: our messages they
+     * receipt are RECEIPTED from now on (what {@code send --wait-receipt} waits for), before this
+     * station's own fsync of the receipt.
+     */
+    public void verified(StationId peer, List<SignedEntry> entries) {
+        Ledger ledger = ledger(peer);
+        entries.forEach(ledger::verified);
     }
 
     /** Adds an entry just written to the link to {@code peer}. */
@@ -183,9 +193,13 @@ public final class MessageBoard {
                 ? Optional.of(catalog.render(m.content(), language)) : Optional.empty());
     }
 
-    private List<MessageView> views(List<SignedEntry> authored, List<SignedEntry> answers, StationId from, StationId to,
-            Instant now, boolean incoming, Language language) {
-        long receipted = 0;
+    /**
+     * {@code receiptedFloor}: how far the running account has seen the other side receipt these
+     * entries, which includes receipts verified and not yet stored (see {@link #verified}).
+     */
+    private List<MessageView> views(List<SignedEntry> authored, List<SignedEntry> answers, long receiptedFloor,
+            StationId from, StationId to, Instant now, boolean incoming, Language language) {
+        long receipted = receiptedFloor;
         Map<Long, List<Acknowledged>> acks = new HashMap<>();
         for (SignedEntry a : answers) {
             // What the peer said of our log and is not true is void (docs/PROTOCOL.md §10 step 3).

@@ -30,7 +30,7 @@ class ReportCommandTest {
             + "{\"precedence\":\"ROUTINE\",\"messages\":1,"
             + "\"toReceipt\":{\"count\":1,\"median\":3000,\"p95\":3000,\"max\":3000},"
             + "\"toAck\":{\"count\":1,\"median\":3600000,\"p95\":3600000,\"max\":3600000},\"missed\":0}],"
-            + "\"tests\":{\"sent\":1,\"answered\":0,\"missed\":0,\"longestUntested\":"
+            + "\"tests\":{\"sent\":1,\"answered\":1,\"missed\":0,\"longestUntested\":"
             + "{\"from\":\"2026-11-30T00:00:00.000Z\",\"to\":\"2026-11-30T04:00:00.000Z\",\"ms\":14400000}},"
             + "\"officers\":[{\"officer\":\"Lt Sato\",\"acks\":1,"
             + "\"toAck\":{\"count\":1,\"median\":3600000,\"p95\":3600000,\"max\":3600000},\"missed\":0}]},"
@@ -40,7 +40,8 @@ class ReportCommandTest {
             + "\"toAck\":{\"count\":3,\"median\":360000,\"p95\":420000,\"max\":420000},\"missed\":1},"
             + "{\"precedence\":\"IMMEDIATE\",\"messages\":1,"
             + "\"toReceipt\":{\"count\":1,\"median\":5000,\"p95\":5000,\"max\":5000}," + none("toAck") + ",\"missed\":1},"
-            + "{\"precedence\":\"PRIORITY\",\"messages\":1," + none("toReceipt") + "," + none("toAck") + ",\"missed\":0},"
+            + "{\"precedence\":\"PRIORITY\",\"messages\":1,"
+            + "\"toReceipt\":{\"count\":1,\"median\":1800000,\"p95\":1800000,\"max\":1800000}," + none("toAck") + ",\"missed\":0},"
             + "{\"precedence\":\"ROUTINE\",\"messages\":0," + none("toReceipt") + "," + none("toAck") + ",\"missed\":0}],"
             + "\"tests\":{\"sent\":2,\"answered\":1,\"missed\":1,\"longestUntested\":"
             + "{\"from\":\"2026-11-30T00:46:02.000Z\",\"to\":\"2026-11-30T04:00:00.000Z\",\"ms\":11638000}},"
@@ -92,9 +93,9 @@ class ReportCommandTest {
     void json_isTheHandWorkedReport_toTheByte_fromEitherStationsExports_inEitherOrder() throws Exception {
         CliRun first = report(jpOwn, cnOwn, "--json");
         assertThat(first.exitCode()).as("%s", first).isZero();
-        assertThat(first.out()).startsWith("{\"format\":\"macm-readiness-1\",\"link\":\"cn-mnd~jp-mod\",\"logs\":[{\"author\":\"cn-mnd\",\"head\":{\"seq\":10,")
-                .contains("\"lastTime\":\"2026-11-30T04:00:00.000Z\"},{\"author\":\"jp-mod\",\"head\":{\"seq\":11,")
-                .contains("\"lastTime\":\"2026-11-30T03:30:00.000Z\"}],")
+        assertThat(first.out()).startsWith("{\"format\":\"macm-readiness-1\",\"link\":\"cn-mnd~jp-mod\",\"logs\":[{\"author\":\"cn-mnd\",\"head\":{\"seq\":11,")
+                .contains("\"lastTime\":\"2026-11-30T04:00:00.000Z\"},{\"author\":\"jp-mod\",\"head\":{\"seq\":12,")
+                .contains("\"lastTime\":\"2026-11-30T04:00:00.000Z\"}],")
                 .endsWith(EXPECTED_WITHOUT_LOGS)
                 .as("no white space between tokens").doesNotContain("\r", "\": ", ", \"", "{ ", "[ ").as("one line").hasLineCount(1);
         assertThat(Files.readAllBytes(cnAtJp)).as("the copies are the same logs").isEqualTo(Files.readAllBytes(cnOwn));

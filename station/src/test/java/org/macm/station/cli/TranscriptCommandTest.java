@@ -28,7 +28,6 @@ import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
 import org.macm.station.Station;
 import org.macm.station.StationPair;
-import org.macm.station.run.ReceiptWriter;
 import org.macm.template.Catalog;
 import org.macm.template.Language;
 import org.macm.template.RenderedMessage;
@@ -71,8 +70,6 @@ class TranscriptCommandTest {
         try (StationPair.Opened open = pair.open(Clock.systemUTC())) {
             Station jp = open.jp();
             Station cn = open.cn();
-            ReceiptWriter jpReceipts = new ReceiptWriter(jp);
-            ReceiptWriter cnReceipts = new ReceiptWriter(cn);
             LinkParameters shorter = new LinkParameters(Map.of(Precedence.FLASH, Duration.ofMinutes(3),
                     Precedence.IMMEDIATE, Duration.ofMinutes(20), Precedence.PRIORITY, Duration.ofHours(2),
                     Precedence.ROUTINE, Duration.ofHours(6)));
@@ -81,15 +78,12 @@ class TranscriptCommandTest {
             jp.write(CN, message(Precedence.IMMEDIATE, callback));
             jp.write(CN, new Body.LinkTest(Instant.now(), true));
             deliver(jp, cn);
-            cnReceipts.writeDue(JP);
             chinese = cn.write(JP, message(Precedence.PRIORITY, new MessageContent.FreeText("zh-Hans", "贵舰请说明意图。")));
             cn.acknowledge(JP, flash.seq(), "王浩 中校", Optional.of("已阅，<i>正在</i>处理"));
             cn.acknowledge(JP, 3, "王浩 中校", Optional.empty());
             deliver(jp, cn);
-            jpReceipts.writeDue(CN);
             jp.acknowledge(CN, chinese.seq(), "佐藤 健二 二佐", Optional.empty());
             deliver(jp, cn);
-            cnReceipts.writeDue(JP);
             deliver(jp, cn);
         }
         jpExport = tmp.resolve("jp-mod.jsonl");

@@ -19,7 +19,6 @@ import org.macm.core.log.SignedEntry;
 import org.macm.station.Station;
 import org.macm.station.StationPair;
 import org.macm.station.cli.CliRun;
-import org.macm.station.run.ReceiptWriter;
 import org.macm.template.Language;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Pdf;
@@ -43,11 +42,9 @@ class TranscriptBrowserTest {
             Station cn = open.cn();
             SignedEntry ja = jp.write(CN, new Body.Message(Precedence.FLASH, new MessageContent.FreeText("ja", "貴艦の意図を知らせよ。")));
             cn.receive(JP, jp.store().read(jp.ownLog(CN), 1, 100));
-            new ReceiptWriter(cn).writeDue(JP);
             cn.acknowledge(JP, ja.seq(), "王浩 中校", Optional.of("收到。"));
             cn.write(JP, new Body.Message(Precedence.IMMEDIATE, new MessageContent.FreeText("zh-Hans", "我舰正在离开该海域。")));
             jp.receive(CN, cn.store().read(cn.ownLog(JP), 1, 100));
-            new ReceiptWriter(jp).writeDue(CN);
             cn.receive(JP, jp.store().read(jp.ownLog(CN), 1, 100));
         }
         Path jpExport = tmp.resolve("jp.jsonl");

@@ -20,7 +20,6 @@ import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 import org.macm.station.Station;
 import org.macm.station.StationPair;
-import org.macm.station.run.ReceiptWriter;
 import org.macm.testkit.TestClock;
 
 /**
@@ -38,10 +37,10 @@ import org.macm.testkit.TestClock;
  *   00:45:00 TEST         receipt 00:46:02   (answered by the receipt)
  *   00:46:00 TEST human   receipt 00:46:02   never acknowledged: deadline 01:16:02 (IMMEDIATE) passed: missed
  *   03:00:00 IMMEDIATE D  receipt 03:00:05   never acknowledged: deadline 03:30:05 passed: missed
- *   03:30:00 PRIORITY F   never receipted: deadline 06:30:00 (from its own time) not passed by 04:00: not missed
+ *   03:30:00 PRIORITY F   receipt 04:00:00 (taken in with the rest at the end): deadline 06:30:00 not passed: not missed
  * cn-mnd -> jp-mod
  *   00:40:00 ROUTINE E    receipt 00:40:03   ack 01:40:03 Lt Sato (1 h); again 02:40:00 Cdr Ito with a remark (not counted)
- *   04:00:00 TEST         never received
+ *   04:00:00 TEST         receipt 04:00:00 (answered by the receipt)
  * as of 04:00:00 (cn-mnd's last entry); untested jp-mod -> cn-mnd longest 00:46:02 to 04:00:00
  * </pre>
  *
@@ -55,8 +54,6 @@ public final class ReadinessScenario implements AutoCloseable {
     private final StationPair.Opened opened;
     private final Station jp;
     private final Station cn;
-    private final ReceiptWriter jpReceipts;
-    private final ReceiptWriter cnReceipts;
     private boolean closed;
 
     private ReadinessScenario(Path dir) {
@@ -64,8 +61,6 @@ public final class ReadinessScenario implements AutoCloseable {
         opened = pair.open(clock);
         jp = opened.jp();
         cn = opened.cn();
-        jpReceipts = new ReceiptWriter(jp);
-        cnReceipts = new ReceiptWriter(cn);
     }
 
     /** Writes the scenario's logs in {@code dir} (two station folders); the stations stay open until {@link #close}. */
@@ -101,14 +96,14 @@ public final class ReadinessScenario implements AutoCloseable {
         at("00:00:00");
         SignedEntry a = jp.write(CN, text(Precedence.FLASH, "A"));
         at("00:00:02");
-        toCnAndReceipt();
+        deliver(jp, cn);
         at("00:01:02");
         cn.acknowledge(JP, a.seq(), "Lt Wang", Optional.empty());
 
         at("00:10:00");
         SignedEntry b = jp.write(CN, text(Precedence.FLASH, "B"));
         at("00:10:04");
-        toCnAndReceipt();
+        deliver(jp, cn);
         at("00:17:04");
         cn.acknowledge(JP, b.seq(), "Lt Wang", Optional.empty());
 
@@ -119,7 +114,7 @@ public final class ReadinessScenario implements AutoCloseable {
         at("00:21:00");
         SignedEntry c = jp.write(CN, text(Precedence.FLASH, "C"));
         at("00:21:01");
-        toCnAndReceipt();
+        deliver(jp, cn);
         at("00:27:01");
         cn.acknowledge(JP, c.seq(), "Lt Li", Optional.empty());
 
@@ -127,14 +122,13 @@ public final class ReadinessScenario implements AutoCloseable {
         SignedEntry e = cn.write(JP, text(Precedence.ROUTINE, "E"));
         at("00:40:03");
         deliver(cn, jp);
-        jpReceipts.writeDue(CN);
 
         at("00:45:00");
         jp.write(CN, new Body.LinkTest(clock.instant(), false));
         at("00:46:00");
         jp.write(CN, new Body.LinkTest(clock.instant(), true));
         at("00:46:02");
-        toCnAndReceipt();
+        deliver(jp, cn);
 
         at("01:40:03");
         jp.acknowledge(CN, e.seq(), "Lt Sato", Optional.empty());
@@ -144,15 +138,17 @@ public final class ReadinessScenario implements AutoCloseable {
         at("03:00:00");
         jp.write(CN, text(Precedence.IMMEDIATE, "D"));
         at("03:00:05");
-        toCnAndReceipt();
+        deliver(jp, cn);
         at("03:30:00");
         jp.write(CN, text(Precedence.PRIORITY, "F"));
         at("04:00:00");
         cn.write(JP, new Body.LinkTest(clock.instant(), false));
 
-        // Each station now takes in the rest of the other's log, writing nothing more.
+        // Each station now takes in the rest of the other's log, receipting it in the same commit
+        // (docs/PROTOCOL.md §10 step 4), and cn-mnd takes in jp-mod's last receipt, which needs none.
         deliver(jp, cn);
         deliver(cn, jp);
+        deliver(jp, cn);
     }
 
     private void at(String hms) {
@@ -161,11 +157,6 @@ public final class ReadinessScenario implements AutoCloseable {
 
     private static Body text(Precedence p, String s) {
         return new Body.Message(p, new MessageContent.FreeText("en", s));
-    }
-
-    private void toCnAndReceipt() {
-        deliver(jp, cn);
-        cnReceipts.writeDue(JP);
     }
 
     /** Hands {@code to} every entry of {@code from}'s log it does not hold yet. */
@@ -183,8 +174,6 @@ public final class ReadinessScenario implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            jpReceipts.close();
-            cnReceipts.close();
             opened.close();
         }
     }

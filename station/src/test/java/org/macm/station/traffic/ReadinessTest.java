@@ -74,7 +74,7 @@ class ReadinessTest {
         assertThat(jp.precedences()).containsExactly(
                 new Flow(Precedence.FLASH, 3, spread(3, s(2), s(4), s(4)), spread(3, s(360), s(420), s(420)), 1),
                 new Flow(Precedence.IMMEDIATE, 1, spread(1, s(5), s(5), s(5)), Spread.NONE, 1),
-                new Flow(Precedence.PRIORITY, 1, Spread.NONE, Spread.NONE, 0),
+                new Flow(Precedence.PRIORITY, 1, spread(1, s(1800), s(1800), s(1800)), Spread.NONE, 0),
                 new Flow(Precedence.ROUTINE, 0, Spread.NONE, Spread.NONE, 0));
         assertThat(jp.tests()).as("the human test is never acknowledged; nothing arrives after 00:46:02")
                 .isEqualTo(new Tests(2, 1, 1, Optional.of(new Gap(at("00:46:02"), at("04:00:00")))));
@@ -86,7 +86,7 @@ class ReadinessTest {
         assertThat(cn.precedences().get(3)).as("Cdr Ito's second acknowledgement is no time to answer")
                 .isEqualTo(new Flow(Precedence.ROUTINE, 1, spread(1, s(3), s(3), s(3)),
                         spread(1, Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1)), 0));
-        assertThat(cn.tests()).isEqualTo(new Tests(1, 0, 0, Optional.of(new Gap(at("00:00:00"), at("04:00:00")))));
+        assertThat(cn.tests()).isEqualTo(new Tests(1, 1, 0, Optional.of(new Gap(at("00:00:00"), at("04:00:00")))));
         assertThat(cn.officers()).containsExactly(
                 new OfficerRow("Lt Sato", 1, spread(1, Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1)), 0));
     }

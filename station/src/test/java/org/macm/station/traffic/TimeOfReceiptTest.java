@@ -19,7 +19,6 @@ import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
 import org.macm.station.Station;
 import org.macm.station.StationPair;
-import org.macm.station.run.ReceiptWriter;
 import org.macm.template.Catalog;
 import org.macm.testkit.TestClock;
 
@@ -68,21 +67,19 @@ class TimeOfReceiptTest {
     }
 
     @Test
-    void theDeadlineRunsFromStorageUntilOurReceipt_thenFromTheReceipt_andBothStationsAgree_evenAfterARestart() {
+    void theDeadlineRunsFromTheReceiptWrittenAsTheMessageIsStored_andBothStationsAgree_evenAfterARestart() {
         MessageBoard cnBoard = board(cn);
         MessageBoard jpBoard = board(jp);
         SignedEntry flash = jp.write(CN, new Body.Message(Precedence.FLASH, new MessageContent.FreeText("en", "Now.")));
         assertThat(deadline(jpBoard.sent(CN, JP_TIME), flash.seq())).as("at the author, before any receipt: its own time")
                 .contains(JP_TIME.plus(Duration.ofMinutes(5)));
 
-        cn.receive(JP, List.of(flash));
-        assertThat(deadline(cnBoard.inbox(JP, CN_TIME), flash.seq())).as("at the receiver, before its receipt: stored")
-                .contains(CN_TIME.plus(Duration.ofMinutes(5)));
-
         cnClock.advance(Duration.ofSeconds(30));
-        new ReceiptWriter(cn).writeDue(JP);
+        cn.receive(JP, List.of(flash));
+        assertThat(cn.store().get(cn.ownLog(JP), 1)).as("receipted in the commit that stored it")
+                .hasValueSatisfying(r -> assertThat(r.entry().time()).isEqualTo(CN_TIME.plusSeconds(30)));
         Instant due = CN_TIME.plusSeconds(30).plus(Duration.ofMinutes(5));
-        assertThat(deadline(cnBoard.inbox(JP, CN_TIME), flash.seq())).as("moved to cn-mnd's receipt").contains(due);
+        assertThat(deadline(cnBoard.inbox(JP, CN_TIME), flash.seq())).as("from cn-mnd's receipt").contains(due);
         assertThat(cnBoard.overdue(JP, due.minusSeconds(1))).isEmpty();
         assertThat(cnBoard.overdue(JP, due.plusSeconds(1))).extracting(MessageView::id).containsExactly("jp-mod/1");
 
