@@ -126,7 +126,7 @@ final class LinkBench {
         FsyncFloor.Floor floor = FsyncFloor.measure(dir.resolve("fsync"), quick ? 1000 : 3000, 5000);
         System.out.println("  Floor (4 KiB appends, two files, nothing else running): " + floor);
         if (floor.stalls() > 0) {
-            System.out.printf(Locale.ROOT, "    DISK STALL: %d single fsyncs of the floor took over %.0f ms (slowest "
+            System.out.printf(Locale.ROOT, "    DISK STALL: %d fsync(s) of the floor alone took over %.0f ms (slowest "
                     + "%.0f ms); tails (p99.9, max) of this run may be decided by the disk, not by the systems%n",
                     floor.stalls(), FsyncFloor.STALL_MILLIS, floor.slowestMillis());
         }
@@ -245,14 +245,14 @@ final class LinkBench {
         goal("p50" + at + " <= two-fsync floor's p50 + 0.5 ms", m.latency().millis(0.5),
                 Optional.of(floor.two().millis(0.5) + 0.5), true, "ms");
         if (floor.stalls() > 0) {
-            System.out.printf(Locale.ROOT, "    (the disk stalled during this run: %d fsyncs over %.0f ms in the floor "
+            System.out.printf(Locale.ROOT, "    (the disk stalled during this run: %d fsync(s) over %.0f ms in the floor "
                     + "alone, slowest %.0f ms; a tail goal missed here may be the disk's doing)%n", floor.stalls(),
                     FsyncFloor.STALL_MILLIS, floor.slowestMillis());
         }
     }
 
     private static void goal(String what, double macm, Optional<Double> bound, boolean atMost, String unit) {
-        String fmt = "%.2f %s";
+        String fmt = Math.abs(macm) >= 100 ? "%.0f %s" : "%.2f %s";
         if (bound.isEmpty()) {
             System.out.printf(Locale.ROOT, "    %-52s MACM " + fmt + "  vs  (yardstick skipped)%n", what, macm, unit);
             return;

@@ -289,7 +289,7 @@ final class RabbitRoundTrip implements OpenLoop.Target, AutoCloseable {
      * everything they write under one folder.
      */
     private record Broker(Process server, Process epmd, Path dir, int amqpPort, Map<String, String> env,
-            String node) implements AutoCloseable {
+            String node, Thread killer) implements AutoCloseable {
         static Broker start(Path dir) throws IOException {
             List<Integer> ports = FreePort.loopback(3);
             int amqp = ports.get(0);
@@ -316,7 +316,8 @@ final class RabbitRoundTrip implements OpenLoop.Target, AutoCloseable {
             env.put("RABBITMQ_CONFIG_FILE", config.toString());
             env.put("RABBITMQ_ENABLED_PLUGINS_FILE", plugins.toString());
             // Our own epmd, started before the node so the node does not start a daemon that outlives it.
-            Process epmd = spawn(List.of(epmdBinary().orElseThrow().toString(), "-port", env.get("ERL_EPMD_PORT")), env, dir,
+            Process epmd = spawn(List.of(epmdBinary().orElseThrow().toString(), "-address", "127.0.0.1", "-port",
+                    env.get("ERL_EPMD_PORT")), env, dir,
                     dir.resolve("epmd.out"));
             // The script under /usr/lib/rabbitmq/bin runs as the calling user (root included);
             // the /usr/sbin wrapper would switch to the rabbitmq user, who cannot write here.
@@ -327,7 +328,10 @@ final class RabbitRoundTrip implements OpenLoop.Target, AutoCloseable {
                 epmd.destroyForcibly();
                 throw e;
             }
-            return new Broker(server, epmd, dir, amqp, Map.copyOf(env), node);
+            // A bench stopped with Ctrl-C must not leave a node running: kill the tree on the way out.
+            Thread killer = new Thread(() -> killTree(server, epmd), "rabbitmq-killer");
+            Runtime.getRuntime().addShutdownHook(killer);
+            return new Broker(server, epmd, dir, amqp, Map.copyOf(env), node, killer);
         }
 
         private static Process spawn(List<String> command, Map<String, String> env, Path dir, Path out)
@@ -355,6 +359,17 @@ final class RabbitRoundTrip implements OpenLoop.Target, AutoCloseable {
                     }
                     Thread.sleep(100);
                 }
+            }
+        }
+
+        /** Kills whatever is left of the node's process tree and its epmd, and waits (briefly) until they are gone. */
+        private static void killTree(Process server, Process epmd) {
+            List<ProcessHandle> left = new ArrayList<>(server.descendants().toList());
+            left.add(server.toHandle());
+            left.add(epmd.toHandle());
+            left.forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle p : left) {
+                p.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> p).join();
             }
         }
 
@@ -390,12 +405,11 @@ final class RabbitRoundTrip implements OpenLoop.Target, AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            List<ProcessHandle> left = new ArrayList<>(server.descendants().toList());
-            left.add(server.toHandle());
-            left.add(epmd.toHandle());
-            left.forEach(ProcessHandle::destroyForcibly);
-            for (ProcessHandle p : left) {
-                p.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> p).join();
+            killTree(server, epmd);
+            try {
+                Runtime.getRuntime().removeShutdownHook(killer);
+            } catch (IllegalStateException e) {
+                // Already shutting down: the hook runs too, harmlessly.
             }
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
