@@ -3,7 +3,7 @@
 #   bench/run.sh [quick|full] [all|storage|link|encounter|console] [SECONDS]
 # quick|full: rough answer or the figures docs/BENCHMARKS.md reports (default full).
 # all (default): everything; storage: durable appends and signing; link: the durable round
-# trip beside Mosquitto, link failure detection and failover cost; encounter: the engine
+# trip beside Mosquitto and RabbitMQ, link failure detection and failover cost; encounter: the engine
 # (grid vs naive) and AIS decoding against gpsd's gpsdecode (package gpsd-clients); console:
 # 20 consoles' event streams while the link carries 200 messages/s (SECONDS measured, default
 # 30, quick 10).
@@ -25,6 +25,15 @@ if { [ "$only" = all ] || [ "$only" = link ]; } && ! command -v mosquitto >/dev/
   if [ "$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi
   { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq mosquitto; } >/dev/null 2>&1 \
     || echo "could not install mosquitto: the comparison will be skipped" >&2
+fi
+# The second yardstick, one that fsyncs: RabbitMQ's quorum queues (Debian package). The bench
+# starts its own node on free loopback ports and stops it; a system service, if the package
+# starts one, is left alone (it listens on other ports). Installed when missing, as above.
+if { [ "$only" = all ] || [ "$only" = link ]; } && [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
+  echo "installing rabbitmq-server (Debian package) for the round-trip comparison..." >&2
+  if [ "$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi
+  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq rabbitmq-server; } >/dev/null 2>&1 \
+    || echo "could not install rabbitmq-server: the RabbitMQ comparison will be skipped" >&2
 fi
 if [ "$only" = all ] || [ "$only" = encounter ]; then
   if [ ! -x /usr/bin/gpsdecode ]; then
