@@ -155,7 +155,7 @@ final class MacmLink implements AutoCloseable {
      * The round trip as an {@link OpenLoop.Target}. Each request writes on a virtual thread
      * (write returns once the entry is durable at jp-mod, so concurrent writers share fsyncs).
      * The end of a round trip is seen through {@code Station.onVerified} at jp-mod, when it has
-     * verified cn-mnd's signed receipt (docs/PROTOCOL.md §10 step 5; jp-mod stores it in its next
+     * verified cn-mnd's signed receipt (docs/PROTOCOL.md §10 step 4; jp-mod stores it in its next
      * commit, off the round trip): an entry
      * from cn-mnd covers jp-mod's seq n when it is a receipt up to n or later, or any entry
      * whose peerHead is n or later. Each time coverage advances its time is kept, so the

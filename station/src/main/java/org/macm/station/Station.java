@@ -147,7 +147,7 @@ public final class Station implements AutoCloseable {
      * Called with the peer's name and the entries of its log that intake has verified (signed by
      * the pinned key, next in the chain, agreeing with our log) and is about to store: what the
      * peer has signed, before this station's own fsync. A sender's round trip ends here when one
-     * of them is the peer's receipt (docs/PROTOCOL.md §10 step 5): the receipt is durable in the
+     * of them is the peer's receipt (docs/PROTOCOL.md §10 step 4): the receipt is durable in the
      * peer's log, and a resync brings it back if this station crashes before storing it. A
      * listener must be quick: it runs on the link's intake, before the commit.
      */

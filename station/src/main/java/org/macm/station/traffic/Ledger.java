@@ -322,7 +322,7 @@ final class Ledger {
 
     /**
      * Notes what a peer entry that intake has verified, and is about to store, says of our log:
-     * the messages it covers are receipted from this moment (docs/PROTOCOL.md §10 step 5), since
+     * the messages it covers are receipted from this moment (docs/PROTOCOL.md §10 step 4), since
      * the peer holds them durably and has signed that it does. The entry itself is added once it
      * is stored; intake passes only entries with nothing found void.
      */
