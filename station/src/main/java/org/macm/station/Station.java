@@ -191,21 +191,24 @@ public final class Station implements AutoCloseable {
                 head -> writer.draft(head, statePeerHead(peer, held), body));
         // The listeners run as the commit completes (on the store's writer thread, usually), so
         // the link's sender is woken at once rather than after this thread is scheduled again.
-        CompletableFuture<SignedEntry> announced = durable.thenApply(e -> {
+        return joinStore(durable.thenApply(e -> {
             announce(peer, e);
             return e;
-        });
+        }), "writing to " + peer);
+    }
+
+    /** Waits for the store; its error is thrown anew here, so the trace shows this caller with the writer's error as cause. */
+    private static <T> T joinStore(CompletableFuture<T> done, String what) {
         try {
-            return announced.join();
+            return done.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof StoreException s) {
-                // Thrown anew here so the trace shows this caller, with the store writer's error as cause.
                 throw new StoreException(s.getMessage(), s);
             }
             if (e.getCause() instanceof MacmException m) {
                 throw m;
             }
-            throw new StationException("writing to " + peer + " failed: " + e.getCause(), e.getCause());
+            throw new StationException(what + " failed: " + e.getCause(), e.getCause());
         }
     }
 
@@ -356,10 +359,17 @@ public final class Station implements AutoCloseable {
         PeerStored committed;
         try {
             // The receipt goes into the entries' own commit: one fsync for both, and it is sent only
-            // once that commit is durable, so it never names an entry a crash could lose.
-            committed = store.storePeer(valid, newFindings, writer.log(), (ownHead, after) -> account.owedAfter(valid, after)
-                    ? Optional.of(writer.draft(ownHead, statePeerHead(peer, after), new Body.Receipt(after)))
-                    : Optional.empty());
+            // once that commit is durable, so it never names an entry a crash could lose. The senders
+            // are woken for it as the commit completes, on the store's writer, not after this thread
+            // is scheduled again.
+            committed = joinStore(store.storePeerAsync(valid, newFindings, writer.log(),
+                    (ownHead, after) -> account.owedAfter(valid, after)
+                            ? Optional.of(writer.draft(ownHead, statePeerHead(peer, after), new Body.Receipt(after)))
+                            : Optional.empty())
+                    .thenApply(c -> {
+                        c.receipt().ifPresent(r -> announce(peer, r));
+                        return c;
+                    }), "storing entries from " + peer);
         } catch (RuntimeException e) {
             intake.forget(newFindings);
             // The receipt laid out for that commit raised the peerHead to state; go back to what is held.
@@ -392,7 +402,6 @@ public final class Station implements AutoCloseable {
                 receiveListeners.forEach(l -> l.accept(peer, view));
             }
         }
-        committed.receipt().ifPresent(r -> announce(peer, r));
         return outcomes;
     }
 

@@ -56,6 +56,14 @@ public interface LogStore extends AutoCloseable {
     PeerStored storePeer(List<SignedEntry> entries, List<IntakeFinding> findings, LogId ownLog,
             ReceiptFactory receipts);
 
+    /**
+     * As {@link #storePeer(List, List, LogId, ReceiptFactory)}, completing when the commit is
+     * durable; what depends on the completion runs as the commit completes, on the store's
+     * writer, so the receipt can be sent without waiting for the caller's thread to be scheduled.
+     */
+    CompletableFuture<PeerStored> storePeerAsync(List<SignedEntry> entries, List<IntakeFinding> findings, LogId ownLog,
+            ReceiptFactory receipts);
+
     /** The highest durable entry of a log ({@link Head#EMPTY} if there is none). */
     Head head(LogId log);
 

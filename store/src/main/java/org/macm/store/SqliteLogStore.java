@@ -110,7 +110,13 @@ public final class SqliteLogStore implements LogStore {
     @Override
     public PeerStored storePeer(List<SignedEntry> entries, List<IntakeFinding> findings, LogId ownLog,
             ReceiptFactory receipts) {
-        return await(writer.storePeer(entries, findings, ownLog, receipts), "storing peer entries");
+        return await(storePeerAsync(entries, findings, ownLog, receipts), "storing peer entries");
+    }
+
+    @Override
+    public CompletableFuture<PeerStored> storePeerAsync(List<SignedEntry> entries, List<IntakeFinding> findings,
+            LogId ownLog, ReceiptFactory receipts) {
+        return writer.storePeer(entries, findings, ownLog, receipts);
     }
 
     @Override
