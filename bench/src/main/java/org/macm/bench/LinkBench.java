@@ -174,8 +174,12 @@ final class LinkBench {
         if (!rt.settle(OpenLoop.SETTLE)) {
             System.out.println("    (the warm-up's backlog did not clear within " + OpenLoop.SETTLE.toSeconds() + " s)");
         }
-        OpenLoop.Step fixed = OpenLoop.run(rt, fixedRate, fixedSeconds, FIXED_DRAIN);
-        System.out.println("    fixed rate: " + fixed);
+        OpenLoop.Step fixed;
+        try (JvmCost cost = JvmCost.start()) {
+            fixed = OpenLoop.run(rt, fixedRate, fixedSeconds, FIXED_DRAIN);
+            System.out.println("    fixed rate: " + fixed);
+            System.out.println("      this JVM: " + cost.spent().perRoundTrip(fixed.latency().count(), fixedSeconds));
+        }
         System.out.println("      p99 (ms) by fifth of the run: " + fixed.trend(5));
         if (!rt.settle(OpenLoop.SETTLE)) {
             System.out.println("    (the fixed run's backlog did not clear within " + OpenLoop.SETTLE.toSeconds() + " s)");

@@ -64,7 +64,8 @@ public final class FrameCodec {
 
     /** Writes one frame and flushes it. */
     public static void write(OutputStream out, Frame frame) throws IOException {
-        ByteArrayOutputStream payload = new ByteArrayOutputStream(256);
+        // Sized for an ENTRIES frame up front, so the buffer is not grown (and copied) while it is filled.
+        ByteArrayOutputStream payload = new ByteArrayOutputStream(frame instanceof Frame.Entries e ? entriesPayload(e) : 256);
         DataOutputStream p = new DataOutputStream(payload);
         int type = switch (frame) {
             case Frame.Hello h -> {
@@ -78,10 +79,8 @@ public final class FrameCodec {
                 }
                 p.writeShort(e.entries().size());
                 for (RawEntry s : e.entries()) {
-                    byte[] bytes = s.bytes();
-                    p.writeInt(bytes.length);
-                    p.write(bytes);
-                    p.write(s.signature());
+                    p.writeInt(s.size());
+                    s.writeTo(p);
                 }
                 yield ENTRIES;
             }
@@ -111,6 +110,14 @@ public final class FrameCodec {
         d.writeByte(type);
         payload.writeTo(d);
         d.flush();
+    }
+
+    private static int entriesPayload(Frame.Entries e) {
+        int size = 2;
+        for (RawEntry r : e.entries()) {
+            size += 4 + r.size() + RawEntry.SIGNATURE_BYTES;
+        }
+        return size;
     }
 
     /** The size an ENTRIES frame grows by when it carries {@code e}. */
@@ -156,12 +163,8 @@ public final class FrameCodec {
                         throw new LinkException(ErrorCode.MALFORMED_FRAME, "entry " + (i + 1) + " of the frame claims "
                                 + Integer.toUnsignedString(n) + " bytes");
                     }
-                    byte[] bytes = new byte[n];
-                    b.get(bytes);
-                    byte[] signature = new byte[64];
-                    b.get(signature);
                     // Not read here: an entry the station cannot read is its intake's finding, not a broken frame.
-                    entries.add(RawEntry.of(bytes, signature));
+                    entries.add(RawEntry.take(b, n));
                 }
                 yield new Frame.Entries(entries);
             }

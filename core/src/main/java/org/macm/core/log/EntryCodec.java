@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -17,7 +19,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.macm.core.MacmException;
 
 /**
@@ -56,11 +57,26 @@ public final class EntryCodec {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC)
             .withResolverStyle(ResolverStyle.STRICT);
-    /** The form of every time in an entry; {@link #TIME} then checks that it is a real date and time. */
-    private static final Pattern TIME_FORM =
-            Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z");
+    /**
+     * The form of every time in an entry, {@code [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z}:
+     * a digit where this holds '0', the character itself elsewhere. Checked by hand, and the date
+     * then built with {@link LocalDateTime#of}, which refuses what {@link #TIME}'s strict reading
+     * refuses (a day past the month's end, hour 24, second 60): a regular expression and a parse
+     * were 4 % of all allocation on the round trip.
+     */
+    private static final String TIME_FORM = "0000-00-00T00:00:00.000Z";
+    /** The first and the first past the times {@link #TIME} writes with four digits. */
+    private static final Instant YEAR_0 = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant YEAR_10000 = Instant.parse("+10000-01-01T00:00:00Z");
     private static final Set<String> TOP_KEYS =
             Set.of("v", "link", "author", "seq", "prev", "time", "kind", "peerHead", "body");
+    private static final Set<String> RECEIPT_KEYS = Set.of("upTo");
+    private static final Set<String> ACK_KEYS = Set.of("message", "officer", "time", "remark");
+    private static final Set<String> TEST_KEYS = Set.of("scheduled", "humanAck");
+    private static final Set<String> MESSAGE_KEYS = Set.of("precedence", "template", "freeText");
+    private static final Set<String> TEMPLATE_KEYS = Set.of("id", "version", "fields");
+    private static final Set<String> FREE_TEXT_KEYS = Set.of("lang", "text");
+    private static final Set<String> HEAD_KEYS = Set.of("seq", "hash");
 
     /** Writes a template's fields, which are kept as the JSON tree that was read or composed. */
     private static final ObjectMapper MAPPER = JsonMapper.builder(EntryJson.FACTORY).build();
@@ -101,8 +117,46 @@ public final class EntryCodec {
         // Never sign what a reader refuses (a lone surrogate or fields nested too deep from a
         // request, a time past year 9999): the peer could not take it, and our own export
         // would not verify.
-        decode(bytes);
+        if (!readableAsWritten(e)) {
+            decode(bytes);
+        }
         return bytes;
+    }
+
+    /**
+     * True when reading {@code e}'s bytes back could only repeat what the records' constructors
+     * already checked, so the writer need not: format version {@link #VERSION}, every time within
+     * years 0000-9999 (four digits), no surrogate in any string (a lone one is refused), and no
+     * template (its fields are an open JSON tree: depth, numbers). Everything else the reader
+     * checks (ids, ascending link, author a party, seq from 1, heads, non-blank text, language
+     * tag, a receipt or acknowledgement naming seq 1 or later) the constructors refuse with the
+     * same tests. The read-back was a third of all allocation on the write path.
+     */
+    static boolean readableAsWritten(Entry e) {
+        if (e.version() != VERSION || !fourDigitYear(e.time())) {
+            return false;
+        }
+        return switch (e.body()) {
+            case Body.Receipt r -> true;
+            case Body.LinkTest t -> fourDigitYear(t.scheduled());
+            case Body.Acknowledgement a -> fourDigitYear(a.time()) && noSurrogate(a.officer())
+                    && (a.remark().isEmpty() || noSurrogate(a.remark().get()));
+            case Body.Message m -> m.content() instanceof MessageContent.FreeText f && noSurrogate(f.lang())
+                    && noSurrogate(f.text());
+        };
+    }
+
+    private static boolean fourDigitYear(Instant t) {
+        return !t.isBefore(YEAR_0) && t.isBefore(YEAR_10000);
+    }
+
+    private static boolean noSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void writeHead(JsonGenerator g, Head h) throws IOException {
@@ -221,7 +275,7 @@ public final class EntryCodec {
             return switch (kind) {
                 case MESSAGE -> message(b);
                 case RECEIPT -> {
-                    onlyKeys(b, "body", Set.of("upTo"));
+                    onlyKeys(b, "body", RECEIPT_KEYS);
                     Head upTo = head(object(b, "body", "upTo"), "body.upTo");
                     if (upTo.isEmpty()) {
                         throw new MalformedEntryException(Rule.F_RANGE, "entry field 'body.upTo.seq' is 0: "
@@ -230,7 +284,7 @@ public final class EntryCodec {
                     yield new Body.Receipt(upTo);
                 }
                 case ACK -> {
-                    onlyKeys(b, "body", Set.of("message", "officer", "time", "remark"));
+                    onlyKeys(b, "body", ACK_KEYS);
                     Head message = head(object(b, "body", "message"), "body.message");
                     if (message.isEmpty()) {
                         throw new MalformedEntryException(Rule.F_RANGE, "entry field 'body.message.seq' is 0: "
@@ -242,7 +296,7 @@ public final class EntryCodec {
                     yield new Body.Acknowledgement(message, officer, at, remark);
                 }
                 case TEST -> {
-                    onlyKeys(b, "body", Set.of("scheduled", "humanAck"));
+                    onlyKeys(b, "body", TEST_KEYS);
                     Instant scheduled = time(b, "body", "scheduled");
                     JsonNode ack = required(b, "body", "humanAck");
                     if (!ack.isBoolean()) {
@@ -254,7 +308,7 @@ public final class EntryCodec {
         }
 
         private Body message(JsonNode b) {
-            onlyKeys(b, "body", Set.of("precedence", "template", "freeText"));
+            onlyKeys(b, "body", MESSAGE_KEYS);
             String precedenceText = text(b, "body", "precedence");
             Precedence precedence;
             try {
@@ -269,7 +323,7 @@ public final class EntryCodec {
             }
             if (b.has("template")) {
                 JsonNode t = object(b, "body", "template");
-                onlyKeys(t, "body.template", Set.of("id", "version", "fields"));
+                onlyKeys(t, "body.template", TEMPLATE_KEYS);
                 String id = text(t, "body.template", "id");
                 if (!MessageContent.Template.isId(id)) {
                     throw new MalformedEntryException(Rule.F_TEMPLATE_ID, "entry field 'body.template.id' is '" + id
@@ -284,7 +338,7 @@ public final class EntryCodec {
                 return new Body.Message(precedence, new MessageContent.Template(id, (int) version, fields));
             }
             JsonNode f = object(b, "body", "freeText");
-            onlyKeys(f, "body.freeText", Set.of("lang", "text"));
+            onlyKeys(f, "body.freeText", FREE_TEXT_KEYS);
             String lang = text(f, "body.freeText", "lang");
             if (!MessageContent.FreeText.isLanguageTag(lang)) {
                 throw new MalformedEntryException(Rule.F_LANG, "entry field 'body.freeText.lang' is '" + lang
@@ -295,7 +349,7 @@ public final class EntryCodec {
         }
 
         private Head head(JsonNode node, String path) {
-            onlyKeys(node, path, Set.of("seq", "hash"));
+            onlyKeys(node, path, HEAD_KEYS);
             long seq = integer(node, path, "seq");
             EntryHash hash = hash(node, path, "hash");
             if (seq == 0 && !hash.equals(EntryHash.ZERO)) {
@@ -307,16 +361,17 @@ public final class EntryCodec {
 
         private long integer(JsonNode node, String path, String key) {
             JsonNode value = required(node, path, key);
-            String name = join(path, key);
             if (!value.isNumber()) {
-                throw new MalformedEntryException(Rule.F_TYPE, "entry field '" + name + "' must be an integer");
+                throw new MalformedEntryException(Rule.F_TYPE, "entry field '" + join(path, key) + "' must be an integer");
             }
-            if (!value.isIntegralNumber() || signed.contains("/" + name.replace('.', '/'))) {
-                throw new MalformedEntryException(Rule.F_INTEGER, "entry field '" + name + "' is written " + value
-                        + "; an integer is written as digits only, with no sign, fraction or exponent");
+            // The name is only built when it is needed (a minus sign was seen, or a refusal).
+            if (!value.isIntegralNumber()
+                    || (!signed.isEmpty() && signed.contains("/" + join(path, key).replace('.', '/')))) {
+                throw new MalformedEntryException(Rule.F_INTEGER, "entry field '" + join(path, key) + "' is written "
+                        + value + "; an integer is written as digits only, with no sign, fraction or exponent");
             }
             if (!value.canConvertToLong()) {
-                throw new MalformedEntryException(Rule.F_INTEGER, "entry field '" + name + "' is " + value
+                throw new MalformedEntryException(Rule.F_INTEGER, "entry field '" + join(path, key) + "' is " + value
                         + "; no integer of an entry is above " + Long.MAX_VALUE);
             }
             return value.longValue();
@@ -377,14 +432,38 @@ public final class EntryCodec {
     private static Instant time(JsonNode node, String path, String key) {
         String text = text(node, path, key);
         try {
-            if (!TIME_FORM.matcher(text).matches()) {
+            if (!timeForm(text)) {
                 throw new DateTimeParseException("not the form", text, 0);
             }
-            return Instant.from(TIME.parse(text));
-        } catch (DateTimeParseException ex) {
+            return LocalDateTime.of(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2), digits(text, 11, 2),
+                    digits(text, 14, 2), digits(text, 17, 2), digits(text, 20, 3) * 1_000_000).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException ex) {
             throw new MalformedEntryException(Rule.F_TIME, "entry field '" + join(path, key) + "' is '" + text
                     + "'; it must be a real UTC time like 2026-11-29T03:38:14.123Z", ex);
         }
+    }
+
+    private static boolean timeForm(String text) {
+        if (text.length() != TIME_FORM.length()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char want = TIME_FORM.charAt(i);
+            char c = text.charAt(i);
+            if (want == '0' ? c < '0' || c > '9' : c != want) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The number written by {@code n} ASCII digits at {@code from} (checked by {@link #timeForm}). */
+    private static int digits(String text, int from, int n) {
+        int v = 0;
+        for (int i = from; i < from + n; i++) {
+            v = v * 10 + text.charAt(i) - '0';
+        }
+        return v;
     }
 
     private static String join(String path, String key) {

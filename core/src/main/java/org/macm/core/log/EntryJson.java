@@ -69,6 +69,11 @@ final class EntryJson {
     }
 
     private static String utf8(byte[] bytes) {
+        if (ascii(bytes)) {
+            // Bytes under 0x80 are valid UTF-8, one character each: no decoder and no char buffer
+            // (which were 6 % of all allocation on the round trip).
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
@@ -79,6 +84,15 @@ final class EntryJson {
             throw new MalformedEntryException(Rule.F_UTF8, "entry is not valid UTF-8 at byte " + in.position()
                     + " (an invalid byte, an overlong form, an encoded surrogate or a cut sequence)", ex);
         }
+    }
+
+    private static boolean ascii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reads the tokens once, building the tree and checking what a tree would not keep. */

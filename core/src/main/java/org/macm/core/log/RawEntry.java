@@ -1,5 +1,8 @@
 package org.macm.core.log;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 import org.macm.core.crypto.VerifyingKey;
@@ -29,15 +32,33 @@ public final class RawEntry {
         return new RawEntry(bytes.clone(), signature.clone());
     }
 
+    /**
+     * Takes the next {@code length} bytes of {@code source} as the entry's bytes and the
+     * {@link #SIGNATURE_BYTES} after them as its signature (a frame's layout), copying each once.
+     */
+    public static RawEntry take(ByteBuffer source, int length) {
+        byte[] bytes = new byte[length];
+        source.get(bytes);
+        byte[] signature = new byte[SIGNATURE_BYTES];
+        source.get(signature);
+        return new RawEntry(bytes, signature);
+    }
+
     /** The bytes and signature of an entry already read, to send it. */
     public static RawEntry of(SignedEntry e) {
-        // bytes() and signature() hand out copies already.
-        return new RawEntry(e.bytes(), e.signature());
+        // Neither holder changes or hands out its arrays, so they can share them.
+        return new RawEntry(e.bytesUnshared(), e.signatureUnshared());
     }
 
     /** Reads the entry; throws {@link MalformedEntryException} naming the rule it breaks when it cannot be read. */
     public SignedEntry read() {
-        return SignedEntry.parse(bytes, signature);
+        return SignedEntry.parseOwned(bytes, signature);
+    }
+
+    /** Writes the bytes, then the signature, to {@code out} (a frame's layout), without copying them. */
+    public void writeTo(OutputStream out) throws IOException {
+        out.write(bytes);
+        out.write(signature);
     }
 
     /** Throws {@link org.macm.core.crypto.SignatureException} unless {@code key} signed these bytes. */

@@ -31,6 +31,11 @@ public final class SignedEntry {
         return new SignedEntry(copy, signature.clone(), EntryCodec.decode(copy), EntryHash.of(copy));
     }
 
+    /** As {@link #parse}, keeping {@code bytes} and {@code signature}: for a caller that holds the only copies and never changes them. */
+    static SignedEntry parseOwned(byte[] bytes, byte[] signature) {
+        return new SignedEntry(bytes, signature, EntryCodec.decode(bytes), EntryHash.of(bytes));
+    }
+
     /** For the writer, which has just produced {@code bytes} (with that hash) from {@code entry}. */
     static SignedEntry ofWritten(byte[] bytes, byte[] signature, Entry entry, EntryHash hash) {
         return new SignedEntry(bytes, signature, entry, hash);
@@ -47,6 +52,16 @@ public final class SignedEntry {
 
     public byte[] signature() {
         return signature.clone();
+    }
+
+    /** The bytes themselves, for a holder in this package that never changes or hands them out. */
+    byte[] bytesUnshared() {
+        return bytes;
+    }
+
+    /** The signature itself, on the same terms as {@link #bytesUnshared}. */
+    byte[] signatureUnshared() {
+        return signature;
     }
 
     public Entry entry() {

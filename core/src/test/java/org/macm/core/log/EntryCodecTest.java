@@ -268,4 +268,47 @@ class EntryCodecTest {
                 new Body.Message(Precedence.ROUTINE, new MessageContent.Template("ping", 1, deep))))
                 .isInstanceOf(MalformedEntryException.class).hasMessageStartingWith("[F-DEPTH]");
     }
+
+    @Test
+    void writer_skipsTheReadBackOnlyWhereReadingCouldNotRefuse() {
+        Head some = new Head(3, EntryHash.of(new byte[] {1}));
+        java.util.List<Instant> times = java.util.List.of(Instant.parse("2026-11-29T03:00:00.123Z"),
+                Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0001-12-31T23:59:59Z"));
+        java.util.List<String> texts = java.util.List.of("hello", "漁船 第一丸", "tab\tquote\"back\\slash\u0001",
+                "pair \uD83D\uDEA2", "half \uD800 a pair", "\uDC00");
+        java.util.List<Body> bodies = new java.util.ArrayList<>();
+        bodies.add(new Body.Receipt(some));
+        bodies.add(new Body.Message(Precedence.FLASH, new MessageContent.Template("ping", 1,
+                JsonNodeFactory.instance.objectNode().put("a", 1))));
+        for (Instant t : times) {
+            bodies.add(new Body.LinkTest(t, true));
+        }
+        for (String text : texts) {
+            bodies.add(TestLogs.text(text));
+            bodies.add(new Body.Acknowledgement(some, text, times.get(0), Optional.of(text)));
+            bodies.add(new Body.Acknowledgement(some, "officer", times.get(0), Optional.of(text)));
+        }
+        int skipped = 0;
+        for (int version : new int[] {1, 2}) {
+            for (Instant t : times) {
+                for (Body b : bodies) {
+                    Entry e = new Entry(version, TestLogs.JP_LOG, 2, EntryHash.of(new byte[] {2}), t, some, b);
+                    if (EntryCodec.readableAsWritten(e)) {
+                        skipped++;
+                        assertThat(EntryCodec.decode(EntryCodec.encode(e))).isEqualTo(e);
+                    } else {
+                        java.util.List<Instant> outside = times.subList(3, 5);
+                        boolean expected = version != 1 || outside.contains(t)
+                                || (b instanceof Body.LinkTest lt && outside.contains(lt.scheduled()))
+                                || (b instanceof Body.Message m && m.content() instanceof MessageContent.Template)
+                                || String.valueOf(b).chars().anyMatch(c -> Character.isSurrogate((char) c));
+                        assertThat(expected).as("read back only for another version, a time outside 0000-9999, "
+                                + "a template or a surrogate: %s", e).isTrue();
+                    }
+                }
+            }
+        }
+        assertThat(skipped).isGreaterThan(20);
+    }
 }
