@@ -98,6 +98,11 @@ final class StationHttp {
         return get("/api/v1/status");
     }
 
+    /** Message {@code id} ({@code author/seq}) as the API shows it; empty when the API does not answer. */
+    Optional<JsonNode> message(String id) throws InterruptedException {
+        return get("/api/v1/messages/" + id);
+    }
+
     /** The texts of the messages this station has sent, in log order; empty when its API does not answer. */
     Optional<List<String>> sentTexts() throws InterruptedException {
         return get("/api/v1/sent").map(sent -> {

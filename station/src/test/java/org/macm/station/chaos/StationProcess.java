@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.macm.core.log.StationId;
 import org.macm.station.StationLayout;
+import org.macm.testkit.Await;
 
 /**
  * One station as a real operating-system process, {@code macm run --dir DIR} in a child JVM
@@ -75,6 +78,14 @@ final class StationProcess implements AutoCloseable {
     }
 
     synchronized void start() {
+        start(List.of("org.macm.station.cli.Macm", "run", "--dir", layout.dir().toString()));
+    }
+
+    /**
+     * Starts {@code mainAndArgs} (a main class of the class path and its arguments) in place of
+     * {@code macm run}: a test's own station main, such as {@link CrashPointStation}.
+     */
+    synchronized void start(List<String> mainAndArgs) {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(id + " is already running");
         }
@@ -82,10 +93,10 @@ final class StationProcess implements AutoCloseable {
         String marker = "==== start #" + starts + " at " + Instant.now() + " ====\n";
         append(out, marker);
         append(err, marker);
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Xmx256m", "-XX:+UseSerialGC",
-                "-cp", classPath,
-                "org.macm.station.cli.Macm", "run", "--dir", layout.dir().toString());
+                "-cp", classPath));
+        command.addAll(mainAndArgs);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
                 .redirectError(ProcessBuilder.Redirect.appendTo(err.toFile()))
@@ -134,6 +145,36 @@ final class StationProcess implements AutoCloseable {
                 throw new AssertionError(id + " did not answer on its API within " + limit + "; see " + err);
             }
             Thread.sleep(25);
+        }
+    }
+
+    /**
+     * Waits until the current run has printed a line starting with {@code prefix} on its standard
+     * output and returns that line; fails if the process died first or {@code limit} passed.
+     */
+    String awaitPrinted(String prefix, Duration limit) throws InterruptedException {
+        String run = "==== start #" + starts() + " ";
+        return Await.awaitValue("a line '" + prefix + "...' from " + id + " (see " + out + ")", limit, () -> {
+            Optional<String> line = linesOfThisRun(run).filter(l -> l.startsWith(prefix)).findFirst();
+            if (line.isEmpty() && !alive()) {
+                throw new AssertionError(id + " exited before printing '" + prefix + "...'; see " + err);
+            }
+            return line;
+        }, Optional::isPresent).orElseThrow();
+    }
+
+    private Stream<String> linesOfThisRun(String runMarker) {
+        try {
+            List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+            int from = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith(runMarker)) {
+                    from = i;
+                }
+            }
+            return lines.subList(from, lines.size()).stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + out, e);
         }
     }
 
