@@ -115,6 +115,11 @@ final class MacmLink implements AutoCloseable {
         return cn;
     }
 
+    /** The sending station, jp-mod. */
+    StationRuntime jp() {
+        return jp;
+    }
+
     LinkState state() {
         return jp.links().status(CN).orElseThrow().state();
     }

@@ -261,7 +261,8 @@ final class DemoCommand implements Callable<Integer> {
         say(out, jp, jp.acknowledge(CN, reply.seq(), "Cdr Sato Kenji", Optional.empty()));
         say(out, jp, jp.write(CN, new Body.LinkTest(now, false)));
         settled(jpRun, cnRun);
-        out.println("  (receipts are written by each station as soon as what it received is durable)");
+        out.println("  (each station writes its receipt in the commit that stores what it received, and sends it"
+                + " once that commit is durable)");
     }
 
     /** A realistic notice: a JMSDF destroyer and a PLAN destroyer with its helicopter in the East China Sea. */
