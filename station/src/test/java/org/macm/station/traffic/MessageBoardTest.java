@@ -75,6 +75,28 @@ class MessageBoardTest {
     }
 
     @Test
+    void aMessage_isReceipted_AsSoonAsTheSenderHasVerifiedThePeersReceipt_beforeStoringIt() {
+        MessageBoard board = followedBoard();
+        jp.onVerified(board::verified);
+        SignedEntry flash = jp.write(CN, text(Precedence.FLASH, "vessel closing"));
+        cn.receive(JP, List.of(flash));
+        SignedEntry receipt = cn.store().get(cn.ownLog(JP), 1).orElseThrow();
+        Instant now = Instant.now();
+        assertThat(board.message(CN, true, flash.seq(), now, Language.EN)).hasValueSatisfying(v ->
+                assertThat(v.state()).isEqualTo(MessageState.SENT));
+        List<String> atVerification = new ArrayList<>();
+        // Registered after the board's listener, so it sees what the board made of the receipt.
+        jp.onVerified((peer, entries) -> {
+            atVerification.add("stored: " + jp.store().get(jp.peerLog(CN), receipt.seq()).isPresent());
+            atVerification.add("API: " + board.message(CN, true, flash.seq(), now, Language.EN).orElseThrow().state());
+            atVerification.add("list: " + board.sent(CN, now).get(0).state());
+        });
+        jp.receive(CN, List.of(receipt));
+        assertThat(atVerification).as("docs/PROTOCOL.md §10 step 4: receipted once verified, stored after")
+                .containsExactly("stored: false", "API: RECEIPTED", "list: RECEIPTED");
+    }
+
+    @Test
     void runningAccount_agreesWithTheWholeLogs_beforeAndAfterEveryDeadline() {
         // Some traffic before the board starts following (it seeds itself from the store) ...
         SignedEntry flash = jp.write(CN, text(Precedence.FLASH, "vessel closing, answer now"));
