@@ -122,39 +122,9 @@ final class GroupCommitWriter implements AutoCloseable {
     /** Queues the entry that follows the log's head and signs it on the caller's thread; completes when durable. */
     CompletableFuture<SignedEntry> append(LogId log, EntryFactory factory) {
         Objects.requireNonNull(factory, "factory");
-        OwnAppend op = enqueue(log, factory);
-        try {
-            op.signed().complete(op.draft().sign());
-        } catch (RuntimeException e) {
-            op.signed().completeExceptionally(e);
-        }
+        OwnAppend op = enqueueOwn(log, head -> Optional.of(factory.next(head)), Optional::orElseThrow).orElseThrow();
+        sign(op);
         return op.done();
-    }
-
-    private OwnAppend enqueue(LogId log, EntryFactory factory) {
-        ReentrantLock lock = logLock(log);
-        OwnAppend op;
-        lock.lock();
-        lifecycle.readLock().lock();
-        try {
-            requireOpen();
-            Head head = pendingHeads.get(log);
-            if (head == null) {
-                head = durableHead.apply(log);
-            }
-            EntryDraft draft = factory.next(head);
-            if (!draft.log().equals(log) || !ChainCheck.follows(head, draft.seq(), draft.entry().prev())) {
-                throw new StoreException("entry factory for " + log + " returned " + draft + " which does not follow "
-                        + head);
-            }
-            op = new OwnAppend(draft, new CompletableFuture<>(), new CompletableFuture<>());
-            queue.add(op);
-            pendingHeads.put(log, draft.head());
-        } finally {
-            lifecycle.readLock().unlock();
-            lock.unlock();
-        }
-        return op;
     }
 
     /**
@@ -184,40 +154,55 @@ final class GroupCommitWriter implements AutoCloseable {
             ReceiptFactory receipts) {
         Objects.requireNonNull(receipts, "receipts");
         CompletableFuture<PeerStored> done = new CompletableFuture<>();
-        ReentrantLock lock = logLock(ownLog);
-        Optional<OwnAppend> receipt;
+        LogId peerLog = ownLog.opposite();
+        Optional<OwnAppend> receipt = enqueueOwn(ownLog,
+                head -> receipts.next(head, ChainCheck.headAfter(cache.head(peerLog)
+                        .orElseGet(() -> durableHead.apply(peerLog)), entries)),
+                op -> new PeerStore(List.copyOf(entries), List.copyOf(findings), op, done));
+        // Signed here, outside the lock, while the writer may already be applying the entries.
+        receipt.ifPresent(GroupCommitWriter::sign);
+        return done;
+    }
+
+    /**
+     * Lays out the next entry of own log {@code log} under its lock (or none, if {@code layOut}
+     * says so) and queues the write {@code queued} makes of it in the same critical section, so
+     * that the queue holds each log's entries in chain order; the draft is signed afterwards,
+     * outside the lock, so concurrent senders sign in parallel.
+     */
+    private Optional<OwnAppend> enqueueOwn(LogId log, Function<Head, Optional<EntryDraft>> layOut,
+            Function<Optional<OwnAppend>, Write> queued) {
+        ReentrantLock lock = logLock(log);
         lock.lock();
         lifecycle.readLock().lock();
         try {
             requireOpen();
-            Head ownHead = pendingHeads.get(ownLog);
-            if (ownHead == null) {
-                ownHead = durableHead.apply(ownLog);
+            Head head = pendingHeads.get(log);
+            if (head == null) {
+                head = durableHead.apply(log);
             }
-            LogId peerLog = ownLog.opposite();
-            Head peerAfter = ChainCheck.headAfter(cache.head(peerLog).orElseGet(() -> durableHead.apply(peerLog)), entries);
-            Optional<EntryDraft> draft = receipts.next(ownHead, peerAfter);
-            if (draft.isPresent() && (!draft.get().log().equals(ownLog)
-                    || !ChainCheck.follows(ownHead, draft.get().seq(), draft.get().entry().prev()))) {
-                throw new StoreException("receipt factory for " + ownLog + " returned " + draft.get()
-                        + " which does not follow " + ownHead);
+            Optional<EntryDraft> draft = layOut.apply(head);
+            if (draft.isPresent() && (!draft.get().log().equals(log)
+                    || !ChainCheck.follows(head, draft.get().seq(), draft.get().entry().prev()))) {
+                throw new StoreException("entry factory for " + log + " returned " + draft.get()
+                        + " which does not follow " + head);
             }
-            receipt = draft.map(d -> new OwnAppend(d, new CompletableFuture<>(), new CompletableFuture<>()));
-            queue.add(new PeerStore(List.copyOf(entries), List.copyOf(findings), receipt, done));
-            receipt.ifPresent(r -> pendingHeads.put(ownLog, r.draft().head()));
+            Optional<OwnAppend> op = draft.map(d -> new OwnAppend(d, new CompletableFuture<>(), new CompletableFuture<>()));
+            queue.add(queued.apply(op));
+            op.ifPresent(o -> pendingHeads.put(log, o.draft().head()));
+            return op;
         } finally {
             lifecycle.readLock().unlock();
             lock.unlock();
         }
-        // Signed here, outside the lock, while the writer may already be applying the entries.
-        receipt.ifPresent(r -> {
-            try {
-                r.signed().complete(r.draft().sign());
-            } catch (RuntimeException e) {
-                r.signed().completeExceptionally(e);
-            }
-        });
-        return done;
+    }
+
+    private static void sign(OwnAppend op) {
+        try {
+            op.signed().complete(op.draft().sign());
+        } catch (RuntimeException e) {
+            op.signed().completeExceptionally(e);
+        }
     }
 
     private ReentrantLock logLock(LogId log) {
