@@ -408,14 +408,9 @@ public final class Station implements AutoCloseable {
     /** Tells the verify listeners of the entries about to be stored: next in the chain, with nothing found void. */
     private void announceVerified(StationId peer, Head held, List<SignedEntry> valid, List<IntakeFinding> found) {
         List<SignedEntry> verified = new ArrayList<>(valid.size());
-        Head h = held;
-        for (SignedEntry e : valid) {
-            if (ChainCheck.follows(h, e.seq(), e.entry().prev())) {
-                h = e.head();
-                long seq = e.seq();
-                if (found.stream().noneMatch(f -> f.seq() == seq)) {
-                    verified.add(e);
-                }
+        for (SignedEntry e : ChainCheck.following(held, valid)) {
+            if (found.stream().noneMatch(f -> f.seq() == e.seq())) {
+                verified.add(e);
             }
         }
         if (!verified.isEmpty()) {

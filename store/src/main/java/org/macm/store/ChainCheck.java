@@ -1,5 +1,6 @@
 package org.macm.store;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.macm.core.log.EntryHash;
@@ -32,20 +33,28 @@ public final class ChainCheck {
     }
 
     /**
-     * The head a log will have once {@code entries} are offered to it in order, from
-     * {@code head}: each entry that follows the head so far is stored and becomes the head;
-     * resends, evidence and entries beyond a gap leave it where it is. The same rule as
-     * {@link #peerEntry}'s {@link IntakeOutcome#STORED}, so a receipt laid out with this head
-     * names exactly what its commit stores.
+     * The entries of {@code entries}, offered in order to a log whose head is {@code head}, that
+     * will be stored: each that follows the head so far, which it then becomes; resends, evidence
+     * and entries beyond a gap are left out. The same rule as {@link #peerEntry}'s
+     * {@link IntakeOutcome#STORED}, so a receipt laid out from them names exactly what its commit
+     * stores.
      */
-    public static Head headAfter(Head head, List<SignedEntry> entries) {
+    public static List<SignedEntry> following(Head head, List<SignedEntry> entries) {
+        List<SignedEntry> stored = new ArrayList<>(entries.size());
         Head h = head;
         for (SignedEntry e : entries) {
             if (follows(h, e.seq(), e.entry().prev())) {
+                stored.add(e);
                 h = e.head();
             }
         }
-        return h;
+        return stored;
+    }
+
+    /** The head a log will have once {@code entries} are offered to it in order, from {@code head} (see {@link #following}). */
+    public static Head headAfter(Head head, List<SignedEntry> entries) {
+        List<SignedEntry> stored = following(head, entries);
+        return stored.isEmpty() ? head : stored.get(stored.size() - 1).head();
     }
 
     /**
