@@ -228,17 +228,13 @@ final class MacmLink implements AutoCloseable {
             long deadline = System.nanoTime() + drain.toNanos();
             AtomicLongArray seqs = seqOf;
             synchronized (lock) {
-                long left;
-                while (writing.get() > 0 && (left = deadline - System.nanoTime()) > 0) {
-                    lock.wait(Math.max(1, left / 1_000_000));
-                }
+                OpenLoop.waitUntil(lock, () -> writing.get() == 0, deadline);
                 long highest = 0;
                 for (int i = 0; i < seqs.length(); i++) {
                     highest = Math.max(highest, seqs.get(i));
                 }
-                while (covered < highest && (left = deadline - System.nanoTime()) > 0) {
-                    lock.wait(Math.max(1, left / 1_000_000));
-                }
+                long last = highest;
+                OpenLoop.waitUntil(lock, () -> covered >= last, deadline);
             }
             long[] done = new long[seqs.length()];
             for (int i = 0; i < done.length; i++) {
@@ -253,11 +249,7 @@ final class MacmLink implements AutoCloseable {
         public boolean settle(Duration limit) throws InterruptedException {
             long deadline = System.nanoTime() + limit.toNanos();
             synchronized (lock) {
-                long left;
-                while ((writing.get() > 0 || covered < highestWritten.get()) && (left = deadline - System.nanoTime()) > 0) {
-                    lock.wait(Math.max(1, left / 1_000_000));
-                }
-                return writing.get() == 0 && covered >= highestWritten.get();
+                return OpenLoop.waitUntil(lock, () -> writing.get() == 0 && covered >= highestWritten.get(), deadline);
             }
         }
 

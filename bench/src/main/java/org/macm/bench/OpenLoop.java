@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Drives round trips open-loop: request {@code i} is due at {@code t0 + i / rate} whatever
@@ -55,6 +56,19 @@ final class OpenLoop {
         default long cpuNanos() {
             return jvmCpuNanos();
         }
+    }
+
+    /**
+     * Waits on {@code lock}'s monitor, which the caller holds, until {@code done} or until
+     * {@code deadline} ({@link System#nanoTime()}) passes; returns whether it is done. Whoever
+     * makes it done calls {@code notifyAll} on the lock.
+     */
+    static boolean waitUntil(Object lock, BooleanSupplier done, long deadline) throws InterruptedException {
+        long left;
+        while (!done.getAsBoolean() && (left = deadline - System.nanoTime()) > 0) {
+            lock.wait(Math.max(1, left / 1_000_000));
+        }
+        return done.getAsBoolean();
     }
 
     /** CPU time used so far by this JVM, all threads. */

@@ -243,10 +243,7 @@ final class RabbitRoundTrip implements OpenLoop.Target, AutoCloseable {
     public long[] await(Duration drain) throws InterruptedException {
         long deadline = System.nanoTime() + drain.toNanos();
         synchronized (lock) {
-            long left;
-            while (remaining.get() > 0 && (left = deadline - System.nanoTime()) > 0) {
-                lock.wait(Math.max(1, left / 1_000_000));
-            }
+            OpenLoop.waitUntil(lock, () -> remaining.get() == 0, deadline);
         }
         AtomicLongArray d = round.done();
         long[] out = new long[d.length()];
