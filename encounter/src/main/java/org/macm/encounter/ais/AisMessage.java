@@ -16,7 +16,9 @@ public sealed interface AisMessage
                 AidToNavigationReport,
                 StaticDataPartA,
                 StaticDataPartB,
-                LongRangeReport {
+                LongRangeReport,
+                AddressedSafetyMessage,
+                SafetyBroadcast {
 
     /** The ITU message type, 1..27. */
     int messageType();

@@ -44,6 +44,9 @@ final class AisPayloadDecoder {
             case 18 -> bits < 168 ? shortMessage(type, bits, 168) : ok(classB(p));
             case 19 -> bits < 312 ? shortMessage(type, bits, 312) : ok(extendedClassB(p));
             case 21 -> bits < 272 ? shortMessage(type, bits, 272) : ok(aidToNavigation(p));
+            case 12 -> bits < 72 ? shortMessage(type, bits, 72) : ok(new AddressedSafetyMessage(repeat(p), mmsi(p, 8),
+                    (int) p.unsigned(38, 2), mmsi(p, 40), p.flag(70), p.text(72, (bits - 72) / 6)));
+            case 14 -> ok(new SafetyBroadcast(repeat(p), mmsi(p, 8), p.text(40, (bits - 40) / 6)));
             case 24 -> staticData(p);
             case 27 -> bits < 96 ? shortMessage(type, bits, 96) : ok(longRange(p));
             default -> new DecodeResult.Rejected<>(

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.macm.encounter.GeoPoint;
+import org.macm.encounter.ais.AddressedSafetyMessage;
 import org.macm.encounter.ais.AidToNavigationReport;
 import org.macm.encounter.ais.AisReport;
 import org.macm.encounter.ais.BaseStationReport;
@@ -12,6 +13,7 @@ import org.macm.encounter.ais.ClassAPositionReport;
 import org.macm.encounter.ais.ClassBPositionReport;
 import org.macm.encounter.ais.ExtendedClassBReport;
 import org.macm.encounter.ais.LongRangeReport;
+import org.macm.encounter.ais.SafetyBroadcast;
 import org.macm.encounter.ais.SarAircraftReport;
 import org.macm.encounter.ais.StaticDataPartA;
 import org.macm.encounter.ais.StaticDataPartB;
@@ -52,6 +54,8 @@ public final class AisTrackAdapter {
             case StaticDataPartB m -> identity(id, time, Optional.empty(), m.callsign());
             case BaseStationReport m -> Optional.empty();
             case AidToNavigationReport m -> Optional.empty();
+            case AddressedSafetyMessage m -> Optional.empty();
+            case SafetyBroadcast m -> Optional.empty();
         };
     }
 

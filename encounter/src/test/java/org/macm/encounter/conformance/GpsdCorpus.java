@@ -24,7 +24,7 @@ import org.macm.encounter.decode.DecodeResult;
  * part A of the same MMSI, and a part B without part A is not printed.
  */
 final class GpsdCorpus {
-    static final Set<Integer> DECODED_TYPES = Set.of(1, 2, 3, 4, 5, 9, 11, 18, 19, 21, 24, 27);
+    static final Set<Integer> DECODED_TYPES = Set.of(1, 2, 3, 4, 5, 9, 11, 12, 14, 18, 19, 21, 24, 27);
     private static final int LOOKAHEAD = 12;
 
     private record Ours(int type, int mmsi, Map<String, Object> view, int line) {}

@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import java.util.function.Predicate;
 import org.macm.encounter.GeoPoint;
 import org.macm.encounter.ais.AidToNavigationReport;
+import org.macm.encounter.ais.AddressedSafetyMessage;
 import org.macm.encounter.ais.AisMessage;
 import org.macm.encounter.ais.BaseStationReport;
 import org.macm.encounter.ais.ClassAPositionReport;
@@ -27,6 +28,7 @@ import org.macm.encounter.ais.LongRangeReport;
 import org.macm.encounter.ais.ManeuverIndicator;
 import org.macm.encounter.ais.NavigationStatus;
 import org.macm.encounter.ais.RateOfTurn;
+import org.macm.encounter.ais.SafetyBroadcast;
 import org.macm.encounter.ais.SarAircraftReport;
 import org.macm.encounter.ais.StaticDataPartA;
 import org.macm.encounter.ais.StaticDataPartB;
@@ -169,6 +171,13 @@ final class GpsdView {
                 v.put("course", (long) m.courseDegrees().orElse(511));
                 v.put("gnss", !m.currentGnssFix());
             }
+            case AddressedSafetyMessage m -> {
+                v.put("seqno", (long) m.sequence());
+                v.put("dest_mmsi", (long) m.destinationMmsi());
+                v.put("retransmit", m.retransmitted());
+                v.put("text", m.text());
+            }
+            case SafetyBroadcast m -> v.put("text", m.text());
         }
         return v;
     }

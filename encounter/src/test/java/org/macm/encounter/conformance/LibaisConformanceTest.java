@@ -49,8 +49,8 @@ class LibaisConformanceTest {
                         "libais typeexamples type 2 mmsi 277315048: lat ours 91.0 libais -101.54704284667969",
                         "libais typeexamples type 2 mmsi 277315048: lon ours 181.0 libais -12.425178527832031",
                         "libais typeexamples type 2 mmsi 277315048: heading ours 511 libais 472");
-        assertThat(c.totalExpected()).isEqualTo(11);
-        assertThat(c.totalMatched()).isEqualTo(10);
+        assertThat(c.totalExpected()).isEqualTo(13);
+        assertThat(c.totalMatched()).isEqualTo(12);
     }
 
     @Test
