@@ -77,6 +77,7 @@ public final class AisDecoder implements Decoder<AisReport> {
             case DecodeResult.Pending<AisReport> pending -> {
                 // counted when the group completes or is lost
             }
+            case DecodeResult.Skipped<AisReport> skipped -> stats.comment();
         }
         return result;
     }
@@ -92,6 +93,10 @@ public final class AisDecoder implements Decoder<AisReport> {
         int end = Ascii.trimEnd(line, start, length);
         if (start == end) {
             return reject(RejectReason.EMPTY, "empty line");
+        }
+        if (line.charAt(start) == '#') {
+            // recorded logs (gpsd's, libais's, receivers' own) annotate sentences with comments
+            return new DecodeResult.Skipped<>("comment");
         }
         TagBlock tagBlock = TagBlock.NONE;
         if (line.charAt(start) == '\\') {
@@ -262,6 +267,7 @@ public final class AisDecoder implements Decoder<AisReport> {
                     new AisReport(message, talker, vdo, channelName(channel), tagBlock.source(), tagBlock.time()));
             case DecodeResult.Rejected<AisMessage>(RejectReason reason, String detail) -> reject(reason, detail);
             case DecodeResult.Pending<AisMessage> pending -> new DecodeResult.Pending<>();
+            case DecodeResult.Skipped<AisMessage> skipped -> new DecodeResult.Skipped<>(skipped.detail());
         };
     }
 

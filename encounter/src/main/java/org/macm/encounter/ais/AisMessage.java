@@ -1,7 +1,7 @@
 package org.macm.encounter.ais;
 
 /**
- * One decoded AIS message, of the types the encounter watch uses. Each record holds every
+ * One decoded AIS message, of any of the 27 ITU types. Each record holds every
  * field of its message type scaled to the units its accessor names (knots, degrees, metres);
  * a field whose "not available" code was sent, or whose value is out of range, is an empty
  * {@code Optional*}, never a magic number.
@@ -18,7 +18,19 @@ public sealed interface AisMessage
                 StaticDataPartB,
                 LongRangeReport,
                 AddressedSafetyMessage,
-                SafetyBroadcast {
+                SafetyBroadcast,
+                AddressedBinaryMessage,
+                Acknowledgement,
+                BinaryBroadcast,
+                UtcInquiry,
+                Interrogation,
+                AssignmentCommand,
+                DgnssBroadcast,
+                DataLinkManagement,
+                ChannelManagement,
+                GroupAssignment,
+                SingleSlotBinary,
+                MultiSlotBinary {
 
     /** The ITU message type, 1..27. */
     int messageType();

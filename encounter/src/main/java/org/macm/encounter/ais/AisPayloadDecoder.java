@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.macm.encounter.GeoPoint;
+import org.macm.encounter.ais.binary.ApplicationDecoder;
 import org.macm.encounter.decode.DecodeResult;
 import org.macm.encounter.decode.DecodeStats;
 import org.macm.encounter.decode.RejectReason;
@@ -21,13 +22,16 @@ import org.macm.encounter.decode.RejectReason;
  * too and counted as out of range.
  */
 final class AisPayloadDecoder {
-    private static final int LON_NA = 181 * 600_000;
-    private static final int LAT_NA = 91 * 600_000;
-
     private final DecodeStats stats;
+    private final AisPoints points;
+    private final AisNetworkDecoder network;
+    private final AisBinaryDecoder binary;
 
     AisPayloadDecoder(DecodeStats stats) {
         this.stats = stats;
+        this.points = new AisPoints(stats);
+        this.network = new AisNetworkDecoder(points);
+        this.binary = new AisBinaryDecoder(points, new ApplicationDecoder());
     }
 
     DecodeResult<AisMessage> decode(SixBitPayload p) {
@@ -49,16 +53,18 @@ final class AisPayloadDecoder {
             case 14 -> ok(new SafetyBroadcast(repeat(p), mmsi(p, 8), p.text(40, (bits - 40) / 6)));
             case 24 -> staticData(p);
             case 27 -> bits < 96 ? shortMessage(type, bits, 96) : ok(longRange(p));
+            case 6, 8, 17, 25, 26 -> binary.decode(p, type);
+            case 7, 10, 13, 15, 16, 20, 22, 23 -> network.decode(p, type);
             default -> new DecodeResult.Rejected<>(
                     RejectReason.UNSUPPORTED_TYPE, "AIS message type " + type + " is not decoded");
         };
     }
 
-    private static DecodeResult<AisMessage> ok(AisMessage message) {
+    static DecodeResult<AisMessage> ok(AisMessage message) {
         return new DecodeResult.Decoded<>(message);
     }
 
-    private static DecodeResult<AisMessage> shortMessage(int type, int bits, int needed) {
+    static DecodeResult<AisMessage> shortMessage(int type, int bits, int needed) {
         return new DecodeResult.Rejected<>(
                 RejectReason.SHORT_MESSAGE,
                 "AIS type " + type + " needs " + needed + " bits, got " + bits);
@@ -250,7 +256,7 @@ final class AisPayloadDecoder {
                 p.flag(38),
                 p.flag(39),
                 NavigationStatus.fromCode((int) p.unsigned(40, 4)),
-                point(lat, lon, 600.0, 91 * 600, 181 * 600),
+                points.point(lat, lon, AisPoints.TENTHS),
                 speed == 63 ? OptionalInt.empty() : OptionalInt.of(speed),
                 course == 511 ? OptionalInt.empty() : inRange(course, 359),
                 !p.flag(94));
@@ -258,31 +264,18 @@ final class AisPayloadDecoder {
 
     // ---- shared field rules -------------------------------------------------------------
 
-    private static int repeat(SixBitPayload p) {
+    static int repeat(SixBitPayload p) {
         return (int) p.unsigned(6, 2);
     }
 
-    private static int mmsi(SixBitPayload p, int start) {
+    static int mmsi(SixBitPayload p, int start) {
         return (int) p.unsigned(start, 30);
     }
 
     private Optional<GeoPoint> position(SixBitPayload p, int lonStart, int latStart) {
         int lon = (int) p.signed(lonStart, 28);
         int lat = (int) p.signed(latStart, 27);
-        return point(lat, lon, 600_000.0, LAT_NA, LON_NA);
-    }
-
-    private Optional<GeoPoint> point(int lat, int lon, double perDegree, int latNa, int lonNa) {
-        if (lat == latNa || lon == lonNa) {
-            return Optional.empty();
-        }
-        double latitude = lat / perDegree;
-        double longitude = lon / perDegree;
-        if (!GeoPoint.isValid(latitude, longitude)) {
-            stats.outOfRange();
-            return Optional.empty();
-        }
-        return Optional.of(new GeoPoint(latitude, longitude));
+        return points.point(lat, lon, AisPoints.TEN_THOUSANDTHS);
     }
 
     private static OptionalDouble tenthsKnots(SixBitPayload p, int start) {

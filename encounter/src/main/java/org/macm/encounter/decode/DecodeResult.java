@@ -3,9 +3,10 @@ package org.macm.encounter.decode;
 import java.util.Objects;
 
 /**
- * What a decoder made of one line: a decoded value, a counted rejection, or (for formats that
- * spread one message over several lines) a fragment held until its group completes. Callers
- * switch over the three cases; nothing is thrown for bad input.
+ * What a decoder made of one line: a decoded value, a counted rejection, (for formats that
+ * spread one message over several lines) a fragment held until its group completes, or a line
+ * skipped by design (a comment). Callers switch over the four cases; nothing is thrown for bad
+ * input.
  *
  * @param <T> the decoded value's type
  */
@@ -28,4 +29,14 @@ public sealed interface DecodeResult<T> {
 
     /** A line that was a valid fragment, held until the rest of its message arrives. */
     record Pending<T>() implements DecodeResult<T> {}
+
+    /**
+     * A line that carries no message by design, such as a {@code #} comment in a recorded log:
+     * counted as a comment, not as a rejection, since nothing is wrong with the feed.
+     */
+    record Skipped<T>(String detail) implements DecodeResult<T> {
+        public Skipped {
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
 }

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Counters of one decoder: lines seen, values decoded, rejections per {@link RejectReason},
- * and fields that were present but out of range (decoded as absent rather than rejecting the
+ * comment lines, and fields that were present but out of range (decoded as absent rather than rejecting the
  * whole message, because the rest of it, e.g. the MMSI and the time, is still good).
  *
  * <p>One thread writes (the decoder's), any thread may read a {@link #snapshot()}: the writer
@@ -19,8 +19,9 @@ public final class DecodeStats {
     private static final int LINES = REASONS.length;
     private static final int DECODED = LINES + 1;
     private static final int OUT_OF_RANGE = LINES + 2;
+    private static final int COMMENTS = LINES + 3;
 
-    private final AtomicLongArray counts = new AtomicLongArray(REASONS.length + 3);
+    private final AtomicLongArray counts = new AtomicLongArray(REASONS.length + 4);
 
     /** Counts a line handed to the decoder. */
     public void line() {
@@ -35,6 +36,11 @@ public final class DecodeStats {
     /** Counts a rejection for {@code reason}. */
     public void rejected(RejectReason reason) {
         increment(slot(reason));
+    }
+
+    /** Counts a line that is a comment by design (e.g. {@code #...} in a recorded log): not a rejection. */
+    public void comment() {
+        increment(COMMENTS);
     }
 
     /** Counts a field that was present but out of its range and therefore decoded as absent. */
@@ -70,15 +76,16 @@ public final class DecodeStats {
                 counts.getAcquire(LINES),
                 counts.getAcquire(DECODED),
                 Collections.unmodifiableMap(rejected),
-                counts.getAcquire(OUT_OF_RANGE));
+                counts.getAcquire(OUT_OF_RANGE),
+                counts.getAcquire(COMMENTS));
     }
 
     /**
      * The counters at one moment. {@code rejected} lists only reasons seen at least once.
      * A multi-line message counts one line per fragment and one decoded value, so lines are
-     * not the sum of decoded and rejected.
+     * not the sum of decoded and rejected. {@code comments} counts lines skipped by design.
      */
-    public record Snapshot(long lines, long decoded, Map<RejectReason, Long> rejected, long outOfRange) {
+    public record Snapshot(long lines, long decoded, Map<RejectReason, Long> rejected, long outOfRange, long comments) {
         public Snapshot {
             Map<RejectReason, Long> ordered = new EnumMap<>(RejectReason.class);
             ordered.putAll(rejected);

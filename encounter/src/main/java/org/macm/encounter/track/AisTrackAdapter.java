@@ -5,7 +5,19 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.macm.encounter.GeoPoint;
+import org.macm.encounter.ais.Acknowledgement;
+import org.macm.encounter.ais.AddressedBinaryMessage;
 import org.macm.encounter.ais.AddressedSafetyMessage;
+import org.macm.encounter.ais.AssignmentCommand;
+import org.macm.encounter.ais.BinaryBroadcast;
+import org.macm.encounter.ais.ChannelManagement;
+import org.macm.encounter.ais.DataLinkManagement;
+import org.macm.encounter.ais.DgnssBroadcast;
+import org.macm.encounter.ais.GroupAssignment;
+import org.macm.encounter.ais.Interrogation;
+import org.macm.encounter.ais.MultiSlotBinary;
+import org.macm.encounter.ais.SingleSlotBinary;
+import org.macm.encounter.ais.UtcInquiry;
 import org.macm.encounter.ais.AidToNavigationReport;
 import org.macm.encounter.ais.AisReport;
 import org.macm.encounter.ais.BaseStationReport;
@@ -56,6 +68,19 @@ public final class AisTrackAdapter {
             case AidToNavigationReport m -> Optional.empty();
             case AddressedSafetyMessage m -> Optional.empty();
             case SafetyBroadcast m -> Optional.empty();
+            // binary data and data link management: nothing about where a unit is
+            case AddressedBinaryMessage m -> Optional.empty();
+            case Acknowledgement m -> Optional.empty();
+            case BinaryBroadcast m -> Optional.empty();
+            case UtcInquiry m -> Optional.empty();
+            case Interrogation m -> Optional.empty();
+            case AssignmentCommand m -> Optional.empty();
+            case DgnssBroadcast m -> Optional.empty();
+            case DataLinkManagement m -> Optional.empty();
+            case ChannelManagement m -> Optional.empty();
+            case GroupAssignment m -> Optional.empty();
+            case SingleSlotBinary m -> Optional.empty();
+            case MultiSlotBinary m -> Optional.empty();
         };
     }
 

@@ -164,7 +164,8 @@ class AisDecoderTest {
         assertThat(rejected(Nmea.withChecksum("AIVDM,1,1,,A,15RT{t,0"))).isEqualTo(RejectReason.BAD_PAYLOAD);
         assertThat(rejected(Nmea.withChecksum("AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,7"))).isEqualTo(RejectReason.BAD_FIELD);
         assertThat(rejected(Nmea.withChecksum("AIVDM,1,1,,A,15RTgt,0"))).isEqualTo(RejectReason.SHORT_MESSAGE);
-        assertThat(rejected("!AIVDM,1,1,,B,6B?n;be:cbapalgc;i6?Ow4,2*4A")).isEqualTo(RejectReason.UNSUPPORTED_TYPE);
+        // ITU defines types 1..27; 28 ('L') is not one
+        assertThat(rejected(Nmea.withChecksum("AIVDM,1,1,,A,L5RTgt0PAso;90TKcjM8h6g208CQ,0"))).isEqualTo(RejectReason.UNSUPPORTED_TYPE);
         assertThat(rejected("x".repeat(5000))).isEqualTo(RejectReason.TOO_LONG);
         assertThat(decoder.stats().snapshot().rejectedTotal()).isEqualTo(9);
         assertThat(decoder.stats().snapshot().lines()).isEqualTo(9);

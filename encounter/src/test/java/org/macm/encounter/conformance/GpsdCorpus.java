@@ -10,11 +10,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.macm.encounter.ais.AisDecoder;
+import org.macm.encounter.ais.AddressedBinaryMessage;
 import org.macm.encounter.ais.AisMessage;
+import org.macm.encounter.ais.BinaryBroadcast;
 import org.macm.encounter.ais.StaticDataPartA;
 import org.macm.encounter.ais.StaticDataPartB;
+import org.macm.encounter.ais.binary.ApplicationMessage;
 import org.macm.encounter.decode.DecodeResult;
 
 /**
@@ -24,7 +30,8 @@ import org.macm.encounter.decode.DecodeResult;
  * part A of the same MMSI, and a part B without part A is not printed.
  */
 final class GpsdCorpus {
-    static final Set<Integer> DECODED_TYPES = Set.of(1, 2, 3, 4, 5, 9, 11, 12, 14, 18, 19, 21, 24, 27);
+    /** Every ITU type, 1..27. */
+    static final Set<Integer> DECODED_TYPES = IntStream.rangeClosed(1, 27).boxed().collect(Collectors.toUnmodifiableSet());
     private static final int LOOKAHEAD = 12;
 
     private record Ours(int type, int mmsi, Map<String, Object> view, int line) {}
@@ -32,6 +39,14 @@ final class GpsdCorpus {
     private GpsdCorpus() {}
 
     static AisDecoder run(Path log, Path chk, Conformance into) throws IOException {
+        return run(log, chk, false, into);
+    }
+
+    /**
+     * Runs {@code log} against gpsd's output {@code chk}, unscaled ({@code gpsdecode -u -j}, the
+     * daemon's reports) or {@code scaled} ({@code gpsdecode -j}).
+     */
+    static AisDecoder run(Path log, Path chk, boolean scaled, Conformance into) throws IOException {
         AisDecoder decoder = new AisDecoder();
         List<Ours> ours = new ArrayList<>();
         Map<Integer, StaticDataPartA> partA = new HashMap<>();
@@ -49,16 +64,30 @@ final class GpsdCorpus {
                         // gpsd consumes the held part A when it prints the pair
                         StaticDataPartA a = partA.remove(b.mmsi());
                         if (a != null) {
-                            ours.add(new Ours(24, b.mmsi(), GpsdView.merged(a, b), i + 1));
+                            ours.add(new Ours(24, b.mmsi(), view(GpsdView.merged(a, b), b, scaled), i + 1));
                         }
                     }
-                    default -> ours.add(new Ours(m.messageType(), m.mmsi(), GpsdView.of(m), i + 1));
+                    default -> ours.add(new Ours(m.messageType(), m.mmsi(), view(GpsdView.of(m), m, scaled), i + 1));
                 }
             }
         }
         List<JsonNode> expected = expected(chk);
         align(ours, expected, log.getFileName().toString(), into);
         return decoder;
+    }
+
+    private static Map<String, Object> view(Map<String, Object> unscaled, AisMessage m, boolean scaled) {
+        if (!scaled) {
+            return unscaled;
+        }
+        Optional<ApplicationMessage> application = switch (m) {
+            case AddressedBinaryMessage a -> a.application();
+            case BinaryBroadcast b -> b.application();
+            default -> Optional.empty();
+        };
+        Set<String> applicationFields =
+                application.flatMap(GpsdApplicationView::of).map(Map::keySet).orElse(Set.of());
+        return GpsdScaledView.of(unscaled, applicationFields);
     }
 
     private static List<JsonNode> expected(Path chk) throws IOException {

@@ -51,6 +51,9 @@ final class GpsdView {
         v.put("type", (long) message.messageType());
         v.put("repeat", (long) message.repeat());
         v.put("mmsi", (long) message.mmsi());
+        if (GpsdLinkView.put(v, message)) {
+            return v;
+        }
         switch (message) {
             case ClassAPositionReport m -> {
                 v.put("status", (long) m.status().map(NavigationStatus::code).orElse(15));
@@ -178,6 +181,7 @@ final class GpsdView {
                 v.put("text", m.text());
             }
             case SafetyBroadcast m -> v.put("text", m.text());
+            default -> throw new IllegalStateException("GpsdLinkView renders " + message.messageType());
         }
         return v;
     }
