@@ -29,7 +29,15 @@ class DecoderFuzzTest {
             "!AIVDM,2,1,5,B,E1mg=5J1T4W0h97aRh6ba84<h2d;W:Te=eLvH50```q,0*46",
             "!AIVDM,2,2,5,B,:D44QDlp0C1DU00,2*36",
             "\\s:rORBCOMM104,q:u,c:1418172113,T:2014-12-10 00.41.53*55\\!AIVDM,1,1,,B,13F?Vv700<DJuLEtvep`iToV0<00,0*78",
-            "!AIVDM,1,1,,A,K3KLehP0rPTJ10Qr,0*2A");
+            "!AIVDM,1,1,,A,K3KLehP0rPTJ10Qr,0*2A",
+            // the binary and data link types: variable headers and entry counts
+            "!AIVDM,1,1,,B,6B?n;be:cbapalgc;i6?Ow4,2*4A",
+            "!AIVDM,1,1,,A,7IiQ4T`UjA9lC;b:M<MWE@,4*01",
+            "!AIVDM,1,1,,A,?5N29b18w<3PD00,2*6C",
+            "!AIVDM,1,1,,A,F030oqB2N2P5dvqjn;H93SF20000,0*1D",
+            "!AIVDM,1,1,,A,JB3R0GO7p>vQL8tjw0b5hqpd0706kh9d3lR2vbl0400,2*40",
+            "!AIVDM,1,1,,A,I6SWo?8P00a3PKpEKEVj0?vNP<65,0*73",
+            "# a comment line");
     private static final List<String> SBS_SEEDS = List.of(
             "MSG,3,,,4B1908,,,,,,,2525,,,33.96693,-118.25598,,,0,0,0,0",
             "MSG,4,,,76CCE2,,,,,,,,298,96,,,-128,,0,0,0,0",
