@@ -29,6 +29,7 @@ import org.macm.station.StationException;
 import org.macm.station.config.WatchConfig;
 import org.macm.station.feed.FeedTimes;
 import org.macm.station.feed.FileReplay;
+import org.macm.station.feed.Framing;
 import org.macm.station.feed.LineSource;
 import org.macm.station.feed.TcpClientSource;
 import org.macm.station.feed.TcpServerSource;
@@ -143,9 +144,10 @@ public final class WatchService implements AutoCloseable {
 
     private Feed feed(WatchConfig.Source s) {
         LineSource source = switch (s) {
-            case WatchConfig.Source.Replay r -> new FileReplay(r.file(), r.speed(), FeedTimes.of(r.format()));
-            case WatchConfig.Source.TcpClient c -> new TcpClientSource(c.address());
-            case WatchConfig.Source.TcpServer t -> new TcpServerSource(t.address());
+            case WatchConfig.Source.Replay r ->
+                new FileReplay(r.file(), Framing.of(r.format()), r.speed(), FeedTimes.of(r.format()));
+            case WatchConfig.Source.TcpClient c -> new TcpClientSource(c.address(), Framing.of(c.format()));
+            case WatchConfig.Source.TcpServer t -> new TcpServerSource(t.address(), Framing.of(t.format()));
             case WatchConfig.Source.Udp u -> new UdpSource(u.address());
         };
         return new Feed(source, s.format().reader());
