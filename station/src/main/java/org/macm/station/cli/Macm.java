@@ -42,6 +42,7 @@ import picocli.CommandLine.Command;
             ShowCommand.class,
             TemplateCommand.class,
             AisCommand.class,
+            AdsbCommand.class,
             WatchCommand.class,
             AlertsCommand.class,
             DemoCommand.class,

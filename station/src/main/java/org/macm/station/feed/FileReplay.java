@@ -23,6 +23,7 @@ public final class FileReplay implements LineSource {
 
     private final Path file;
     private final Framing framing;
+    private final FramingCounts dropped = new FramingCounts();
     private final double speed;
     private final Function<String, Optional<Instant>> timeOf;
     private final AtomicLong lines = new AtomicLong();
@@ -73,7 +74,7 @@ public final class FileReplay implements LineSource {
         long startNanos = System.nanoTime();
         Instant first = null;
         try (InputStream in = Files.newInputStream(file)) {
-            LineStream reader = framing.open(in);
+            LineStream reader = framing.open(in, dropped);
             for (String line; !closed && (line = reader.next()) != null; ) {
                 if (speed > 0) {
                     Optional<Instant> t = timeOf.apply(line);
@@ -96,6 +97,11 @@ public final class FileReplay implements LineSource {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public FramingCounts.Snapshot dropped() {
+        return dropped.snapshot();
     }
 
     @Override

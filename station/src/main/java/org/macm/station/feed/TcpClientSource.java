@@ -20,6 +20,7 @@ public final class TcpClientSource implements LineSource {
 
     private final InetSocketAddress address;
     private final Framing framing;
+    private final FramingCounts dropped = new FramingCounts();
     private final Duration firstBackoff;
     private final Duration maxBackoff;
     private final AtomicLong lines = new AtomicLong();
@@ -65,7 +66,7 @@ public final class TcpClientSource implements LineSource {
                 connections.incrementAndGet();
                 LOG.info("feed {} connected", address);
                 backoff = firstBackoff.toMillis();
-                LineStream reader = framing.open(s.getInputStream());
+                LineStream reader = framing.open(s.getInputStream(), dropped);
                 for (String line; !closed && (line = reader.next()) != null; ) {
                     sink.line(line);
                     lines.incrementAndGet();
@@ -91,6 +92,11 @@ public final class TcpClientSource implements LineSource {
     /** How many times it has connected (1 + reconnects). */
     public long connections() {
         return connections.get();
+    }
+
+    @Override
+    public FramingCounts.Snapshot dropped() {
+        return dropped.snapshot();
     }
 
     @Override

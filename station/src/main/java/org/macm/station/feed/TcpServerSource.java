@@ -21,6 +21,7 @@ public final class TcpServerSource implements LineSource {
 
     private final ServerSocket server;
     private final Framing framing;
+    private final FramingCounts dropped = new FramingCounts();
     private final AtomicLong lines = new AtomicLong();
     private final Map<Socket, Boolean> clients = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -66,7 +67,7 @@ public final class TcpServerSource implements LineSource {
 
     private void serve(Socket s, LineSink sink) {
         try (s) {
-            LineStream reader = framing.open(s.getInputStream());
+            LineStream reader = framing.open(s.getInputStream(), dropped);
             for (String line; !closed && (line = reader.next()) != null; ) {
                 sink.line(line);
                 lines.incrementAndGet();
@@ -78,6 +79,11 @@ public final class TcpServerSource implements LineSource {
         } finally {
             clients.remove(s);
         }
+    }
+
+    @Override
+    public FramingCounts.Snapshot dropped() {
+        return dropped.snapshot();
     }
 
     @Override

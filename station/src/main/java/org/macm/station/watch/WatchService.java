@@ -30,6 +30,7 @@ import org.macm.station.config.WatchConfig;
 import org.macm.station.feed.FeedTimes;
 import org.macm.station.feed.FileReplay;
 import org.macm.station.feed.Framing;
+import org.macm.station.feed.FramingCounts;
 import org.macm.station.feed.LineSource;
 import org.macm.station.feed.TcpClientSource;
 import org.macm.station.feed.TcpServerSource;
@@ -51,8 +52,8 @@ public final class WatchService implements AutoCloseable {
     public record AlertRecord(String id, AlertEvent last, Optional<DraftNotice> draft) {
     }
 
-    /** One feed's counters. */
-    public record FeedStats(String source, long lines, DecodeStats.Snapshot decoding) {
+    /** One feed's counters: lines read, the decoder's, and what a binary feed's framing dropped. */
+    public record FeedStats(String source, long lines, DecodeStats.Snapshot decoding, FramingCounts.Snapshot dropped) {
     }
 
     private final WatchConfig config;
@@ -181,7 +182,8 @@ public final class WatchService implements AutoCloseable {
     public List<FeedStats> feeds() {
         List<FeedStats> out = new ArrayList<>();
         for (Feed f : feeds) {
-            out.add(new FeedStats(f.source().describe(), f.source().lines(), f.reader().stats().snapshot()));
+            out.add(new FeedStats(f.source().describe(), f.source().lines(), f.reader().stats().snapshot(),
+                    f.source().dropped()));
         }
         return out;
     }

@@ -15,19 +15,19 @@ import java.util.HexFormat;
  * A/C, '2' short, '3' long), a 6-byte 12 MHz timestamp, a signal byte and the frame, every
  * 0x1A among them doubled.
  */
-final class FakeReadsb implements AutoCloseable {
+public final class FakeReadsb implements AutoCloseable {
     private final ServerSocket server;
 
-    FakeReadsb() throws IOException {
+    public FakeReadsb() throws IOException {
         server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** Accepts the next client, sends {@code bytes}, then drops it. */
-    void serveAndDrop(byte[] bytes) throws IOException {
+    public void serveAndDrop(byte[] bytes) throws IOException {
         try (Socket s = server.accept(); OutputStream out = s.getOutputStream()) {
             out.write(bytes);
             out.flush();
@@ -35,7 +35,7 @@ final class FakeReadsb implements AutoCloseable {
     }
 
     /** The Beast bytes of one Mode S frame given in hex (7 or 14 bytes) or a Mode A/C reply (2 bytes). */
-    static byte[] frame(String hex, long timestamp, int signal) {
+    public static byte[] frame(String hex, long timestamp, int signal) {
         byte[] frame = HexFormat.of().parseHex(hex);
         char type = switch (frame.length) {
             case 2 -> '1';
@@ -64,7 +64,7 @@ final class FakeReadsb implements AutoCloseable {
     }
 
     /** Byte arrays one after the other. */
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             out.writeBytes(p);

@@ -1,0 +1,103 @@
+package org.macm.station.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.macm.station.feed.FakeReadsb.concat;
+import static org.macm.station.feed.FakeReadsb.frame;
+import static org.macm.testkit.Await.awaitValue;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.macm.encounter.feed.FeedFormat;
+
+/**
+ * Beast feeds (readsb/dump1090 port 30005) over real loopback sockets and real files: every
+ * complete frame reaches the watch as its AVR line, in order, across a dropped connection;
+ * what is no frame is counted, never fatal.
+ */
+class BeastFeedTest {
+    @TempDir
+    Path tmp;
+
+    // "The 1090 Megahertz Riddle" (Junzi Sun), identification and an airborne position pair.
+    private static final String IDENT = "8D4840D6202CC371C32CE0576098";
+    private static final String ODD = "8D40621D58C386435CC412692AD6";
+    private static final String EVEN = "8D40621D58C382D690C8AC2863A7";
+    private static final String VELOCITY = "8D485020994409940838175B284F";
+    /** A Mode A/C reply: readsb forwards them; the decoder counts them as unsupported. */
+    private static final String MODE_AC = "1234";
+
+    @Test
+    @Timeout(30)
+    void tcpClient_readsbDropsAndComesBack_everyCompleteFrameArrivesInOrder_andTheRestIsCounted() throws Exception {
+        List<String> got = new CopyOnWriteArrayList<>();
+        try (FakeReadsb readsb = new FakeReadsb();
+                TcpClientSource source = new TcpClientSource(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                        readsb.port()), Framing.BEAST, Duration.ofMillis(100), Duration.ofSeconds(1))) {
+            source.start(got::add);
+            byte[] cut = frame(EVEN, 3, 40);
+            // Session 1: 5 bytes of noise before the first frame (a client joins mid-stream), a
+            // timestamp holding 0x1A (sent doubled), and a frame cut by the drop.
+            readsb.serveAndDrop(concat("hello".getBytes(StandardCharsets.US_ASCII),
+                    frame(IDENT, 0x00001A2B3C4DL, 0x1A), frame(ODD, 2, 50), Arrays.copyOf(cut, 9)));
+            awaitValue("session 1's frames", Duration.ofSeconds(20), () -> List.copyOf(got), l -> l.size() == 2);
+            // Session 2: a frame cut short by the next frame's escape, then whole frames.
+            byte[] shortened = Arrays.copyOf(frame(VELOCITY, 4, 60), 8);
+            readsb.serveAndDrop(concat(frame(EVEN, 3, 40), shortened, frame(VELOCITY, 5, 61), frame(MODE_AC, 6, 7)));
+            awaitValue("session 2's frames", Duration.ofSeconds(20), () -> List.copyOf(got), l -> l.size() == 5);
+            assertThat(source.connections()).isEqualTo(2);
+            assertThat(source.lines()).isEqualTo(5);
+            FramingCounts.Snapshot dropped = source.dropped();
+            assertThat(dropped.skippedBytes()).as("the noise before the first frame").isEqualTo(5);
+            assertThat(dropped.brokenFrames()).as("the frame cut short by an escape, and the one cut by the drop").isEqualTo(2);
+        }
+        assertThat(got).containsExactly(
+                "@00001A2B3C4D" + IDENT + ";",
+                "@000000000002" + ODD + ";",
+                "@000000000003" + EVEN + ";",
+                "@000000000005" + VELOCITY + ";",
+                "@000000000006" + MODE_AC + ";");
+    }
+
+    @Test
+    @Timeout(30)
+    void replay_ofABeastCapture_deliversItsFramesPacedByTheReceiversClock() throws Exception {
+        Path file = tmp.resolve("capture.beast");
+        long second = 12_000_000L;
+        Files.write(file, concat(frame(ODD, 10 * second, 1), frame(EVEN, 11 * second, 1), frame(IDENT, 12 * second, 1)));
+        assertThat(FeedFormat.ofFileName(file.getFileName().toString())).contains(FeedFormat.BEAST);
+        List<String> got = new CopyOnWriteArrayList<>();
+        FileReplay replay = new FileReplay(file, Framing.of(FeedFormat.BEAST), 10.0, FeedTimes.of(FeedFormat.BEAST));
+        long start = System.nanoTime();
+        replay.start(got::add).await();
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertThat(got).hasSize(3).allSatisfy(l -> assertThat(l).startsWith("@").endsWith(";"));
+        assertThat(millis).as("2 recorded seconds at x10").isBetween(180L, 2_000L);
+        assertThat(replay.dropped()).isEqualTo(FramingCounts.Snapshot.NONE);
+    }
+
+    @Test
+    void sniff_tellsBeastFromAvrByTheEscapeByte_andLeavesTheStreamWhereItWas() throws Exception {
+        byte[] beast = frame(IDENT, 1, 1);
+        byte[] avr = ("*" + IDENT + ";\n").getBytes(StandardCharsets.US_ASCII);
+        try (BufferedInputStream b = new BufferedInputStream(new ByteArrayInputStream(beast));
+                BufferedInputStream a = new BufferedInputStream(new ByteArrayInputStream(avr))) {
+            assertThat(Framing.sniff(b)).isEqualTo(Framing.BEAST);
+            assertThat(b.readAllBytes()).isEqualTo(beast);
+            assertThat(Framing.sniff(a)).isEqualTo(Framing.TEXT);
+            assertThat(a.readAllBytes()).isEqualTo(avr);
+        }
+    }
+}
