@@ -66,8 +66,8 @@ public enum FeedFormat {
             case AVR, BEAST -> {
                 // A frame's 12 MHz receiver clock has no date: a Mode S message is taken at the
                 // time the caller gives (a live feed's present).
-                ModeSTrackAdapter adapter = new ModeSTrackAdapter(MODES_VELOCITY_MAX_AGE, Optional.empty());
-                yield new FeedReader(new FeedReader.Step<>(new ModeSDecoder(), m -> Optional.empty(), adapter::adapt));
+                ModeSFeed feed = new ModeSFeed(new ModeSTrackAdapter(MODES_VELOCITY_MAX_AGE, Optional.empty()));
+                yield new FeedReader(new FeedReader.Step<>(new ModeSDecoder(), m -> Optional.empty(), feed::adapt));
             }
         };
     }

@@ -1,6 +1,10 @@
 package org.macm.station.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.macm.station.feed.ModeSExamples.EVEN;
+import static org.macm.station.feed.ModeSExamples.IDENT;
+import static org.macm.station.feed.ModeSExamples.ODD;
+import static org.macm.station.feed.ModeSExamples.VELOCITY;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -8,23 +12,17 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.macm.station.feed.FakeReadsb;
 
 /** {@code macm adsb decode}: AVR text and Beast binary told apart by their bytes, bad input counted on stderr. */
 class AdsbDecodeCommandTest {
     @TempDir
     Path tmp;
 
-    // "The 1090 Megahertz Riddle" (Junzi Sun): identification KLM1023 of 4840D6; an airborne
-    // position pair of 40621D; airborne velocity of 485020 (159 kt, track 182.9°, -832 ft/min).
-    private static final String IDENT = "8D4840D6202CC371C32CE0576098";
-    private static final String ODD = "8D40621D58C386435CC412692AD6";
-    private static final String EVEN = "8D40621D58C382D690C8AC2863A7";
-    private static final String VELOCITY = "8D485020994409940838175B284F";
-    /** IDENT with one bit of its callsign flipped: the CRC no longer checks. */
+    /** IDENT with one bit of its call sign flipped: the CRC no longer checks. */
     private static final String DAMAGED = "8D4840D6202CC371C32CE1576098";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -68,7 +66,7 @@ class AdsbDecodeCommandTest {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         b.writeBytes("noise".getBytes(StandardCharsets.US_ASCII));
         for (String frame : List.of(IDENT, ODD, EVEN, VELOCITY)) {
-            b.writeBytes(beast(frame));
+            b.writeBytes(FakeReadsb.frame(frame, 0, 0));
         }
         Files.write(beast, b.toByteArray());
         CliRun fromAvr = CliRun.run("adsb", "decode", avr.toString(), "--json");
@@ -92,20 +90,5 @@ class AdsbDecodeCommandTest {
         CliRun r = CliRun.run("adsb", "decode", tmp.resolve("none.beast").toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.errorLine()).isEqualTo("macm: ADS-B file " + tmp.resolve("none.beast") + " does not exist");
-    }
-
-    /** One long Mode S frame as readsb's Beast output writes it, with a zero timestamp and signal. */
-    private static byte[] beast(String hex) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0x1A);
-        out.write('3');
-        out.writeBytes(new byte[7]);
-        for (byte x : HexFormat.of().parseHex(hex)) {
-            out.write(x);
-            if (x == 0x1A) {
-                out.write(x);
-            }
-        }
-        return out.toByteArray();
     }
 }

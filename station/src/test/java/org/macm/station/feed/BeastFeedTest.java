@@ -3,12 +3,17 @@ package org.macm.station.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.macm.station.feed.FakeReadsb.concat;
 import static org.macm.station.feed.FakeReadsb.frame;
+import static org.macm.station.feed.ModeSExamples.EVEN;
+import static org.macm.station.feed.ModeSExamples.IDENT;
+import static org.macm.station.feed.ModeSExamples.ODD;
+import static org.macm.station.feed.ModeSExamples.VELOCITY;
 import static org.macm.testkit.Await.awaitValue;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,11 +36,6 @@ class BeastFeedTest {
     @TempDir
     Path tmp;
 
-    // "The 1090 Megahertz Riddle" (Junzi Sun), identification and an airborne position pair.
-    private static final String IDENT = "8D4840D6202CC371C32CE0576098";
-    private static final String ODD = "8D40621D58C386435CC412692AD6";
-    private static final String EVEN = "8D40621D58C382D690C8AC2863A7";
-    private static final String VELOCITY = "8D485020994409940838175B284F";
     /** A Mode A/C reply: readsb forwards them; the decoder counts them as unsupported. */
     private static final String MODE_AC = "1234";
 
@@ -69,6 +69,30 @@ class BeastFeedTest {
                 "@000000000003" + EVEN + ";",
                 "@000000000005" + VELOCITY + ";",
                 "@000000000006" + MODE_AC + ";");
+    }
+
+    @Test
+    @Timeout(30)
+    void tcpServer_takesBeastPushedByTwoReceivers_eachConnectionFramedOnItsOwn() throws Exception {
+        List<String> got = new CopyOnWriteArrayList<>();
+        try (TcpServerSource source = new TcpServerSource(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                Framing.BEAST)) {
+            source.start(got::add);
+            byte[] odd = frame(ODD, 7, 1);
+            try (Socket a = new Socket(InetAddress.getLoopbackAddress(), source.port());
+                    Socket b = new Socket(InetAddress.getLoopbackAddress(), source.port())) {
+                // Receiver a's frame arrives in two pieces with b's whole frame in between.
+                a.getOutputStream().write(Arrays.copyOf(odd, 10));
+                a.getOutputStream().flush();
+                b.getOutputStream().write(frame(IDENT, 8, 1));
+                b.getOutputStream().flush();
+                awaitValue("b's frame", Duration.ofSeconds(20), () -> List.copyOf(got), l -> l.size() == 1);
+                a.getOutputStream().write(Arrays.copyOfRange(odd, 10, odd.length));
+            }
+            awaitValue("both frames", Duration.ofSeconds(20), () -> List.copyOf(got), l -> l.size() == 2);
+            assertThat(source.dropped()).isEqualTo(FramingCounts.Snapshot.NONE);
+        }
+        assertThat(got).containsExactly("@000000000008" + IDENT + ";", "@000000000007" + ODD + ";");
     }
 
     @Test

@@ -3,6 +3,9 @@ package org.macm.station.watch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.macm.station.feed.FakeReadsb.concat;
 import static org.macm.station.feed.FakeReadsb.frame;
+import static org.macm.station.feed.ModeSExamples.EVEN;
+import static org.macm.station.feed.ModeSExamples.EVEN_DAMAGED;
+import static org.macm.station.feed.ModeSExamples.ODD;
 import static org.macm.testkit.Await.awaitValue;
 
 import java.net.InetAddress;
@@ -36,10 +39,6 @@ class BeastWatchTest {
     @TempDir
     Path tmp;
 
-    private static final String ODD = "8D40621D58C386435CC412692AD6";
-    private static final String EVEN = "8D40621D58C382D690C8AC2863A7";
-    private static final String DAMAGED = "8D40621D58C382D690C8AC2863A6";
-
     @Test
     @Timeout(60)
     void beastTcpClient_readsbRestartsBetweenThePositionHalves_theAircraftIsPlacedAndTheNoiseCounted() throws Exception {
@@ -57,7 +56,7 @@ class BeastWatchTest {
                             new InetSocketAddress(InetAddress.getLoopbackAddress(), readsb.port()))),
                     WatchConfig.Thresholds.DEFAULTS);
             try (WatchService watch = new WatchService(config, Catalog.builtIn(), Clock.systemUTC()).start()) {
-                readsb.serveAndDrop(concat("noise".getBytes(StandardCharsets.US_ASCII), frame(ODD, 1, 10), frame(DAMAGED, 2, 10)));
+                readsb.serveAndDrop(concat("noise".getBytes(StandardCharsets.US_ASCII), frame(ODD, 1, 10), frame(EVEN_DAMAGED, 2, 10)));
                 readsb.serveAndDrop(frame(EVEN, 3, 10));
                 List<TrackState> tracks = awaitValue("the aircraft's track", Duration.ofSeconds(30),
                         () -> watch.picture().tracks(), t -> !t.isEmpty());
