@@ -3,6 +3,7 @@ package org.macm.station.feed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
+import java.util.HexFormat;
 import java.util.Objects;
 import org.macm.encounter.modes.BeastFramer;
 import org.macm.encounter.modes.ModeSFrame;
@@ -19,6 +20,7 @@ import org.macm.encounter.modes.ModeSFrame;
 final class BeastLines implements LineStream {
     /** The start of a Mode A/C frame, which ends any frame in progress. */
     private static final byte[] CUT = {0x1A, '1'};
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     private final InputStream in;
     private final FramingCounts counts;
@@ -54,8 +56,17 @@ final class BeastLines implements LineStream {
         return ready.poll();
     }
 
+    /** The frame's AVR line: {@code @}, the 48-bit timestamp in 12 hex digits, the frame in hex, {@code ;}. */
     private static String line(ModeSFrame frame) {
-        return frame.toString();
+        String hex = frame.hex();
+        StringBuilder line = new StringBuilder(14 + hex.length());
+        if (frame.timestamp().isPresent()) {
+            // 16 hex digits of the long, of which the first 4 are always 0 for a 48-bit clock.
+            line.append('@').append(HEX.toHexDigits(frame.timestamp().getAsLong()), 4, 16);
+        } else {
+            line.append('*');
+        }
+        return line.append(hex).append(';').toString();
     }
 
     /** Adds what the framer dropped since the last call to the source's counts. */

@@ -11,6 +11,8 @@ import static org.macm.testkit.Await.awaitValue;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -18,8 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -110,6 +116,66 @@ class BeastFeedTest {
         assertThat(got).hasSize(3).allSatisfy(l -> assertThat(l).startsWith("@").endsWith(";"));
         assertThat(millis).as("2 recorded seconds at x10").isBetween(180L, 2_000L);
         assertThat(replay.dropped()).isEqualTo(FramingCounts.Snapshot.NONE);
+    }
+
+    @Test
+    void beastLines_giveEveryFrameHoweverTheBytesAreCutIntoReads_andCountEveryByteOfNoise() throws Exception {
+        Random random = new Random(13);
+        for (int round = 0; round < 200; round++) {
+            ByteArrayOutputStream stream = new ByteArrayOutputStream();
+            List<String> expected = new ArrayList<>();
+            long noise = 0;
+            for (int i = 0; i < 20; i++) {
+                byte[] frame = new byte[random.nextBoolean() ? 14 : 7];
+                random.nextBytes(frame);
+                frame[random.nextInt(frame.length)] = 0x1A;
+                long timestamp = random.nextLong() >>> 16;
+                String hex = HexFormat.of().withUpperCase().formatHex(frame);
+                stream.writeBytes(frame(hex, timestamp, random.nextInt(256)));
+                expected.add(String.format(Locale.ROOT, "@%012X%s;", timestamp, hex));
+                int junk = random.nextInt(4);
+                for (int j = 0; j < junk; j++) {
+                    stream.write(0x20 + random.nextInt(0x60));
+                }
+                noise += junk;
+            }
+            FramingCounts counts = new FramingCounts();
+            LineStream lines = Framing.BEAST.open(new ChoppedStream(stream.toByteArray(), random), counts);
+            List<String> got = new ArrayList<>();
+            for (String line; (line = lines.next()) != null; ) {
+                got.add(line);
+            }
+            assertThat(got).as("round %d", round).isEqualTo(expected);
+            assertThat(counts.snapshot()).as("round %d", round).isEqualTo(new FramingCounts.Snapshot(0, noise));
+        }
+    }
+
+    /** Bytes handed out 1 to 40 at a time, as TCP segments arrive. */
+    private static final class ChoppedStream extends InputStream {
+        private final byte[] bytes;
+        private final Random random;
+        private int pos;
+
+        ChoppedStream(byte[] bytes, Random random) {
+            this.bytes = bytes;
+            this.random = random;
+        }
+
+        @Override
+        public int read() {
+            return pos < bytes.length ? bytes[pos++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (pos == bytes.length) {
+                return -1;
+            }
+            int n = Math.min(Math.min(len, 1 + random.nextInt(40)), bytes.length - pos);
+            System.arraycopy(bytes, pos, b, off, n);
+            pos += n;
+            return n;
+        }
     }
 
     @Test
