@@ -91,4 +91,16 @@ class AdsbDecodeCommandTest {
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.errorLine()).isEqualTo("macm: ADS-B file " + tmp.resolve("none.beast") + " does not exist");
     }
+
+    @Test
+    void watchReplay_ofARawModeSFile_isRefused_sayingWhatToDoInstead() throws Exception {
+        Path f = tmp.resolve("feed.avr");
+        Files.writeString(f, "*" + IDENT + ";\n");
+        Path units = tmp.resolve("units.toml");
+        Files.writeString(units, "[[unit]]\nside = \"CN\"\nname = \"Y-8Q 9301\"\nkind = \"aircraft\"\nicao24 = \"4840D6\"\n");
+        CliRun r = CliRun.run("watch", "--replay", f.toString(), "--units", units.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.errorLine()).isEqualTo("macm: feed file " + f + ": raw Mode S frames carry no date to replay by; "
+                + "read it with 'macm adsb decode', or replay it live in a station's [[watch.sources]]");
+    }
 }
