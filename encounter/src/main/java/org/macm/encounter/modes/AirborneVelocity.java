@@ -15,7 +15,7 @@ import java.util.OptionalInt;
  * @param directionDegrees track over ground ({@link SpeedKind#GROUND}) or heading (airspeed), [0, 360)
  * @param verticalRateFeetPerMinute climb (positive) or descent; absent when not available
  * @param verticalRateSource which altimeter the vertical rate comes from
- * @param gnssMinusBaroFeet GNSS height minus barometric altitude; absent when not available
+ * @param gnssMinusBaroFeet GNSS height minus barometric altitude; absent when not available or beyond 3,137 ft
  */
 public record AirborneVelocity(
         int downlinkFormat,

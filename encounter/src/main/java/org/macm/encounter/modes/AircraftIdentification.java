@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param icao24 the aircraft's address
  * @param typeCode 1..4 (4: category set A, 3: B, 2: C, 1: D)
  * @param category the emitter category, e.g. {@code A3} (large aircraft); {@code A0} means "no information"
- * @param callsign up to eight characters, trailing spaces and padding removed; may be empty
+ * @param callsign up to eight characters, leading and trailing spaces removed; may be empty
  */
 public record AircraftIdentification(int downlinkFormat, int icao24, int typeCode, String category, String callsign)
         implements ModeSMessage {

@@ -11,7 +11,7 @@ import java.util.OptionalInt;
  *
  * @param downlinkFormat 4 or 20
  * @param flightStatus the FS field, 0..7 (0 airborne, 1 on ground, 2..5 alert or SPI)
- * @param altitudeFeet the altitude code decoded (25 ft, 100 ft Gillham or metric); absent when 0 or invalid
+ * @param altitudeFeet the altitude code decoded (25 ft or 100 ft Gillham steps); absent when 0, an illegal Gillham code, or metric
  */
 public record AltitudeReply(int downlinkFormat, int icao24, int flightStatus, OptionalInt altitudeFeet)
         implements ModeSMessage {

@@ -39,8 +39,13 @@ public final class BeastFramer {
 
     private void step(int b, Consumer<ModeSFrame> sink) {
         if (escaped) {
+            if (b == ESCAPE && !synced) {
+                // Hunting for a record: of two escapes in a row, the second may start one.
+                skipped++;
+                return;
+            }
             escaped = false;
-            if (b == ESCAPE && synced) {
+            if (b == ESCAPE) {
                 put(b, sink);
                 return;
             }

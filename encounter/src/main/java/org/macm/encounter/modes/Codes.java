@@ -17,15 +17,12 @@ final class Codes {
 
     /**
      * The 13-bit altitude code of DF0/4/16/20 (bits C1 A1 C2 A2 C4 A4 M B1 Q B2 D2 B4 D4):
-     * metric when M is set, 25 ft steps when Q is set, else Gillham (Mode C) 100 ft steps.
+     * 25 ft steps when Q is set, else Gillham (Mode C) 100 ft steps. A metric code (M set)
+     * decodes as absent: Annex 10 leaves its encoding open and no transponder in service sends it.
      */
     static OptionalInt altitude13(int ac) {
-        if (ac == 0) {
+        if (ac == 0 || (ac & 0x40) != 0) {
             return OptionalInt.empty();
-        }
-        if ((ac & 0x40) != 0) {
-            int metres = ((ac >>> 7) << 6) | (ac & 0x3F);
-            return OptionalInt.of((int) Math.round(metres * FEET_PER_METRE));
         }
         return altitude12(((ac >>> 7) << 6) | (ac & 0x3F));
     }
@@ -91,7 +88,7 @@ final class Codes {
         return new String(new char[] {(char) ('0' + a), (char) ('0' + b), (char) ('0' + c), (char) ('0' + d)});
     }
 
-    /** Eight six-bit characters; '#' marks codes outside the set; trailing blanks dropped. */
+    /** Eight six-bit characters; '#' marks codes outside the set; leading and trailing blanks dropped. */
     static String callsign(long bits48) {
         char[] c = new char[8];
         for (int i = 0; i < 8; i++) {
@@ -101,7 +98,11 @@ final class Codes {
         while (end > 0 && c[end - 1] == ' ') {
             end--;
         }
-        return new String(c, 0, end);
+        int start = 0;
+        while (start < end && c[start] == ' ') {
+            start++;
+        }
+        return new String(c, start, end - start);
     }
 
     /** The surface movement field (0..127) in knots: absent for 0 (no information) and 125..127 (reserved). */

@@ -82,7 +82,8 @@ final class ExtendedSquitter {
         OptionalInt verticalRate = vr == 0 ? OptionalInt.empty()
                 : OptionalInt.of((vr - 1) * 64 * (me(f, 37, 1) == 1 ? -1 : 1));
         int diff = (int) me(f, 50, 7);
-        OptionalInt gnssMinusBaro = diff == 0 ? OptionalInt.empty()
+        // 0 is "no information", 127 "more than 3,137.5 ft": neither is a difference one can use.
+        OptionalInt gnssMinusBaro = diff == 0 || diff == 127 ? OptionalInt.empty()
                 : OptionalInt.of((diff - 1) * 25 * (me(f, 49, 1) == 1 ? -1 : 1));
         AltitudeSource source = me(f, 36, 1) == 1 ? AltitudeSource.BAROMETRIC : AltitudeSource.GNSS;
         return ok(new AirborneVelocity(df, icao, subtype, kind, speed, direction, verticalRate, source, gnssMinusBaro));
