@@ -84,6 +84,32 @@ class PyModeSCorpusTest {
         assertThat(compared.get("pair")).isGreaterThan(400);
     }
 
+    @Test
+    void trackAdapter_overTheRecordedFrames_placesEveryPairWherePyModeSDoes() throws IOException {
+        List<String> lines = resource("frames.avr");
+        List<String> expected = resource("expected.jsonl");
+        ObjectMapper json = new ObjectMapper();
+        ModeSDecoder decoder = new ModeSDecoder();
+        ModeSTrackAdapter adapter = new ModeSTrackAdapter(java.time.Duration.ofSeconds(10), Optional.of(AIRBORNE_REFERENCE));
+        int fixes = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode row = json.readTree(expected.get(i));
+            if (!row.has("time")) {
+                continue;
+            }
+            java.time.Instant time = java.time.Instant.ofEpochSecond(row.get("time").asLong());
+            if (decoder.accept(lines.get(i)) instanceof DecodeResult.Decoded<ModeSMessage> d) {
+                Optional<org.macm.encounter.track.TrackEvent> event = adapter.adapt(d.value(), time);
+                if (row.has("pair") && event.orElse(null) instanceof org.macm.encounter.track.TrackUpdate u) {
+                    fixes++;
+                    checkPoint("line " + (i + 1), "adapter", row.get("pair"), Optional.of(u.position()));
+                }
+            }
+        }
+        assertThat(fixes).isEqualTo(457);
+        assertThat(differences).isEmpty();
+    }
+
     /** What pyModeS decodes but MACM deliberately counts as unsupported. */
     private static boolean unsupported(JsonNode e) {
         int df = e.get("df").asInt();
