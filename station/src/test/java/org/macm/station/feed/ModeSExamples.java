@@ -17,6 +17,15 @@ public final class ModeSExamples {
     /** {@link #EVEN} with the last bit of its parity flipped: the CRC no longer checks. */
     public static final String EVEN_DAMAGED = "8D40621D58C382D690C8AC2863A6";
 
+    /** A unit registry that lists 40621D, the aircraft of {@link #ODD} and {@link #EVEN}, as a CN patrol aircraft. */
+    public static final String UNITS_TOML = """
+            [[unit]]
+            side = "CN"
+            name = "Y-8Q 9301"
+            kind = "aircraft"
+            icao24 = "40621D"
+            """;
+
     private ModeSExamples() {
     }
 }

@@ -8,6 +8,7 @@ import static org.macm.station.feed.FakeReadsb.frame;
 import static org.macm.station.feed.ModeSExamples.EVEN;
 import static org.macm.station.feed.ModeSExamples.EVEN_DAMAGED;
 import static org.macm.station.feed.ModeSExamples.ODD;
+import static org.macm.station.feed.ModeSExamples.UNITS_TOML;
 import static org.macm.testkit.Await.await;
 
 import java.nio.charset.StandardCharsets;
@@ -38,13 +39,7 @@ class BeastInStationTest {
         StationPair s = StationPair.create(tmp);
         s.write(s.listening(JP, loopback(0)));
         Path units = tmp.resolve("units.toml");
-        Files.writeString(units, """
-                [[unit]]
-                side = "CN"
-                name = "Y-8Q 9301"
-                kind = "aircraft"
-                icao24 = "40621D"
-                """);
+        Files.writeString(units, UNITS_TOML);
         try (FakeReadsb readsb = new FakeReadsb()) {
             Files.writeString(s.jp().config(), Files.readString(s.jp().config()) + """
                     [watch]

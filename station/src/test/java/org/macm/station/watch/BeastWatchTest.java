@@ -6,6 +6,7 @@ import static org.macm.station.feed.FakeReadsb.frame;
 import static org.macm.station.feed.ModeSExamples.EVEN;
 import static org.macm.station.feed.ModeSExamples.EVEN_DAMAGED;
 import static org.macm.station.feed.ModeSExamples.ODD;
+import static org.macm.station.feed.ModeSExamples.UNITS_TOML;
 import static org.macm.testkit.Await.awaitValue;
 
 import java.net.InetAddress;
@@ -43,13 +44,7 @@ class BeastWatchTest {
     @Timeout(60)
     void beastTcpClient_readsbRestartsBetweenThePositionHalves_theAircraftIsPlacedAndTheNoiseCounted() throws Exception {
         Path units = tmp.resolve("units.toml");
-        Files.writeString(units, """
-                [[unit]]
-                side = "CN"
-                name = "Y-8Q 9301"
-                kind = "aircraft"
-                icao24 = "40621D"
-                """);
+        Files.writeString(units, UNITS_TOML);
         try (FakeReadsb readsb = new FakeReadsb()) {
             WatchConfig config = new WatchConfig(units, Optional.empty(), "JP", "CN",
                     List.of(new WatchConfig.Source.TcpClient(FeedFormat.BEAST,
