@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.macm.encounter.ais.AisDecoder;
 import org.macm.encounter.ais.AisReport;
 import org.macm.encounter.json.JsonTrackDecoder;
+import org.macm.encounter.modes.ModeSDecoder;
+import org.macm.encounter.modes.ModeSTrackAdapter;
 import org.macm.encounter.sbs.SbsDecoder;
 import org.macm.encounter.sbs.SbsMessage;
 import org.macm.encounter.track.AisTrackAdapter;
@@ -15,8 +17,9 @@ import org.macm.encounter.track.SbsTrackAdapter;
 /**
  * What a track feed carries, and the one place that knows which decoder and track adapter
  * read it: AIS NMEA sentences ({@link AisDecoder}, {@link AisTrackAdapter}), SBS-1 lines
- * ({@link SbsDecoder}, {@link SbsTrackAdapter}) and JSON tracks ({@link JsonTrackDecoder},
- * {@link JsonTrackAdapter}). A station's config and a recorded file's name both resolve to a
+ * ({@link SbsDecoder}, {@link SbsTrackAdapter}), JSON tracks ({@link JsonTrackDecoder},
+ * {@link JsonTrackAdapter}) and raw Mode S ({@link ModeSDecoder}, {@link ModeSTrackAdapter}),
+ * as AVR text or Beast binary, which a station reads as AVR lines. A station's config and a recorded file's name both resolve to a
  * constant here; {@link #reader()} then turns the feed's lines into track events. Adding a
  * format is a constant, its decoder and adapter, and a case in {@link #reader()}.
  */
@@ -26,13 +29,23 @@ public enum FeedFormat {
     /** SBS-1 (BaseStation) lines of ADS-B messages. */
     SBS,
     /** A party's own tracks, one JSON object a line. */
-    JSON;
+    JSON,
+    /** Raw Mode S / ADS-B as AVR text ({@code *8D…;}, {@code @…;}): readsb/dump1090 port 30002. */
+    AVR,
+    /**
+     * Raw Mode S / ADS-B as Beast binary: readsb/dump1090 port 30005. The decoder reads AVR
+     * lines; a station's feed frames the bytes and hands each frame on as its AVR line.
+     */
+    BEAST;
 
     /**
      * SBS-1 splits an aircraft's velocity and position over several messages; a velocity at
      * most this old is joined to a position (MSG 4 comes twice a second).
      */
     private static final Duration SBS_VELOCITY_MAX_AGE = Duration.ofSeconds(10);
+
+    /** Mode S airborne velocity comes twice a second; a fix takes one at most this old. */
+    private static final Duration MODES_VELOCITY_MAX_AGE = Duration.ofSeconds(10);
 
     /** A fresh decoder and adapter for one feed of this format; one reader serves one feed. */
     public FeedReader reader() {
@@ -50,12 +63,19 @@ public enum FeedFormat {
                 yield new FeedReader(new FeedReader.Step<>(new JsonTrackDecoder(), t -> Optional.of(t.time()),
                         (t, unstamped) -> Optional.of(adapter.adapt(t))));
             }
+            case AVR, BEAST -> {
+                // A frame's 12 MHz receiver clock has no date: a Mode S message is taken at the
+                // time the caller gives (a live feed's present).
+                ModeSFeed feed = new ModeSFeed(new ModeSTrackAdapter(MODES_VELOCITY_MAX_AGE, Optional.empty()));
+                yield new FeedReader(new FeedReader.Step<>(new ModeSDecoder(), m -> Optional.empty(), feed::adapt));
+            }
         };
     }
 
     /**
      * The format of a recorded file by its name: {@code .aivdm}, {@code .nmea} or {@code .ais}
-     * for AIS, {@code .sbs} for SBS-1, {@code .jsonl} or {@code .json} for JSON tracks.
+     * for AIS, {@code .sbs} for SBS-1, {@code .jsonl} or {@code .json} for JSON tracks,
+     * {@code .avr} for AVR and {@code .beast} for Beast.
      */
     public static Optional<FeedFormat> ofFileName(String fileName) {
         String name = fileName.toLowerCase(Locale.ROOT);
@@ -67,6 +87,12 @@ public enum FeedFormat {
         }
         if (name.endsWith(".jsonl") || name.endsWith(".json")) {
             return Optional.of(JSON);
+        }
+        if (name.endsWith(".avr")) {
+            return Optional.of(AVR);
+        }
+        if (name.endsWith(".beast")) {
+            return Optional.of(BEAST);
         }
         return Optional.empty();
     }

@@ -1,11 +1,15 @@
 package org.macm.encounter.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.macm.encounter.decode.RejectReason;
+import org.macm.encounter.json.UnitKind;
 import org.macm.encounter.track.TrackEvent;
+import org.macm.encounter.track.TrackUpdate;
 
 /** Each format pairs its own decoder and adapter; a report's own time wins over the caller's. */
 class FeedFormatTest {
@@ -18,6 +22,8 @@ class FeedFormatTest {
         assertThat(FeedFormat.ofFileName("RECORD.NMEA")).contains(FeedFormat.AIS);
         assertThat(FeedFormat.ofFileName("adsb.sbs")).contains(FeedFormat.SBS);
         assertThat(FeedFormat.ofFileName("radar.jsonl")).contains(FeedFormat.JSON);
+        assertThat(FeedFormat.ofFileName("readsb-30002.avr")).contains(FeedFormat.AVR);
+        assertThat(FeedFormat.ofFileName("readsb-30005.BEAST")).contains(FeedFormat.BEAST);
         assertThat(FeedFormat.ofFileName("notes.txt")).isEmpty();
     }
 
@@ -44,6 +50,23 @@ class FeedFormatTest {
         String line = "{\"id\":\"431999001\",\"kind\":\"vessel\",\"time\":\"2026-11-29T03:30:00Z\",\"lat\":29.75,"
                 + "\"lon\":125.4,\"course\":90,\"speed\":10}";
         assertThat(feed.read(line, ARRIVAL)).map(TrackEvent::time).contains(Instant.parse("2026-11-29T03:30:00Z"));
+    }
+
+    @Test
+    void modeS_positionPair_becomesAnAircraftFix_atTheCallersTime() {
+        // "The 1090 Megahertz Riddle" (Junzi Sun): odd then even half of 40621D, 52.2572° N 3.9194° E.
+        FeedReader feed = FeedFormat.BEAST.reader();
+        assertThat(feed.read("*8D40621D58C386435CC412692AD6;", ARRIVAL)).isEmpty();
+        TrackEvent fix = feed.read("@0000000000018D40621D58C382D690C8AC2863A7;", ARRIVAL.plusSeconds(1)).orElseThrow();
+        assertThat(fix).isInstanceOfSatisfying(TrackUpdate.class, u -> {
+            assertThat(u.kind()).isEqualTo(UnitKind.AIRCRAFT);
+            assertThat(u.position().latitude()).isCloseTo(52.2572, within(0.0001));
+            assertThat(u.position().longitude()).isCloseTo(3.9194, within(0.0001));
+        });
+        assertThat(fix.time()).as("a receiver's clock has no date").isEqualTo(ARRIVAL.plusSeconds(1));
+        assertThat(feed.lastStamp()).isEqualTo(Instant.EPOCH);
+        assertThat(feed.read("*8D40621D58C382D690C8AC2863A6;", ARRIVAL)).isEmpty();
+        assertThat(feed.stats().snapshot().rejected(RejectReason.BAD_CRC)).isEqualTo(1);
     }
 
     private static String tagged(Instant t) {

@@ -36,7 +36,10 @@ public final class AlertsHandler {
         return root;
     }
 
-    /** The feeds' counters: lines read, decoded, and rejected per reason (the status shows them too). */
+    /**
+     * The feeds' counters: lines read, decoded, and rejected per reason (the status shows them
+     * too), with what a Beast feed's framing dropped.
+     */
     ArrayNode feeds() {
         ArrayNode feeds = JsonNodeFactory.instance.arrayNode();
         watch.ifPresent(w -> {
@@ -49,6 +52,13 @@ public final class AlertsHandler {
                         rejected.put(reason.name(), count);
                     }
                 });
+                // A Beast feed's framing drops bytes before any line reaches the decoder.
+                if (f.dropped().brokenFrames() > 0) {
+                    rejected.put("BEAST_BROKEN_FRAMES", f.dropped().brokenFrames());
+                }
+                if (f.dropped().skippedBytes() > 0) {
+                    rejected.put("BEAST_SKIPPED_BYTES", f.dropped().skippedBytes());
+                }
             }
         });
         return feeds;

@@ -42,12 +42,14 @@ import picocli.CommandLine.Command;
             ShowCommand.class,
             TemplateCommand.class,
             AisCommand.class,
+            AdsbCommand.class,
             WatchCommand.class,
             AlertsCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Macm implements Runnable {
+    private final InputStream bytesIn;
     private final BufferedReader in;
     private final Clock clock;
     private final SecureRandom random;
@@ -56,6 +58,7 @@ public final class Macm implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public Macm(InputStream in, Clock clock, SecureRandom random) {
+        this.bytesIn = in;
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.clock = clock;
         this.random = random;
@@ -63,6 +66,11 @@ public final class Macm implements Runnable {
 
     BufferedReader in() {
         return in;
+    }
+
+    /** Standard input as bytes, for a command that reads a binary feed ({@code macm adsb decode -}). */
+    InputStream bytesIn() {
+        return bytesIn;
     }
 
     Clock clock() {

@@ -244,7 +244,7 @@ public final class ConfigFile {
                 format = FeedFormat.valueOf(String.valueOf(r.format()).toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("config file " + file + ": key '" + key + ".format' is '" + r.format()
-                        + "'; use ais, sbs or json", e);
+                        + "'; use ais, sbs, json, avr or beast", e);
             }
             String kind = String.valueOf(r.kind());
             WatchConfig.Source source = switch (kind) {
@@ -257,7 +257,13 @@ public final class ConfigFile {
                 }
                 case "tcp-client" -> new WatchConfig.Source.TcpClient(format, v.address(key + ".address", r.address()));
                 case "tcp-server" -> new WatchConfig.Source.TcpServer(format, v.address(key + ".address", r.address()));
-                case "udp" -> new WatchConfig.Source.Udp(format, v.address(key + ".address", r.address()));
+                case "udp" -> {
+                    if (format == FeedFormat.BEAST) {
+                        throw new ConfigException("config file " + file + ": " + key + " reads Beast over UDP, where a "
+                                + "datagram may cut a frame; use kind = \"tcp-client\" (readsb port 30005) or \"tcp-server\"");
+                    }
+                    yield new WatchConfig.Source.Udp(format, v.address(key + ".address", r.address()));
+                }
                 default -> throw new ConfigException("config file " + file + ": key '" + key + ".kind' is '" + kind
                         + "'; use replay, tcp-client, tcp-server or udp");
             };

@@ -46,6 +46,11 @@ public final class ReplayFeed {
             }
             FeedFormat format = FeedFormat.ofFileName(file.getFileName().toString()).orElseThrow(() -> new StationException(
                     "feed file " + file + ": unknown format; name it .aivdm or .nmea (AIS), .sbs (SBS-1) or .jsonl (JSON tracks)"));
+            if (format == FeedFormat.AVR || format == FeedFormat.BEAST) {
+                // A frame's receiver clock has no date, so the reports cannot be merged with other files by time.
+                throw new StationException("feed file " + file + ": raw Mode S frames carry no date to replay by; "
+                        + "read it with 'macm adsb decode', or replay it live in a station's [[watch.sources]]");
+            }
             FeedReader reader = format.reader();
             for (String line : lines) {
                 // A recorded AIS report without a tag block is taken at the time of the one before it;

@@ -22,6 +22,8 @@ public final class FileReplay implements LineSource {
     private static final Logger LOG = LoggerFactory.getLogger(FileReplay.class);
 
     private final Path file;
+    private final Framing framing;
+    private final FramingCounts dropped = new FramingCounts();
     private final double speed;
     private final Function<String, Optional<Instant>> timeOf;
     private final AtomicLong lines = new AtomicLong();
@@ -33,7 +35,17 @@ public final class FileReplay implements LineSource {
      * @param timeOf the recorded time of a line, if it has one
      */
     public FileReplay(Path file, double speed, Function<String, Optional<Instant>> timeOf) {
+        this(file, Framing.TEXT, speed, timeOf);
+    }
+
+    /**
+     * @param framing how the file's bytes become lines (text, or Beast frames)
+     * @param speed   0 for as fast as possible; otherwise 1.0 is the recorded pace, 10.0 ten times faster
+     * @param timeOf  the recorded time of a line, if it has one
+     */
+    public FileReplay(Path file, Framing framing, double speed, Function<String, Optional<Instant>> timeOf) {
         this.file = Objects.requireNonNull(file, "file");
+        this.framing = Objects.requireNonNull(framing, "framing");
         if (speed < 0) {
             throw new StationException("replay speed must be 0 (as fast as possible) or positive, not " + speed);
         }
@@ -62,7 +74,7 @@ public final class FileReplay implements LineSource {
         long startNanos = System.nanoTime();
         Instant first = null;
         try (InputStream in = Files.newInputStream(file)) {
-            LineReader reader = new LineReader(in);
+            LineStream reader = framing.open(in, dropped);
             for (String line; !closed && (line = reader.next()) != null; ) {
                 if (speed > 0) {
                     Optional<Instant> t = timeOf.apply(line);
@@ -85,6 +97,11 @@ public final class FileReplay implements LineSource {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public FramingCounts.Snapshot dropped() {
+        return dropped.snapshot();
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.io.InputStream;
  * Splits a byte stream into lines at LF (dropping a CR before it), reading bytes as Latin-1
  * so that no input can fail to decode, and cutting lines at {@link LineSource#MAX_LINE}.
  */
-final class LineReader {
+final class LineReader implements LineStream {
     private final InputStream in;
     private final byte[] buffer = new byte[64 * 1024];
     private final StringBuilder line = new StringBuilder(256);
@@ -20,7 +20,8 @@ final class LineReader {
     }
 
     /** The next line, or null at the end of the stream (a last line without LF is returned first). */
-    String next() throws IOException {
+    @Override
+    public String next() throws IOException {
         while (true) {
             if (pos == limit) {
                 limit = in.read(buffer);

@@ -4,18 +4,24 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads lines from a TCP feed (an AIS receiver on port 10110, dump1090's SBS-1 on 30003) and
- * reconnects after a loss, waiting 1 s, doubling up to 30 s.
+ * Reads a TCP feed (an AIS receiver on port 10110; dump1090/readsb's SBS-1 on 30003, AVR
+ * on 30002, Beast on 30005) and reconnects after a loss, waiting 1 s, doubling up to 30 s.
+ * The feed's {@link Framing} turns each connection's bytes into lines, so this is the one
+ * reconnecting client for text and binary feeds.
  */
 public final class TcpClientSource implements LineSource {
     private static final Logger LOG = LoggerFactory.getLogger(TcpClientSource.class);
 
     private final InetSocketAddress address;
+    private final Framing framing;
+    private final FramingCounts dropped = new FramingCounts();
+    private final Duration firstBackoff;
     private final Duration maxBackoff;
     private final AtomicLong lines = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
@@ -24,11 +30,24 @@ public final class TcpClientSource implements LineSource {
     private Thread thread;
 
     public TcpClientSource(InetSocketAddress address) {
-        this(address, Duration.ofSeconds(30));
+        this(address, Framing.TEXT);
     }
 
-    public TcpClientSource(InetSocketAddress address, Duration maxBackoff) {
-        this.address = address;
+    public TcpClientSource(InetSocketAddress address, Framing framing) {
+        this(address, framing, Duration.ofSeconds(1), Duration.ofSeconds(30));
+    }
+
+    /**
+     * @param firstBackoff the wait after the first loss (or a refused connection)
+     * @param maxBackoff   the longest wait; each loss in a row doubles the wait up to it
+     */
+    public TcpClientSource(InetSocketAddress address, Framing framing, Duration firstBackoff, Duration maxBackoff) {
+        this.address = Objects.requireNonNull(address, "address");
+        this.framing = Objects.requireNonNull(framing, "framing");
+        if (firstBackoff.isNegative() || firstBackoff.isZero() || maxBackoff.compareTo(firstBackoff) < 0) {
+            throw new IllegalArgumentException("backoff must be positive and at most " + maxBackoff + ", not " + firstBackoff);
+        }
+        this.firstBackoff = firstBackoff;
         this.maxBackoff = maxBackoff;
     }
 
@@ -39,15 +58,15 @@ public final class TcpClientSource implements LineSource {
     }
 
     private void run(LineSink sink) {
-        long backoff = 1000;
+        long backoff = firstBackoff.toMillis();
         while (!closed) {
             try (Socket s = new Socket()) {
                 socket = s;
                 s.connect(address, 5000);
                 connections.incrementAndGet();
                 LOG.info("feed {} connected", address);
-                backoff = 1000;
-                LineReader reader = new LineReader(s.getInputStream());
+                backoff = firstBackoff.toMillis();
+                LineStream reader = framing.open(s.getInputStream(), dropped);
                 for (String line; !closed && (line = reader.next()) != null; ) {
                     sink.line(line);
                     lines.incrementAndGet();
@@ -73,6 +92,11 @@ public final class TcpClientSource implements LineSource {
     /** How many times it has connected (1 + reconnects). */
     public long connections() {
         return connections.get();
+    }
+
+    @Override
+    public FramingCounts.Snapshot dropped() {
+        return dropped.snapshot();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.macm.station.StationException;
@@ -19,12 +20,20 @@ public final class TcpServerSource implements LineSource {
     private static final Logger LOG = LoggerFactory.getLogger(TcpServerSource.class);
 
     private final ServerSocket server;
+    private final Framing framing;
+    private final FramingCounts dropped = new FramingCounts();
     private final AtomicLong lines = new AtomicLong();
     private final Map<Socket, Boolean> clients = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /** Binds at once, so a port in use is reported when the watch starts. */
     public TcpServerSource(InetSocketAddress bind) {
+        this(bind, Framing.TEXT);
+    }
+
+    /** Binds at once; each feeder's bytes become lines through {@code framing}. */
+    public TcpServerSource(InetSocketAddress bind, Framing framing) {
+        this.framing = Objects.requireNonNull(framing, "framing");
         try {
             server = new ServerSocket();
             server.setReuseAddress(true);
@@ -58,7 +67,7 @@ public final class TcpServerSource implements LineSource {
 
     private void serve(Socket s, LineSink sink) {
         try (s) {
-            LineReader reader = new LineReader(s.getInputStream());
+            LineStream reader = framing.open(s.getInputStream(), dropped);
             for (String line; !closed && (line = reader.next()) != null; ) {
                 sink.line(line);
                 lines.incrementAndGet();
@@ -70,6 +79,11 @@ public final class TcpServerSource implements LineSource {
         } finally {
             clients.remove(s);
         }
+    }
+
+    @Override
+    public FramingCounts.Snapshot dropped() {
+        return dropped.snapshot();
     }
 
     @Override

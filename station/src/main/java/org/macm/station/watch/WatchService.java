@@ -29,6 +29,8 @@ import org.macm.station.StationException;
 import org.macm.station.config.WatchConfig;
 import org.macm.station.feed.FeedTimes;
 import org.macm.station.feed.FileReplay;
+import org.macm.station.feed.Framing;
+import org.macm.station.feed.FramingCounts;
 import org.macm.station.feed.LineSource;
 import org.macm.station.feed.TcpClientSource;
 import org.macm.station.feed.TcpServerSource;
@@ -50,8 +52,8 @@ public final class WatchService implements AutoCloseable {
     public record AlertRecord(String id, AlertEvent last, Optional<DraftNotice> draft) {
     }
 
-    /** One feed's counters. */
-    public record FeedStats(String source, long lines, DecodeStats.Snapshot decoding) {
+    /** One feed's counters: lines read, the decoder's, and what a binary feed's framing dropped. */
+    public record FeedStats(String source, long lines, DecodeStats.Snapshot decoding, FramingCounts.Snapshot dropped) {
     }
 
     private final WatchConfig config;
@@ -143,9 +145,10 @@ public final class WatchService implements AutoCloseable {
 
     private Feed feed(WatchConfig.Source s) {
         LineSource source = switch (s) {
-            case WatchConfig.Source.Replay r -> new FileReplay(r.file(), r.speed(), FeedTimes.of(r.format()));
-            case WatchConfig.Source.TcpClient c -> new TcpClientSource(c.address());
-            case WatchConfig.Source.TcpServer t -> new TcpServerSource(t.address());
+            case WatchConfig.Source.Replay r ->
+                new FileReplay(r.file(), Framing.of(r.format()), r.speed(), FeedTimes.of(r.format()));
+            case WatchConfig.Source.TcpClient c -> new TcpClientSource(c.address(), Framing.of(c.format()));
+            case WatchConfig.Source.TcpServer t -> new TcpServerSource(t.address(), Framing.of(t.format()));
             case WatchConfig.Source.Udp u -> new UdpSource(u.address());
         };
         return new Feed(source, s.format().reader());
@@ -179,7 +182,8 @@ public final class WatchService implements AutoCloseable {
     public List<FeedStats> feeds() {
         List<FeedStats> out = new ArrayList<>();
         for (Feed f : feeds) {
-            out.add(new FeedStats(f.source().describe(), f.source().lines(), f.reader().stats().snapshot()));
+            out.add(new FeedStats(f.source().describe(), f.source().lines(), f.reader().stats().snapshot(),
+                    f.source().dropped()));
         }
         return out;
     }

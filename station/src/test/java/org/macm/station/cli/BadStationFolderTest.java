@@ -137,7 +137,27 @@ class BadStationFolderTest {
                 format = "nmea"
                 file = "feed.txt"
                 """);
-        assertOneLineError(export(), "key 'watch.sources[1].format' is 'nmea'; use ais, sbs or json");
+        assertOneLineError(export(), "key 'watch.sources[1].format' is 'nmea'; use ais, sbs, json, avr or beast");
+        Files.writeString(config, good);
+        assertStoreIntact();
+    }
+
+    @Test
+    void beastOverUdp_isRefused_namingTheKindsThatWork() throws Exception {
+        Path config = jp.resolve("station.toml");
+        String good = Files.readString(config);
+        Files.writeString(config, good + """
+                [watch]
+                units = "units.toml"
+                side = "JP"
+                other-side = "CN"
+                [[watch.sources]]
+                kind = "udp"
+                format = "beast"
+                address = "127.0.0.1:30005"
+                """);
+        assertOneLineError(export(), "watch.sources[1] reads Beast over UDP, where a datagram may cut a frame; "
+                + "use kind = \"tcp-client\" (readsb port 30005) or \"tcp-server\"");
         Files.writeString(config, good);
         assertStoreIntact();
     }

@@ -32,4 +32,15 @@ class FeedTimesTest {
         assertThat(FeedTimes.of(FeedFormat.SBS).apply("MSG,3,,,ABCDEF,,,,,,,100")).isEmpty();
         assertThat(FeedTimes.of(FeedFormat.JSON).apply("{\"time\":\"yesterday\"}")).isEmpty();
     }
+
+    @Test
+    void avr_pacesByTheReceivers12MHzClock_andAFrameWithoutOneGoesOutAtOnce() {
+        // 0x00000B71B000 = 12,000,000 ticks: one second after the receiver's clock started.
+        assertThat(FeedTimes.of(FeedFormat.AVR).apply("@000000B71B008D4840D6202CC371C32CE0576098;"))
+                .contains(Instant.EPOCH.plusSeconds(1));
+        assertThat(FeedTimes.of(FeedFormat.BEAST).apply("@000000000006" + "1234;")).contains(Instant.EPOCH.plusNanos(500));
+        assertThat(FeedTimes.of(FeedFormat.AVR).apply("*8D4840D6202CC371C32CE0576098;")).isEmpty();
+        assertThat(FeedTimes.of(FeedFormat.AVR).apply("@0000000000008D4840D6202CC371C32CE0576098;")).as("no clock").isEmpty();
+        assertThat(FeedTimes.of(FeedFormat.AVR).apply("@00000000ZZ008D48;")).isEmpty();
+    }
 }
