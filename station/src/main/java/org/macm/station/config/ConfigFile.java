@@ -263,6 +263,7 @@ public final class ConfigFile {
             };
             sources.add(source);
         }
+        oneClock(file, sources);
         WatchConfig.Thresholds d = WatchConfig.Thresholds.DEFAULTS;
         WatchConfig.Thresholds thresholds = new WatchConfig.Thresholds(
                 w.surfaceNm() == null ? d.surfaceNm() : w.surfaceNm(),
@@ -273,6 +274,24 @@ public final class ConfigFile {
         return new WatchConfig(base.resolve(w.units()).normalize(),
                 Optional.ofNullable(w.zones()).map(z -> base.resolve(z).normalize()), w.side(), w.otherSide(), sources,
                 thresholds);
+    }
+
+    /**
+     * The watch has one clock (docs/ENCOUNTER.md, "One clock per watch"): recorded time when it
+     * replays, the present when it is fed live. A replay beside a live feed would move the
+     * clock by hours in either direction, and replays at two speeds would drift apart.
+     */
+    private static void oneClock(Path file, List<WatchConfig.Source> sources) {
+        List<WatchConfig.Source.Replay> replays = sources.stream().filter(WatchConfig.Source.Replay.class::isInstance)
+                .map(WatchConfig.Source.Replay.class::cast).toList();
+        if (!replays.isEmpty() && replays.size() < sources.size()) {
+            throw new ConfigException("config file " + file + ": [watch] mixes replays with live feeds, but the watch has one "
+                    + "clock (recorded time or the present); replay in another station or with 'macm watch --replay'");
+        }
+        if (replays.stream().map(WatchConfig.Source.Replay::speed).distinct().count() > 1) {
+            throw new ConfigException("config file " + file + ": the replays in [watch] have different speeds, but they play "
+                    + "on one recorded clock; give every replay the same 'speed'");
+        }
     }
 
     private static Path path(Path base, String value, String fallback) {
