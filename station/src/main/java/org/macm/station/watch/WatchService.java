@@ -240,7 +240,7 @@ public final class WatchService implements AutoCloseable {
         return out;
     }
 
-    /** The encounter notice this station would send for alert {@code id}. */
+    /** The notice this station would send for alert {@code id}: an encounter notice, or a zone-entry notice. */
     public MessageContent.Template notice(String id) {
         AlertRecord r;
         synchronized (lock) {
@@ -250,7 +250,7 @@ public final class WatchService implements AutoCloseable {
             throw new StationException("no alert '" + id + "'; see 'macm alerts'");
         }
         return r.draft().flatMap(d -> notices.notice(d, config.side())).orElseThrow(() -> new StationException(
-                "alert '" + id + "' has no encounter notice to send (zone entries have no form yet)"));
+                "alert '" + id + "' is about units of neither this side nor the other; there is no notice to send"));
     }
 
     public Collection<String> sources() {
