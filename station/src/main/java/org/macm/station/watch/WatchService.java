@@ -1,5 +1,6 @@
 package org.macm.station.watch;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,6 +60,7 @@ public final class WatchService implements AutoCloseable {
 
     private final WatchConfig config;
     private final EncounterNotices notices;
+    private final AlertJson json;
     private final Object lock = new Object();
     private final EncounterWatch watch;
     private final Map<String, AlertRecord> alerts = new LinkedHashMap<>();
@@ -85,8 +87,10 @@ public final class WatchService implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.notices = new EncounterNotices(catalog);
+        EncounterConfig engine = encounterConfig(config);
+        this.json = new AlertJson(kind -> engine.threshold(kind).horizon());
         this.zones = config.zones().map(new ZoneReader()::read).orElse(List.of());
-        this.watch = EncounterWatch.builder(encounterConfig(config)).units(config.units()).zones(zones)
+        this.watch = EncounterWatch.builder(engine).units(config.units()).zones(zones)
                 .build(this::record);
     }
 
@@ -230,6 +234,11 @@ public final class WatchService implements AutoCloseable {
         synchronized (lock) {
             return List.copyOf(alerts.values());
         }
+    }
+
+    /** The figures of {@code alert}'s latest step as JSON: units, positions, and an encounter's CPA point and time. */
+    public ObjectNode details(AlertRecord alert) {
+        return json.of(alert.last());
     }
 
     public List<FeedStats> feeds() {
