@@ -12,6 +12,7 @@ import org.macm.encounter.GeoPoint;
 import org.macm.encounter.alert.AlertEvent;
 import org.macm.encounter.alert.EncounterAlert;
 import org.macm.encounter.alert.PairKind;
+import org.macm.encounter.alert.SafetyAlert;
 import org.macm.encounter.alert.ZoneAlert;
 import org.macm.encounter.track.TrackState;
 
@@ -56,6 +57,18 @@ final class AlertJson {
                 n.put("kind", "zone");
                 n.set("unit", unit(z.unit(), z.position(), z.unit().altitudeAt(z.time())));
                 n.putObject("zone").put("name", z.zoneName()).put("kind", z.zoneKind()).put("side", z.zoneSide().code());
+            }
+            case SafetyAlert s -> {
+                n.put("kind", "safety");
+                ObjectNode u = n.putObject("unit");
+                u.put("id", s.unit().identifiers().get(0).key());
+                u.put("name", s.name());
+                u.put("side", s.unit().side().code());
+                u.put("kind", s.unit().kind().name().toLowerCase(Locale.ROOT));
+                s.position().ifPresent(p -> u.set("position", position(p)));
+                ObjectNode m = n.putObject("safety");
+                m.put("text", s.text());
+                s.to().ifPresent(to -> m.put("to", to.key()));
             }
         }
         return n;

@@ -92,7 +92,9 @@ public final class EncounterNotices {
     /** A zone's name as a reference code: anything but printable ASCII becomes '?', spaces single, 64 at most. */
     private static String reference(String name) {
         StringBuilder b = new StringBuilder();
-        for (char c : name.strip().toCharArray()) {
+        String stripped = name.strip();
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
             if (c == ' ' || Character.isWhitespace(c)) {
                 if (!b.isEmpty() && b.charAt(b.length() - 1) != ' ') {
                     b.append(' ');

@@ -19,6 +19,7 @@ import java.util.function.LongSupplier;
 import org.macm.core.log.MessageContent;
 import org.macm.encounter.alert.AlertEvent;
 import org.macm.encounter.alert.DraftNotice;
+import org.macm.encounter.alert.SafetyAlert;
 import org.macm.encounter.decode.DecodeStats;
 import org.macm.encounter.engine.EncounterConfig;
 import org.macm.encounter.engine.Threshold;
@@ -105,7 +106,9 @@ public final class WatchService implements AutoCloseable {
     private void record(AlertEvent event) {
         String id = event.alert().id();
         AlertRecord before = alerts.get(id);
-        Optional<DraftNotice> draft = event instanceof AlertEvent.Raised r ? Optional.of(r.draft())
+        // A safety message is quoted as received and answered by an officer, never sent on as a form.
+        Optional<DraftNotice> draft = event.alert() instanceof SafetyAlert ? Optional.empty()
+                : event instanceof AlertEvent.Raised r ? Optional.of(r.draft())
                 : before == null ? Optional.empty() : before.draft();
         alerts.put(id, new AlertRecord(id, event, draft));
         changes.incrementAndGet();
@@ -257,6 +260,10 @@ public final class WatchService implements AutoCloseable {
         }
         if (r == null) {
             throw new StationException("no alert '" + id + "'; see 'macm alerts'");
+        }
+        if (r.last().alert() instanceof SafetyAlert) {
+            throw new StationException("alert '" + id + "' is a safety message as its sender wrote it; there is no notice "
+                    + "to send for it: answer with a message of your own ('macm send --template' or --text)");
         }
         return r.draft().flatMap(d -> notices.notice(d, config.side())).orElseThrow(() -> new StationException(
                 "alert '" + id + "' is about units of neither this side nor the other; there is no notice to send"));
