@@ -20,7 +20,7 @@ class CatalogTest {
      * update this constant deliberately, together with the goldens, and tell the peer: both
      * stations must deploy the same catalog.
      */
-    static final String BUILT_IN_HASH = "969b733a7e85851b0f8212d3515360eb7a0378c3a444c00940dc0f5702e490fb";
+    static final String BUILT_IN_HASH = "cd1b8a0c92f49ceec010126312d36efb191aa7e5a7b6bf29eb82740d60de0947";
 
     @TempDir
     Path dir;
@@ -65,7 +65,7 @@ class CatalogTest {
         assertThat(Catalog.builtIn().forms()).extracting(Form::key).containsExactly(
                 "callback-request v1", "encounter-notice v1", "exercise-area-notice v1", "free-text v1",
                 "incident-report v1", "intentions-reply v1", "intentions-request v1", "link-test v1",
-                "link-test-reply v1", "meeting-proposal v1", "receipt-ack v1", "sar-request v1");
+                "link-test-reply v1", "meeting-proposal v1", "receipt-ack v1", "sar-request v1", "zone-entry-notice v1");
     }
 
     @Test

@@ -29,7 +29,8 @@ import org.macm.encounter.unit.Identifier;
  *  "cpa": 1.2,                                     nm, closest approach within the horizon
  *  "tcpa": 7.5,                                    minutes to it, 1 decimal (negative: past)
  *  "verticalSeparation": 600,                      feet at the closest approach, when known
- *  "zone": {"name": .., "kind": .., "side": ..}}   zone alerts only, instead of unitB and the CPA
+ *  "zone": {"name": .., "kind": .., "side": ..}    zone alerts only, instead of unitB and the CPA
+ *  "safety": {"text": .., "to": "mmsi:.."}}         safety messages only: the text as received, untrusted
  * </pre>
  *
  * Coordinates have 5 decimals (about 1 m). The shape will be aligned with the template
@@ -91,6 +92,20 @@ public record DraftNotice(String alertId, String template, int version, ObjectNo
                 zone.put("name", z.zoneName());
                 zone.put("kind", z.zoneKind());
                 zone.put("side", z.zoneSide().code());
+            }
+            case SafetyAlert s -> {
+                s.position().ifPresent(p -> f.set("position", position(p)));
+                ObjectNode u = f.putObject("unitA");
+                u.put("name", s.name());
+                u.put("type", s.unit().type());
+                u.put("side", s.unit().side().code());
+                u.put("kind", s.unit().kind().name().toLowerCase(java.util.Locale.ROOT));
+                for (Identifier id : s.unit().identifiers()) {
+                    u.put(id.scheme(), id.text());
+                }
+                ObjectNode safety = f.putObject("safety");
+                safety.put("text", s.text());
+                s.to().ifPresent(to -> safety.put("to", to.key()));
             }
         }
         return new DraftNotice(alert.id(), TEMPLATE, VERSION, f);

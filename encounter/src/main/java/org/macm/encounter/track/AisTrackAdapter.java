@@ -38,7 +38,8 @@ import org.macm.encounter.unit.Identifier;
  * Turns decoded AIS reports into track events. Position reports of ships (types 1–3, 18,
  * 19, 27) and of SAR aircraft (type 9, altitude metres to feet) become {@link TrackUpdate}s;
  * static data (types 5 and 24 A/B) become {@link IdentityUpdate}s; base stations and aids to
- * navigation are not units and give nothing, nor does a report without a position. The time
+ * navigation are not units and give nothing, nor does a report without a position. Safety
+ * texts (types 12 and 14) become {@link SafetyText}s. The time
  * of a report is its tag block's {@code c:} time, else the arrival time the source gives.
  * Stateless.
  */
@@ -66,8 +67,6 @@ public final class AisTrackAdapter {
             case StaticDataPartB m -> identity(id, time, Optional.empty(), m.callsign());
             case BaseStationReport m -> Optional.empty();
             case AidToNavigationReport m -> Optional.empty();
-            case AddressedSafetyMessage m -> Optional.empty();
-            case SafetyBroadcast m -> Optional.empty();
             // binary data and data link management: nothing about where a unit is
             case AddressedBinaryMessage m -> Optional.empty();
             case Acknowledgement m -> Optional.empty();
@@ -81,6 +80,8 @@ public final class AisTrackAdapter {
             case GroupAssignment m -> Optional.empty();
             case SingleSlotBinary m -> Optional.empty();
             case MultiSlotBinary m -> Optional.empty();
+            case AddressedSafetyMessage m -> safety(id, time, m.text(), m.destinationMmsi());
+            case SafetyBroadcast m -> safety(id, time, m.text(), 0);
         };
     }
 
@@ -88,6 +89,12 @@ public final class AisTrackAdapter {
             OptionalDouble speed, Optional<String> name) {
         return position.map(p -> new TrackUpdate(id, UnitKind.VESSEL, time, p, course(course), speed, OptionalDouble.empty(),
                 OptionalDouble.empty(), TrackSource.AIS, name, Optional.empty(), Optional.empty()));
+    }
+
+    /** A safety text (types 12 and 14), addressed to {@code to} (0: broadcast). */
+    private static Optional<TrackEvent> safety(Identifier id, Instant time, String text, int to) {
+        return Optional.of(new SafetyText(id, time, text,
+                to >= 1 && to <= 999_999_999 ? Optional.of(new Identifier.Mmsi(to)) : Optional.empty(), TrackSource.AIS));
     }
 
     private static Optional<TrackEvent> identity(Identifier id, Instant time, Optional<String> name, Optional<String> callsign) {

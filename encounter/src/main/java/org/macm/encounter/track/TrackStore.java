@@ -48,6 +48,7 @@ public final class TrackStore {
         return switch (event) {
             case TrackUpdate u -> update(u);
             case IdentityUpdate i -> identity(i);
+            case SafetyText s -> Optional.empty(); // no state of the track; the watch raises it
         };
     }
 

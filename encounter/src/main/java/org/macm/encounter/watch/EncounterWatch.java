@@ -12,6 +12,7 @@ import org.macm.encounter.alert.AlertEvent;
 import org.macm.encounter.engine.EncounterConfig;
 import org.macm.encounter.engine.EncounterEngine;
 import org.macm.encounter.engine.GridEncounterEngine;
+import org.macm.encounter.track.SafetyText;
 import org.macm.encounter.track.TrackEvent;
 import org.macm.encounter.track.TrackState;
 import org.macm.encounter.track.TrackStore;
@@ -24,7 +25,8 @@ import org.macm.encounter.zone.ZoneWatch;
 /**
  * The encounter watch as one object a source or the CLI drives: track events go into the
  * {@link TrackStore}, each new state into the {@link EncounterEngine} and the {@link ZoneWatch},
- * and alert events out to the consumer given at construction, synchronously. Call
+ * safety texts a party's unit sent into the {@link SafetyWatch}, and alert events out to the
+ * consumer given at construction, synchronously. Call
  * {@link #tick} about once a second (on recorded time when replaying) to age out stale tracks
  * and let alerts clear while no fixes arrive. Not thread-safe: one thread drives it.
  *
@@ -40,10 +42,13 @@ public final class EncounterWatch {
     private final TrackStore store;
     private final EncounterEngine engine;
     private final ZoneWatch zones;
+    private final SafetyWatch safety;
     private final Consumer<AlertEvent> out;
 
-    public EncounterWatch(TrackStore store, EncounterEngine engine, ZoneWatch zones, Consumer<AlertEvent> out) {
+    private EncounterWatch(TrackStore store, EncounterEngine engine, ZoneWatch zones, SafetyWatch safety,
+            Consumer<AlertEvent> out) {
         this.store = Objects.requireNonNull(store, "store");
+        this.safety = Objects.requireNonNull(safety, "safety");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.zones = Objects.requireNonNull(zones, "zones");
         this.out = Objects.requireNonNull(out, "out");
@@ -99,12 +104,20 @@ public final class EncounterWatch {
                     "the encounter watch needs a unit registry: without one every unit is a third party"));
             TrackStore store = new TrackStore(registry, config.ages());
             ZoneWatch zoneWatch = new ZoneWatch(config.parties(), zones, ZONE_CLEAR_AFTER, ZONE_MARGIN_NM, config.ages());
-            return new EncounterWatch(store, new GridEncounterEngine(config), zoneWatch, out);
+            return new EncounterWatch(store, new GridEncounterEngine(config), zoneWatch,
+                    new SafetyWatch(registry, config.parties()), out);
         }
     }
 
-    /** Applies one track event; returns the unit's new state when it changed. */
+    /**
+     * Applies one track event; returns the unit's new state when it changed. A safety text
+     * changes no state: a party's unit's raises an alert.
+     */
     public Optional<TrackState> accept(TrackEvent event) {
+        if (event instanceof SafetyText s) {
+            safety.accept(s, store, out);
+            return Optional.empty();
+        }
         Optional<TrackState> state = store.apply(event);
         if (state.isPresent()) {
             engine.update(state.get(), out);

@@ -30,7 +30,8 @@ public final class AlertsHandler {
             for (WatchService.AlertRecord a : w.alerts()) {
                 list.addObject().put("id", a.id()).put("state", a.last().lifecycle().name())
                         .put("time", EntryCodec.formatTime(a.last().alert().time()))
-                        .put("text", AlertText.line(a.last())).put("draft", a.draft().isPresent());
+                        .put("text", AlertText.line(a.last())).put("draft", a.draft().isPresent())
+                        .setAll(w.details(a));
             }
         });
         return root;

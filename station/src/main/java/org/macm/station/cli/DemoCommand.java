@@ -39,7 +39,7 @@ import org.macm.encounter.watch.EncounterWatch;
 import org.macm.station.run.StationRuntime;
 import org.macm.station.watch.AlertText;
 import org.macm.station.watch.EncounterNotices;
-import org.macm.station.demo.ReplayFeed;
+import org.macm.station.feed.MergedReplay;
 import org.macm.station.demo.ScenarioGenerator;
 import org.macm.template.Catalog;
 import org.macm.template.Language;
@@ -303,7 +303,8 @@ final class DemoCommand implements Callable<Integer> {
                         raised.add(r);
                     }
                 });
-        ReplayFeed.load(List.of(scenario.resolve("ecs.aivdm"), scenario.resolve("ecs.sbs"))).play(watch, 0);
+        MergedReplay.ofFiles(List.of(scenario.resolve("ecs.aivdm"), scenario.resolve("ecs.sbs")), 0)
+                .play(MergedReplay.Target.into(watch));
         Catalog catalog = Catalog.builtIn();
         EncounterNotices notices = new EncounterNotices(catalog);
         Optional<MessageContent.Template> notice = raised.stream().map(r -> notices.notice(r.draft(), "JP"))

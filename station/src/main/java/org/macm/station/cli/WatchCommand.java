@@ -18,8 +18,8 @@ import org.macm.station.watch.AlertText;
 import org.macm.station.watch.EncounterNotices;
 import org.macm.template.Catalog;
 import org.macm.template.Language;
-import org.macm.station.demo.ReplayFeed;
 import org.macm.station.demo.ScenarioGenerator;
+import org.macm.station.feed.MergedReplay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -106,9 +106,9 @@ final class WatchCommand implements Callable<Integer> {
                 out.flush();
             }
         });
-        ReplayFeed feed = ReplayFeed.load(files);
-        feed.play(watch, speed);
-        out.printf("%d reports replayed (%d lines rejected); alerts: %d new, %d updates, %d cleared%n", feed.size(),
+        MergedReplay feed = MergedReplay.ofFiles(files, speed);
+        feed.play(MergedReplay.Target.into(watch));
+        out.printf("%d reports replayed (%d lines rejected); alerts: %d new, %d updates, %d cleared%n", feed.reports(),
                 feed.rejected(), counts.getOrDefault(Lifecycle.NEW, 0), counts.getOrDefault(Lifecycle.UPDATED, 0),
                 counts.getOrDefault(Lifecycle.CLEARED, 0));
         return 0;

@@ -252,6 +252,11 @@ public final class ConfigFile {
                     if (r.file() == null) {
                         throw new ConfigException("config file " + file + ": " + key + " (replay) needs 'file'");
                     }
+                    if (format == FeedFormat.AVR || format == FeedFormat.BEAST) {
+                        throw new ConfigException("config file " + file + ": " + key + " replays raw Mode S, but its frames "
+                                + "carry no date to put on the watch's recorded clock; serve the capture to a tcp-server "
+                                + "source instead (e.g. nc 127.0.0.1 PORT < FILE)");
+                    }
                     yield new WatchConfig.Source.Replay(format, base.resolve(r.file()).normalize(),
                             r.speed() == null ? 1.0 : r.speed());
                 }
@@ -269,6 +274,7 @@ public final class ConfigFile {
             };
             sources.add(source);
         }
+        oneClock(file, sources);
         WatchConfig.Thresholds d = WatchConfig.Thresholds.DEFAULTS;
         WatchConfig.Thresholds thresholds = new WatchConfig.Thresholds(
                 w.surfaceNm() == null ? d.surfaceNm() : w.surfaceNm(),
@@ -279,6 +285,24 @@ public final class ConfigFile {
         return new WatchConfig(base.resolve(w.units()).normalize(),
                 Optional.ofNullable(w.zones()).map(z -> base.resolve(z).normalize()), w.side(), w.otherSide(), sources,
                 thresholds);
+    }
+
+    /**
+     * The watch has one clock (docs/ENCOUNTER.md, "One clock per watch"): recorded time when it
+     * replays, the present when it is fed live. A replay beside a live feed would move the
+     * clock by hours in either direction, and replays at two speeds would drift apart.
+     */
+    private static void oneClock(Path file, List<WatchConfig.Source> sources) {
+        List<WatchConfig.Source.Replay> replays = sources.stream().filter(WatchConfig.Source.Replay.class::isInstance)
+                .map(WatchConfig.Source.Replay.class::cast).toList();
+        if (!replays.isEmpty() && replays.size() < sources.size()) {
+            throw new ConfigException("config file " + file + ": [watch] mixes replays with live feeds, but the watch has one "
+                    + "clock (recorded time or the present); replay in another station or with 'macm watch --replay'");
+        }
+        if (replays.stream().map(WatchConfig.Source.Replay::speed).distinct().count() > 1) {
+            throw new ConfigException("config file " + file + ": the replays in [watch] have different speeds, but they play "
+                    + "on one recorded clock; give every replay the same 'speed'");
+        }
     }
 
     private static Path path(Path base, String value, String fallback) {

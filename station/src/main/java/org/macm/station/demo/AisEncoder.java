@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * Writes AIS messages as NMEA 0183 {@code !AIVDM} sentences with an NMEA 4.0 tag block
  * carrying the receive time, for generated scenarios and tests: position reports (type 1)
- * and static and voyage data (type 5, two sentences). The decoder reads these back field by
+ * and static and voyage data (type 5, two sentences), and safety texts (types 12 and 14).
+ * The decoder reads these back field by
  * field; that round trip is tested.
  */
 public final class AisEncoder {
@@ -72,6 +73,17 @@ public final class AisEncoder {
                 .put(shipType, 8).put(length / 2, 9).put(length - length / 2, 9).put(beam / 2, 6).put(beam - beam / 2, 6)
                 .put(1, 4).put(0, 4).put(0, 5).put(24, 5).put(60, 6).put(60, 8).text("", 20).put(0, 1).put(0, 1);
         return sentences(time, b);
+    }
+
+    /** A safety-related broadcast (type 14): six-bit text, as the transmitter sends it. */
+    public List<String> safetyBroadcast(Instant time, int mmsi, String text) {
+        return sentences(time, new Bits().put(14, 6).put(0, 2).put(mmsi, 30).put(0, 2).text(text, text.length()));
+    }
+
+    /** An addressed safety-related message (type 12) to {@code destination}. */
+    public List<String> addressedSafety(Instant time, int mmsi, int destination, String text) {
+        return sentences(time, new Bits().put(12, 6).put(0, 2).put(mmsi, 30).put(0, 2).put(destination, 30).put(0, 1)
+                .put(0, 1).text(text, text.length()));
     }
 
     private List<String> sentences(Instant time, Bits b) {

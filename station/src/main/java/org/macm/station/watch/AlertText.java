@@ -3,6 +3,7 @@ package org.macm.station.watch;
 import java.util.Locale;
 import org.macm.encounter.alert.AlertEvent;
 import org.macm.encounter.alert.EncounterAlert;
+import org.macm.encounter.alert.SafetyAlert;
 import org.macm.encounter.alert.ZoneAlert;
 import org.macm.encounter.track.TrackState;
 
@@ -25,9 +26,32 @@ public final class AlertText {
                             ? String.format(Locale.ROOT, ", vertical %.0f ft", a.verticalSeparationFeet().getAsDouble()) : "");
             case ZoneAlert z -> String.format(Locale.ROOT, "zone entry: %s inside %s (%s, announced by %s)", unit(z.unit()),
                     z.zoneName(), z.zoneKind(), z.zoneSide());
+            case SafetyAlert s -> String.format(Locale.ROOT, "safety message from %s %s (%s): %s", s.unit().side(), s.name(),
+                    s.to().map(to -> "to " + to.key()).orElse("broadcast"), quoted(s.text()));
         };
         String tail = event instanceof AlertEvent.Cleared c ? "  [" + c.reason() + "]" : "";
         return event.alert().time() + "  " + step + "  " + what + tail + "  {" + event.alert().id() + "}";
+    }
+
+    /**
+     * Untrusted text as received, in double quotes, on one line: a quote or backslash is
+     * escaped with a backslash, and any control or non-ASCII character is written as
+     * {@code \\uXXXX}, so the text can neither end the quote, break the line, nor steer a
+     * terminal.
+     */
+    static String quoted(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20 || c > 0x7e) {
+                b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
     }
 
     private static String unit(TrackState t) {

@@ -101,6 +101,6 @@ class AdsbDecodeCommandTest {
         CliRun r = CliRun.run("watch", "--replay", f.toString(), "--units", units.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.errorLine()).isEqualTo("macm: feed file " + f + ": raw Mode S frames carry no date to replay by; "
-                + "read it with 'macm adsb decode', or replay it live in a station's [[watch.sources]]");
+                + "read it with 'macm adsb decode', or serve it to a station's tcp-server source");
     }
 }

@@ -144,6 +144,26 @@ class BadStationFolderTest {
 
     @Test
     void beastOverUdp_isRefused_namingTheKindsThatWork() throws Exception {
+        assertWatchSourceRefused("""
+                kind = "udp"
+                format = "beast"
+                address = "127.0.0.1:30005"
+                """, "watch.sources[1] reads Beast over UDP, where a datagram may cut a frame; "
+                + "use kind = \"tcp-client\" (readsb port 30005) or \"tcp-server\"");
+    }
+
+    @Test
+    void rawModeSReplay_isRefused_becauseItsFramesCarryNoDate() throws Exception {
+        assertWatchSourceRefused("""
+                kind = "replay"
+                format = "avr"
+                file = "capture.avr"
+                """, "watch.sources[1] replays raw Mode S, but its frames carry no date to put on the watch's recorded "
+                + "clock; serve the capture to a tcp-server source instead (e.g. nc 127.0.0.1 PORT < FILE)");
+    }
+
+    /** A [watch] with this one source is refused with {@code message}, and the store is untouched. */
+    private void assertWatchSourceRefused(String source, String message) throws Exception {
         Path config = jp.resolve("station.toml");
         String good = Files.readString(config);
         Files.writeString(config, good + """
@@ -152,12 +172,8 @@ class BadStationFolderTest {
                 side = "JP"
                 other-side = "CN"
                 [[watch.sources]]
-                kind = "udp"
-                format = "beast"
-                address = "127.0.0.1:30005"
-                """);
-        assertOneLineError(export(), "watch.sources[1] reads Beast over UDP, where a datagram may cut a frame; "
-                + "use kind = \"tcp-client\" (readsb port 30005) or \"tcp-server\"");
+                """ + source);
+        assertOneLineError(export(), message);
         Files.writeString(config, good);
         assertStoreIntact();
     }

@@ -36,6 +36,19 @@ class WatchCommandTest {
     }
 
     @Test
+    void everyAlert_hasADraftToSend_theZoneEntryAsAZoneEntryNotice_fromEitherSide() {
+        CliRun jp = CliRun.run("watch", "--scenario", tmp.resolve("jp").toString());
+        assertThat(jp.out().lines().filter(l -> l.contains("ready to send as JP:"))).as(jp.out()).hasSize(3);
+        assertThat(jp.out()).contains("draft zone-entry-notice v1, ready to send as JP:")
+                .contains("| Notice of entry into an announced area")
+                .contains("| Units: Japanese maritime patrol aircraft \"JMSDF P-3C 5101\"")
+                .contains("| Area: PLAN exercise area (announced)").contains("| Area announced by: your side");
+        CliRun cn = CliRun.run("watch", "--scenario", tmp.resolve("cn").toString(), "--as", "CN", "--lang", "zh-Hans");
+        assertThat(cn.out()).contains("draft zone-entry-notice v1, ready to send as CN:").contains("| 进入已通报区域通报")
+                .contains("| 区域通报方：我方").contains("| 区域类型：训练区域");
+    }
+
+    @Test
     void replay_withGarbageLines_countsThemAndStillRaisesTheAlerts() throws Exception {
         Path dir = tmp.resolve("scenario");
         CliRun.run("watch", "--scenario", dir.toString());

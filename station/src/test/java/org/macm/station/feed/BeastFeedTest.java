@@ -102,23 +102,6 @@ class BeastFeedTest {
     }
 
     @Test
-    @Timeout(30)
-    void replay_ofABeastCapture_deliversItsFramesPacedByTheReceiversClock() throws Exception {
-        Path file = tmp.resolve("capture.beast");
-        long second = 12_000_000L;
-        Files.write(file, concat(frame(ODD, 10 * second, 1), frame(EVEN, 11 * second, 1), frame(IDENT, 12 * second, 1)));
-        assertThat(FeedFormat.ofFileName(file.getFileName().toString())).contains(FeedFormat.BEAST);
-        List<String> got = new CopyOnWriteArrayList<>();
-        FileReplay replay = new FileReplay(file, Framing.of(FeedFormat.BEAST), 10.0, FeedTimes.of(FeedFormat.BEAST));
-        long start = System.nanoTime();
-        replay.start(got::add).await();
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertThat(got).hasSize(3).allSatisfy(l -> assertThat(l).startsWith("@").endsWith(";"));
-        assertThat(millis).as("2 recorded seconds at x10").isBetween(180L, 2_000L);
-        assertThat(replay.dropped()).isEqualTo(FramingCounts.Snapshot.NONE);
-    }
-
-    @Test
     void beastLines_giveEveryFrameHoweverTheBytesAreCutIntoReads_andCountEveryByteOfNoise() throws Exception {
         Random random = new Random(13);
         for (int round = 0; round < 200; round++) {

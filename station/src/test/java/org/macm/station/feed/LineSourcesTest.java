@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -86,16 +85,36 @@ class LineSourcesTest {
     @Test
     @Timeout(30)
     void replay_atRecordedPaceTimesTen_takesATenthOfTheRecordedTime() throws Exception {
-        Path file = tmp.resolve("feed.txt");
-        // Three lines recorded one second apart: at x10 the replay takes about 0.2 s, not 2 s.
-        Files.writeString(file, "0 a\n1 b\n2 c\nno time\n");
-        List<String> got = new CopyOnWriteArrayList<>();
-        FileReplay replay = new FileReplay(file, 10.0, line -> line.matches("\\d .*")
-                ? Optional.of(Instant.ofEpochSecond(Long.parseLong(line.substring(0, 1)))) : Optional.empty());
+        Path file = tmp.resolve("feed.jsonl");
+        // Three reports recorded one second apart: at x10 the replay takes about 0.2 s, not 2 s.
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            b.append("{\"id\":\"431999001\",\"side\":\"JP\",\"kind\":\"vessel\",\"time\":\"2026-11-29T03:00:0")
+                    .append(i).append("Z\",\"lat\":29.8,\"lon\":125.3,\"course\":90,\"speed\":10}\n");
+        }
+        Files.writeString(file, b);
+        List<Instant> got = new CopyOnWriteArrayList<>();
+        List<Instant> ticks = new CopyOnWriteArrayList<>();
+        MergedReplay replay = MergedReplay.ofFiles(List.of(file), 10.0);
         long start = System.nanoTime();
-        replay.start(got::add).await();
+        replay.start(new MergedReplay.Target() {
+            @Override
+            public void accept(org.macm.encounter.track.TrackEvent event) {
+                got.add(event.time());
+            }
+
+            @Override
+            public void tick(Instant now) {
+                ticks.add(now);
+            }
+        }).await();
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertThat(got).containsExactly("0 a", "1 b", "2 c", "no time");
+        assertThat(replay.parts().get(0).reader().stats().snapshot().rejectedTotal()).as("the JSON lines decode").isZero();
+        assertThat(got).containsExactly(Instant.parse("2026-11-29T03:00:00Z"), Instant.parse("2026-11-29T03:00:01Z"),
+                Instant.parse("2026-11-29T03:00:02Z"));
+        assertThat(ticks).as("a tick on each recorded second, before the report of that second")
+                .containsExactly(Instant.parse("2026-11-29T03:00:01Z"), Instant.parse("2026-11-29T03:00:02Z"),
+                        Instant.parse("2026-11-29T03:00:03Z"));
         assertThat(millis).isBetween(180L, 2_000L);
     }
 

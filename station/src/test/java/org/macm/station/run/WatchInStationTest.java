@@ -1,18 +1,24 @@
 package org.macm.station.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.macm.station.StationPair.CN;
 import static org.macm.station.StationPair.JP;
 import static org.macm.station.StationPair.loopback;
 import static org.macm.testkit.Await.await;
 import static org.macm.testkit.Await.awaitValue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +70,22 @@ class WatchInStationTest {
                 CliRun alerts = CliRun.run("alerts", "--dir", s.jp().dir().toString());
                 assertThat(alerts.out()).contains("surface encounter: JP JS KIRISAME and CN PLAN NANCHANG").contains("[draft]")
                         .contains("rejected {\"").contains("BAD_CHECKSUM");
+
+                CliRun json = CliRun.run("alerts", "--dir", s.jp().dir().toString(), "--json");
+                JsonNode surface = StreamSupport.stream(new ObjectMapper().readTree(json.out()).path("alerts").spliterator(), false)
+                        .filter(a -> a.path("id").asText().equals(id)).findFirst().orElseThrow();
+                assertThat(surface.path("kind").asText()).isEqualTo("surface");
+                assertThat(surface.path("unitA").path("name").asText()).isEqualTo("JS KIRISAME");
+                assertThat(surface.path("unitA").path("position").has("lat")).isTrue();
+                JsonNode cpa = surface.path("cpa");
+                assertThat(Instant.parse(cpa.path("time").asText())).as("the CPA's time: the alert's plus TCPA")
+                        .isCloseTo(Instant.parse(surface.path("time").asText())
+                                .plusSeconds(Math.round(Math.max(0, cpa.path("tcpaMinutes").asDouble()) * 60)), within(1, ChronoUnit.SECONDS));
+                double dLat = (cpa.path("positionA").path("lat").asDouble() - cpa.path("positionB").path("lat").asDouble()) * 60;
+                double dLon = (cpa.path("positionA").path("lon").asDouble() - cpa.path("positionB").path("lon").asDouble()) * 60
+                        * Math.cos(Math.toRadians(cpa.path("positionA").path("lat").asDouble()));
+                assertThat(Math.hypot(dLat, dLon)).as("the two CPA positions are the CPA distance apart")
+                        .isCloseTo(cpa.path("distanceNm").asDouble(), org.assertj.core.api.Assertions.offset(0.05));
 
                 CliRun sent = CliRun.run("send", "--dir", s.jp().dir().toString(), "--to", "cn-mnd", "--draft", id,
                         "--wait-receipt", "--timeout", "20");

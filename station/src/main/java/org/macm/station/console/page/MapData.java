@@ -14,6 +14,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.macm.encounter.GeoPoint;
 import org.macm.encounter.alert.Alert;
 import org.macm.encounter.alert.EncounterAlert;
+import org.macm.encounter.alert.SafetyAlert;
 import org.macm.encounter.alert.ZoneAlert;
 import org.macm.encounter.json.UnitKind;
 import org.macm.encounter.track.TrackState;
@@ -134,6 +135,8 @@ public record MapData(boolean configured, String time, String side, String other
                     String.format(Locale.ROOT, "%.0f", Math.max(0, e.tcpaMinutes())));
             case ZoneAlert z -> t.format("map.alert.zone",
                     z.unit().unit().side().code() + " " + z.unit().displayName(), z.zoneName(), z.zoneSide().code());
+            // The page puts text in as textContent only, so the received words cannot become markup.
+            case SafetyAlert s -> t.format("map.alert.safety", s.unit().side().code() + " " + s.name(), s.text());
         };
     }
 
