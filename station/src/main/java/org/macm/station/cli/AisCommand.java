@@ -45,6 +45,9 @@ final class AisCommand implements Runnable {
             description = {"Decode AIS NMEA 0183 (!AIVDM/!AIVDO, with NMEA 4.0 tag blocks) from a file or '-'.",
                 "Prints one object per message; bad lines are counted by reason, never fatal."})
     static final class Decode implements Callable<Integer> {
+        private static final SerializedString CLASS = new SerializedString("class");
+        private static final SerializedString AIS = new SerializedString("AIS");
+        private static final SerializedString TYPE = new SerializedString("type");
         @Spec
         private CommandSpec spec;
 
@@ -70,8 +73,13 @@ final class AisCommand implements Runnable {
                     if (decoder.accept(line) instanceof DecodeResult.Decoded<AisReport> d) {
                         AisReport r = d.value();
                         g.writeStartObject();
-                        g.writeStringField("class", "AIS");
-                        records.writeFields(g, (Record) r.message());
+                        g.writeFieldName(CLASS);
+                        g.writeString(AIS);
+                        // every object says its message type first; the record's own messageType
+                        // component (types 1-3, 4/11) would repeat it
+                        g.writeFieldName(TYPE);
+                        g.writeNumber(r.message().messageType());
+                        records.writeFields(g, (Record) r.message(), "messageType");
                         g.writeStringField("talker", r.talker());
                         g.writeStringField("channel", r.channel());
                         if (r.source().isPresent()) {
