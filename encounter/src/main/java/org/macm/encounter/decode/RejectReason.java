@@ -35,5 +35,7 @@ public enum RejectReason {
     /** A field the format does not define is present (strict formats only). */
     UNKNOWN_FIELD,
     /** The line is not syntactically valid JSON, or not a single object. */
-    NOT_JSON
+    NOT_JSON,
+    /** A Mode S frame whose CRC-24 parity does not check (or names no aircraft heard): damaged, never decoded. */
+    BAD_CRC
 }
