@@ -46,6 +46,8 @@ public final class BenchMain {
         System.out.println(EngineLoad.row(load.run(true, 1_000_000, EngineLoad.Area.WORLD)));
         System.out.println();
         new DecodeRace(dir.resolve("decode"), quick ? 200_000 : 1_000_000).run();
+        System.out.println();
+        new AvrRace(dir.resolve("avr"), quick ? 200_000 : 1_000_000).run();
     }
 
     public static void main(String[] args) throws IOException, InterruptedException, RunnerException {
