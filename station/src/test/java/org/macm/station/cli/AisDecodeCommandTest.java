@@ -63,6 +63,32 @@ class AisDecodeCommandTest {
     }
 
     @Test
+    void decode_json_aFileOfManyBatches_keepsEveryMessageInTheOrderRead() throws Exception {
+        // decoding and writing run on two threads, in batches of 512: 1,300 messages cross three
+        org.macm.station.demo.AisEncoder encoder = new org.macm.station.demo.AisEncoder();
+        java.time.Instant t = java.time.Instant.parse("2026-11-30T21:00:00Z");
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 1300; i++) {
+            for (String line : encoder.position(t, 200_000_000 + i, 30, 130, 10, 90, 90)) {
+                file.append(line).append('\n');
+            }
+        }
+        Path f = tmp.resolve("many.nmea");
+        Files.writeString(f, file);
+        CliRun r = CliRun.run("ais", "decode", f.toString(), "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<Integer> mmsis = new java.util.ArrayList<>();
+        for (String line : r.out().lines().toList()) {
+            mmsis.add(JsonMapper.builder().build().readTree(line).get("mmsi").asInt());
+        }
+        assertThat(mmsis).hasSize(1300);
+        for (int i = 0; i < mmsis.size(); i++) {
+            assertThat(mmsis.get(i)).as("message %d", i).isEqualTo(200_000_000 + i);
+        }
+        assertThat(r.err()).contains("1300 lines, 1300 messages");
+    }
+
+    @Test
     void decode_garbageAndBinary_isCountedByReason_neverFatal() throws Exception {
         Path f = tmp.resolve("junk.bin");
         byte[] junk = new byte[4096];
