@@ -4,7 +4,8 @@
 # quick|full: rough answer or the figures docs/BENCHMARKS.md reports (default full).
 # all (default): everything; storage: durable appends and signing; link: the durable round
 # trip beside Mosquitto and RabbitMQ, link failure detection and failover cost; encounter: the engine
-# (grid vs naive) and AIS decoding against gpsd's gpsdecode (package gpsd-clients); console:
+# (grid vs naive) and AIS decoding against gpsd's gpsdecode (package gpsd-clients), Mode S
+# (AVR) decoding against dump1090-mutability; console:
 # 20 consoles' event streams while the link carries 200 messages/s (SECONDS measured, default
 # 30, quick 10).
 set -e
@@ -41,6 +42,13 @@ if [ "$only" = all ] || [ "$only" = encounter ]; then
     if [ "$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi
     { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq gpsd-clients; } >/dev/null 2>&1 \
       || echo "could not install gpsd-clients: the decoding comparison will be skipped" >&2
+  fi
+  # Mode S: dump1090-mutability, the C decoder Debian has, reads AVR on a TCP port (not a file).
+  if [ ! -x /usr/bin/dump1090-mutability ]; then
+    echo "installing dump1090-mutability (Debian package) for the Mode S comparison..." >&2
+    if [ "$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi
+    { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq dump1090-mutability; } >/dev/null 2>&1 \
+      || echo "could not install dump1090-mutability: the Mode S comparison will be skipped" >&2
   fi
 fi
 cd "$here"

@@ -41,8 +41,13 @@ public final class BenchMain {
                 System.out.println("  naive  100000 tracks  not run: one update compares with every track (see 10,000 above)");
             }
         }
+        System.out.println("Encounter engine: every ship and aircraft in the world at once (1,000,000 tracks, 60 S to 70 N,"
+                + " third parties watched too)");
+        System.out.println(EngineLoad.row(load.run(true, 1_000_000, EngineLoad.Area.WORLD)));
         System.out.println();
         new DecodeRace(dir.resolve("decode"), quick ? 200_000 : 1_000_000).run();
+        System.out.println();
+        new AvrRace(dir.resolve("avr"), quick ? 200_000 : 1_000_000).run();
     }
 
     public static void main(String[] args) throws IOException, InterruptedException, RunnerException {

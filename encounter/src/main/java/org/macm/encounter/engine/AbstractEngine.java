@@ -41,10 +41,10 @@ abstract sealed class AbstractEngine implements EncounterEngine permits GridEnco
             }
             e = new TrackSlot(key);
             slots.put(key, e);
-            e.set(track, config.ages().maxAge(track.kind()).toMillis());
+            e.set(track, config.ages().maxAge(track.kind()).toMillis(), judge.sideCode(track.unit().side()));
             add(e);
         } else {
-            e.set(track, config.ages().maxAge(track.kind()).toMillis());
+            e.set(track, config.ages().maxAge(track.kind()).toMillis(), judge.sideCode(track.unit().side()));
             moved(e);
         }
         scratch.clear();
@@ -94,10 +94,10 @@ abstract sealed class AbstractEngine implements EncounterEngine permits GridEnco
 
     /** Judges {@code e} against a pair with no active encounter, if it is not one already judged this update. */
     final void consider(TrackSlot e, TrackSlot other, Consumer<AlertEvent> out) {
-        if (other == e || !judge.isPair(e, other) || shares(e, other)) {
+        if (other == e || !judge.isPair(e, other) || judge.beyondReach(e, other, nowMillis) || shares(e, other)) {
             return;
         }
-        judge.judge(e, other, nowMillis, out);
+        judge.judgeNew(e, other, nowMillis, out);
     }
 
     private static boolean shares(TrackSlot e, TrackSlot other) {

@@ -70,9 +70,8 @@ public final class GridEncounterEngine extends AbstractEngine {
 
     @Override
     void candidates(TrackSlot e, Consumer<AlertEvent> out) {
-        Side side = e.state.unit().side();
         for (int s = 0; s < sides.length; s++) {
-            if (!judge.parties().isPair(side, sides[s])) {
+            if (!judge.isPair(e.side, s)) {
                 continue;
             }
             for (UnitKind k : UnitKind.values()) {
@@ -80,10 +79,9 @@ public final class GridEncounterEngine extends AbstractEngine {
                 if (g.size() == 0) {
                     continue;
                 }
-                double radius = judge.reachM(PairKind.of(e.kind, k), e.speedMs, e.maxAgeMillis, g.maxSpeedMs(),
-                        maxAgeMillis[slot(k)]);
+                SphereGrid.Reach reach = judge.raiseReach(PairKind.of(e.kind, k), e, nowMillis, maxAgeMillis[slot(k)]);
                 found.clear();
-                g.query(e.px, e.py, e.pz, radius, found);
+                g.query(e.px, e.py, e.pz, reach, found);
                 for (int i = 0; i < found.size(); i++) {
                     consider(e, found.get(i), out);
                 }
@@ -99,13 +97,8 @@ public final class GridEncounterEngine extends AbstractEngine {
         };
     }
 
+    /** The grid of e's side (code, see PairJudge.sideCode: sides[i] has code i) and kind; none for unwatched sides. */
     private SphereGrid gridFor(TrackSlot e) {
-        Side side = e.state.unit().side();
-        for (int s = 0; s < sides.length; s++) {
-            if (sides[s].equals(side)) {
-                return grids[s * 2 + slot(e.kind)];
-            }
-        }
-        return null;
+        return e.side < sides.length ? grids[e.side * 2 + slot(e.kind)] : null;
     }
 }

@@ -42,6 +42,11 @@ final class PairJudge {
     /** Every active encounter, in the order raised; a set so clearing one is O(1) however many are up. */
     final Set<PairState> active = new LinkedHashSet<>();
     private final List<PairState> ticking = new ArrayList<>();
+    /** pairs[a * SIDE_CODES + b]: whether side codes a and b make a pair (see {@link #sideCode}). */
+    private final boolean[] pairs = new boolean[SIDE_CODES * SIDE_CODES];
+    private static final int SIDE_CODES = 4;
+    /** The plane-versus-sphere allowance of the reaches (5 %, plus 0.1 nm). */
+    private static final double MARGIN = 1.05;
 
     PairJudge(EncounterConfig config) {
         this.config = config;
@@ -54,6 +59,27 @@ final class PairJudge {
         }
         this.clearAfterMillis = config.clearAfter().toMillis();
         this.updateShiftMillis = config.updateShift().toMillis();
+        // Parties.isPair on side codes: the two parties pair; a party and THIRD when third
+        // parties are included; a side that is neither party nor THIRD (code 3) never pairs
+        pairs[1] = true;
+        pairs[SIDE_CODES] = true;
+        if (parties.includeThirdParties()) {
+            pairs[2] = true;
+            pairs[SIDE_CODES + 2] = true;
+            pairs[2 * SIDE_CODES] = true;
+            pairs[2 * SIDE_CODES + 1] = true;
+        }
+    }
+
+    /** 0 for the first party, 1 the second, 2 THIRD, 3 any other side: what {@link TrackSlot#side} holds. */
+    int sideCode(Side side) {
+        if (side.equals(parties.first())) {
+            return 0;
+        }
+        if (side.equals(parties.second())) {
+            return 1;
+        }
+        return side.isThird() ? 2 : 3;
     }
 
     Parties parties() {
@@ -62,7 +88,12 @@ final class PairJudge {
 
     /** Whether units of these sides form a pair to judge. */
     boolean isPair(TrackSlot a, TrackSlot b) {
-        return parties.isPair(a.state.unit().side(), b.state.unit().side());
+        return isPair(a.side, b.side);
+    }
+
+    /** Whether units of side codes {@code a} and {@code b} make a pair to judge. */
+    boolean isPair(int a, int b) {
+        return pairs[a * SIDE_CODES + b];
     }
 
     /**
@@ -77,7 +108,41 @@ final class PairJudge {
         double bound = hM[k] * config.clearFactor()
                 + speedAms * (horizonS[k] + maxAgeAMillis / 1000.0)
                 + speedBms * (horizonS[k] + maxAgeBMillis / 1000.0);
-        return bound * 1.05 + 0.1 * Earth.NM;
+        return bound * MARGIN + 0.1 * Earth.NM;
+    }
+
+    /**
+     * How far a new encounter can be raised with {@code e}: the threshold plus how far each unit
+     * can have moved since its fix and will move in the horizon, with the same margin as
+     * {@link #reachM}. A pair with no active encounter that is further apart cannot be in
+     * conflict ({@link #judge} finds no time in the horizon within the threshold), so the
+     * engines skip it ({@link #beyondReach}); unlike {@link #reachM} it uses the fixes' actual
+     * ages, which are mostly seconds where the ages allowed are minutes.
+     */
+    SphereGrid.Reach raiseReach(PairKind kind, TrackSlot e, long nowMillis, long otherMaxAgeMillis) {
+        int k = slot(kind);
+        double rest = (hM[k] + e.speedMs * (horizonS[k] + Math.max(0, nowMillis - e.timeMillis) / 1000.0)) * MARGIN
+                + 0.1 * Earth.NM;
+        return new SphereGrid.Reach(rest, MARGIN * (1 + 1e-9), horizonS[k], nowMillis, otherMaxAgeMillis);
+    }
+
+    /**
+     * Whether no encounter can be raised between {@code a} and {@code b} (with no encounter
+     * active between them) at {@code nowMillis}: either's fix is too old, or they are
+     * further apart than {@link #raiseReach}. The chord is never longer than the arc, and
+     * the margin covers rounding, so this skips only pairs {@link #judge} would not raise.
+     */
+    boolean beyondReach(TrackSlot a, TrackSlot b, long nowMillis) {
+        if (a.isStale(nowMillis) || b.isStale(nowMillis)) {
+            return true;
+        }
+        double dx = a.px - b.px;
+        double dy = a.py - b.py;
+        double dz = a.pz - b.pz;
+        SphereGrid.Reach r = raiseReach(PairKind.of(a.kind, b.kind), a, nowMillis, b.maxAgeMillis);
+        double reach = (r.restM() + r.speedFactor() * b.speedMs * (r.travelS() + Math.max(0, nowMillis - b.timeMillis) / 1000.0))
+                / Earth.MEAN_RADIUS * (1 + 1e-9) + 1e-12;
+        return dx * dx + dy * dy + dz * dz > reach * reach;
     }
 
     /**
@@ -86,13 +151,25 @@ final class PairJudge {
      * depend on which unit's fix triggered the evaluation.
      */
     void judge(TrackSlot x, TrackSlot y, long nowMillis, Consumer<AlertEvent> out) {
+        judge(x, y, nowMillis, out, true);
+    }
+
+    /**
+     * {@link #judge} for a pair known to have no active encounter (the engine checked), which
+     * spares looking for one: only a raise can follow.
+     */
+    void judgeNew(TrackSlot x, TrackSlot y, long nowMillis, Consumer<AlertEvent> out) {
+        judge(x, y, nowMillis, out, false);
+    }
+
+    private void judge(TrackSlot x, TrackSlot y, long nowMillis, Consumer<AlertEvent> out, boolean mayBeActive) {
         TrackSlot a = x;
         TrackSlot b = y;
         if (first(y, x)) {
             a = y;
             b = x;
         }
-        PairState state = find(a, b);
+        PairState state = mayBeActive ? find(a, b) : null;
         if (!isPair(a, b) || a.isStale(nowMillis) || b.isStale(nowMillis)) {
             if (state != null) {
                 clear(state, ClearReason.TRACK_LOST, out);
@@ -199,16 +276,15 @@ final class PairJudge {
     }
 
     /** Whether {@code x} comes first in a pair with {@code y}: the first party's unit, else the smaller key. */
-    private boolean first(TrackSlot x, TrackSlot y) {
-        Side sx = x.state.unit().side();
-        Side sy = y.state.unit().side();
-        boolean xFirst = sx.equals(parties.first());
-        boolean yFirst = sy.equals(parties.first());
+    private static boolean first(TrackSlot x, TrackSlot y) {
+        // side codes: 0 the first party, 1 the second (see sideCode)
+        boolean xFirst = x.side == 0;
+        boolean yFirst = y.side == 0;
         if (xFirst != yFirst) {
             return xFirst;
         }
-        boolean xParty = parties.isParty(sx);
-        boolean yParty = parties.isParty(sy);
+        boolean xParty = x.side <= 1;
+        boolean yParty = y.side <= 1;
         if (xParty != yParty) {
             return xParty;
         }

@@ -18,6 +18,8 @@ import org.macm.encounter.geo.Earth;
  */
 final class SphereGrid {
     private static final int SPEED_CLASSES = 24;
+    /** Doubles per track in a cell's data. */
+    private static final int STRIDE = 5;
 
     private final double cellRad;
     private final int bands;
@@ -26,9 +28,16 @@ final class SphereGrid {
     private final int[] speedCounts = new int[SPEED_CLASSES];
     private int size;
 
-    /** The tracks of one cell, unordered; each knows its slot for O(1) removal. */
+    /**
+     * The tracks of one cell, unordered; each knows its slot for O(1) removal. Their positions,
+     * speeds and fix times are copied beside them ({@code data[5 * slot ...]}: x, y, z, m/s,
+     * epoch ms), so a query can drop the tracks out of its range without touching each track's
+     * slot: at a million tracks that saves a cache miss per track a query looks at, most of
+     * them out of range.
+     */
     private static final class Cell {
         TrackSlot[] items = new TrackSlot[4];
+        double[] data = new double[4 * STRIDE];
         int size;
     }
 
@@ -68,6 +77,8 @@ final class SphereGrid {
             delete(e);
             e.cell = key;
             insert(e);
+        } else {
+            place(cells.get(key), e);
         }
     }
 
@@ -91,14 +102,19 @@ final class SphereGrid {
     }
 
     /**
-     * Adds to {@code found} every track within {@code radiusM} (great-circle, mean sphere) of the
-     * unit-sphere point {@code (x, y, z)}, and possibly some further ones.
+     * Adds to {@code found} every track whose fix is at most {@code reach.maxAgeMillis()} old
+     * and lies within its {@link Reach} (great-circle, mean sphere) of the unit-sphere point
+     * {@code (x, y, z)}, and possibly some a little further (the test is on the chord, which is
+     * never longer than the arc, with 0.1 % to spare). The cells searched are those within
+     * the reach of a track as fast as the grid's {@link #maxSpeedMs()} and as old as allowed.
      */
-    void query(double x, double y, double z, double radiusM, List<TrackSlot> found) {
+    void query(double x, double y, double z, Reach reach, List<TrackSlot> found) {
         if (size == 0) {
             return;
         }
-        double alpha = radiusM / Earth.MEAN_RADIUS * 1.001 + 1e-9;
+        double alpha = reach.maxM(maxSpeedMs()) / Earth.MEAN_RADIUS * 1.001 + 1e-9;
+        Range range = new Range(x, y, z, reach.restM() / Earth.MEAN_RADIUS * 1.001 + 1e-9,
+                reach.speedFactor() / Earth.MEAN_RADIUS * 1.001, reach.travelS(), reach.nowMillis(), reach.maxAgeMillis());
         double lat = Math.asin(Math.max(-1, Math.min(1, z)));
         double lon = Math.atan2(y, x);
         double latLo = lat - alpha;
@@ -115,7 +131,7 @@ final class SphereGrid {
             int n = columns[b];
             if (dLon >= Math.PI) {
                 for (int c = 0; c < n; c++) {
-                    collect(b, c, found);
+                    collect(b, c, range, found);
                 }
                 continue;
             }
@@ -123,20 +139,50 @@ final class SphereGrid {
             int c1 = (int) Math.floor((lon + dLon + Math.PI) / (2 * Math.PI) * n);
             if (c1 - c0 + 1 >= n) {
                 for (int c = 0; c < n; c++) {
-                    collect(b, c, found);
+                    collect(b, c, range, found);
                 }
             } else {
                 for (int c = c0; c <= c1; c++) {
-                    collect(b, Math.floorMod(c, n), found);
+                    collect(b, Math.floorMod(c, n), range, found);
                 }
             }
         }
     }
 
-    private void collect(int band, int column, List<TrackSlot> found) {
+    /**
+     * How far a query reaches for a track of speed {@code v} m/s whose fix is {@code age}
+     * seconds old at {@code nowMillis}: {@code restM + speedFactor * v * (travelS + age)}
+     * metres; tracks older than {@code maxAgeMillis} are out of reach.
+     */
+    record Reach(double restM, double speedFactor, double travelS, long nowMillis, long maxAgeMillis) {
+        /** The reach for the fastest and oldest track allowed. */
+        double maxM(double maxSpeedMs) {
+            return restM + speedFactor * maxSpeedMs * (travelS + maxAgeMillis / 1000.0);
+        }
+    }
+
+    /** A query's point and reach in radians (see {@link Reach}). */
+    private record Range(double x, double y, double z, double rest, double speedFactor, double travelS, long nowMillis,
+            long maxAgeMillis) {
+    }
+
+    private void collect(int band, int column, Range r, List<TrackSlot> found) {
         Cell cell = cells.get(pack(band, column));
-        if (cell != null) {
-            for (int i = 0; i < cell.size; i++) {
+        if (cell == null) {
+            return;
+        }
+        double[] data = cell.data;
+        double oldest = r.nowMillis - r.maxAgeMillis;
+        for (int i = 0, j = 0; i < cell.size; i++, j += STRIDE) {
+            double time = data[j + 4];
+            if (time < oldest) {
+                continue;
+            }
+            double dx = data[j] - r.x;
+            double dy = data[j + 1] - r.y;
+            double dz = data[j + 2] - r.z;
+            double reach = r.rest + r.speedFactor * data[j + 3] * (r.travelS + Math.max(0, r.nowMillis - time) / 1000);
+            if (dx * dx + dy * dy + dz * dz <= reach * reach) {
                 found.add(cell.items[i]);
             }
         }
@@ -150,15 +196,28 @@ final class SphereGrid {
         }
         if (cell.size == cell.items.length) {
             cell.items = Arrays.copyOf(cell.items, cell.size * 2);
+            cell.data = Arrays.copyOf(cell.data, cell.size * 2 * STRIDE);
         }
         e.slot = cell.size;
         cell.items[cell.size++] = e;
+        place(cell, e);
+    }
+
+    /** Copies e's position, speed and fix time beside it in its cell. */
+    private static void place(Cell cell, TrackSlot e) {
+        int j = STRIDE * e.slot;
+        cell.data[j] = e.px;
+        cell.data[j + 1] = e.py;
+        cell.data[j + 2] = e.pz;
+        cell.data[j + 3] = e.speedMs;
+        cell.data[j + 4] = e.timeMillis;
     }
 
     private void delete(TrackSlot e) {
         Cell cell = cells.get(e.cell);
         TrackSlot last = cell.items[--cell.size];
         cell.items[e.slot] = last;
+        System.arraycopy(cell.data, STRIDE * cell.size, cell.data, STRIDE * e.slot, STRIDE);
         last.slot = e.slot;
         cell.items[cell.size] = null;
         if (cell.size == 0) {

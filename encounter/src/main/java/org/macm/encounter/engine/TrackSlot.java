@@ -31,6 +31,8 @@ final class TrackSlot {
     double altitudeFt;
     double verticalRateFtPerS;
     long maxAgeMillis;
+    /** The unit's side as {@link PairJudge#sideCode} numbers it, so pair checks compare ints. */
+    int side;
     /** The active encounters this unit is part of (a few at most). */
     final List<PairState> pairs = new ArrayList<>(2);
     /** Where the grid keeps it; unused by the naive engine. */
@@ -43,9 +45,10 @@ final class TrackSlot {
         this.key = key;
     }
 
-    /** Takes the new state and precomputes its vectors. */
-    void set(TrackState s, long maxAgeMillis) {
+    /** Takes the new state and precomputes its vectors; {@code side} is its side's code. */
+    void set(TrackState s, long maxAgeMillis, int side) {
         this.state = s;
+        this.side = side;
         this.kind = s.kind();
         this.timeMillis = s.time().toEpochMilli();
         this.maxAgeMillis = maxAgeMillis;

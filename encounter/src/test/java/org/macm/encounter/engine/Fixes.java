@@ -48,7 +48,7 @@ final class Fixes {
 
     static TrackSlot slot(TrackState s) {
         TrackSlot e = new TrackSlot(s.unit().identifiers().get(0));
-        e.set(s, 600_000);
+        e.set(s, 600_000, 0);
         return e;
     }
 }

@@ -1,9 +1,12 @@
 package org.macm.station.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.Map;
@@ -17,61 +20,129 @@ import org.macm.station.StationException;
 /**
  * Writes decoded records as JSON, field by field in declaration order: an absent optional
  * is left out (never written as a sentinel number), enums by name, nested records as
- * objects, instants in ISO-8601. Accessors are looked up once per record type, so writing a
- * million messages costs no reflection beyond a method-handle call per field.
+ * objects, instants in ISO-8601. Each record type is looked at once: every component gets
+ * an accessor adapted to its exact type (so an {@code int} is read as an {@code int}, not
+ * boxed) and its name pre-encoded, because {@code macm ais decode} writes a million
+ * messages in a few seconds and the per-field cost is most of it.
  */
 final class RecordJson {
     private final Map<Class<?>, Component[]> components = new ConcurrentHashMap<>();
 
-    private record Component(String name, MethodHandle accessor) {
+    /** How a component's value is read and written; decided once from its declared type. */
+    private enum Kind { INT, LONG, DOUBLE, BOOLEAN, STRING, OPTIONAL_INT, OPTIONAL_LONG, OPTIONAL_DOUBLE, OBJECT }
+
+    /** A component: its name, pre-encoded, and its accessor adapted to {@code (Record) -> type}. */
+    private record Component(String name, SerializableString key, Kind kind, MethodHandle accessor) {
     }
 
     public void write(JsonGenerator g, Record r) throws IOException {
         g.writeStartObject();
-        writeFields(g, r);
+        writeFields(g, r, null);
         g.writeEndObject();
     }
 
     /** Writes the fields of {@code r} into the object being written. */
     public void writeFields(JsonGenerator g, Record r) throws IOException {
+        writeFields(g, r, null);
+    }
+
+    /** Writes the fields of {@code r} except the one named {@code omit} (none when null). */
+    public void writeFields(JsonGenerator g, Record r, String omit) throws IOException {
         for (Component c : components(r.getClass())) {
-            Object value;
+            if (c.name().equals(omit)) {
+                continue;
+            }
             try {
-                value = c.accessor().invoke(r);
+                writeField(g, c, r);
+            } catch (IOException e) {
+                throw e;
             } catch (Throwable t) {
                 throw new StationException("cannot read field " + c.name() + " of " + r.getClass().getSimpleName(), t);
             }
-            writeField(g, c.name(), value);
         }
     }
 
-    private void writeField(JsonGenerator g, String name, Object value) throws IOException {
+    private void writeField(JsonGenerator g, Component c, Record r) throws Throwable {
+        MethodHandle a = c.accessor();
+        switch (c.kind()) {
+            case INT -> {
+                g.writeFieldName(c.key());
+                g.writeNumber((int) a.invokeExact(r));
+            }
+            case LONG -> {
+                g.writeFieldName(c.key());
+                g.writeNumber((long) a.invokeExact(r));
+            }
+            case DOUBLE -> {
+                g.writeFieldName(c.key());
+                g.writeNumber((double) a.invokeExact(r));
+            }
+            case BOOLEAN -> {
+                g.writeFieldName(c.key());
+                g.writeBoolean((boolean) a.invokeExact(r));
+            }
+            case STRING -> {
+                String s = (String) a.invokeExact(r);
+                if (s != null) {
+                    g.writeFieldName(c.key());
+                    g.writeString(s);
+                }
+            }
+            case OPTIONAL_INT -> {
+                OptionalInt i = (OptionalInt) a.invokeExact(r);
+                if (i.isPresent()) {
+                    g.writeFieldName(c.key());
+                    g.writeNumber(i.getAsInt());
+                }
+            }
+            case OPTIONAL_LONG -> {
+                OptionalLong l = (OptionalLong) a.invokeExact(r);
+                if (l.isPresent()) {
+                    g.writeFieldName(c.key());
+                    g.writeNumber(l.getAsLong());
+                }
+            }
+            case OPTIONAL_DOUBLE -> {
+                OptionalDouble d = (OptionalDouble) a.invokeExact(r);
+                if (d.isPresent()) {
+                    g.writeFieldName(c.key());
+                    g.writeNumber(d.getAsDouble());
+                }
+            }
+            case OBJECT -> writeObjectField(g, c.key(), (Object) a.invokeExact(r));
+        }
+    }
+
+    private void writeObjectField(JsonGenerator g, SerializableString key, Object value) throws IOException {
         switch (value) {
             case null -> {
                 // Records here never hold null; nothing to write.
             }
             case Optional<?> o -> {
                 if (o.isPresent()) {
-                    writeField(g, name, o.get());
+                    writeObjectField(g, key, o.get());
                 }
             }
             case OptionalDouble d -> {
                 if (d.isPresent()) {
-                    g.writeNumberField(name, d.getAsDouble());
+                    g.writeFieldName(key);
+                    g.writeNumber(d.getAsDouble());
                 }
             }
             case OptionalInt i -> {
                 if (i.isPresent()) {
-                    g.writeNumberField(name, i.getAsInt());
+                    g.writeFieldName(key);
+                    g.writeNumber(i.getAsInt());
                 }
             }
             case OptionalLong l -> {
                 if (l.isPresent()) {
-                    g.writeNumberField(name, l.getAsLong());
+                    g.writeFieldName(key);
+                    g.writeNumber(l.getAsLong());
                 }
             }
             default -> {
-                g.writeFieldName(name);
+                g.writeFieldName(key);
                 writeValue(g, value);
             }
         }
@@ -98,13 +169,39 @@ final class RecordJson {
             Component[] out = new Component[rc.length];
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
             for (int i = 0; i < rc.length; i++) {
+                Class<?> declared = rc[i].getType();
+                Kind kind = kindOf(declared);
+                Class<?> read = kind == Kind.OBJECT ? Object.class : declared;
                 try {
-                    out[i] = new Component(rc[i].getName(), lookup.unreflect(rc[i].getAccessor()));
+                    MethodHandle accessor = lookup.unreflect(rc[i].getAccessor())
+                            .asType(MethodType.methodType(read, Record.class));
+                    out[i] = new Component(rc[i].getName(), new SerializedString(rc[i].getName()), kind, accessor);
                 } catch (IllegalAccessException e) {
                     throw new StationException("cannot read records of type " + t.getName(), e);
                 }
             }
             return out;
         });
+    }
+
+    private static Kind kindOf(Class<?> type) {
+        if (type == int.class) {
+            return Kind.INT;
+        } else if (type == long.class) {
+            return Kind.LONG;
+        } else if (type == double.class) {
+            return Kind.DOUBLE;
+        } else if (type == boolean.class) {
+            return Kind.BOOLEAN;
+        } else if (type == String.class) {
+            return Kind.STRING;
+        } else if (type == OptionalInt.class) {
+            return Kind.OPTIONAL_INT;
+        } else if (type == OptionalLong.class) {
+            return Kind.OPTIONAL_LONG;
+        } else if (type == OptionalDouble.class) {
+            return Kind.OPTIONAL_DOUBLE;
+        }
+        return Kind.OBJECT;
     }
 }
