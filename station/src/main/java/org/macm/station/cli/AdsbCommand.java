@@ -12,11 +12,9 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.macm.encounter.decode.DecodeResult;
 import org.macm.encounter.decode.DecodeStats;
-import org.macm.encounter.decode.RejectReason;
 import org.macm.encounter.modes.ModeSDecoder;
 import org.macm.encounter.modes.ModeSMessage;
 import org.macm.station.StationException;
@@ -114,12 +112,7 @@ final class AdsbCommand implements Runnable {
         private static void report(Framing framing, DecodeStats stats, FramingCounts.Snapshot dropped, PrintWriter err) {
             DecodeStats.Snapshot s = stats.snapshot();
             String unit = framing == Framing.BEAST ? " frames (Beast)" : " lines (AVR)";
-            StringBuilder line = new StringBuilder("macm adsb decode: " + s.lines() + unit + ", " + s.decoded() + " messages");
-            for (Map.Entry<RejectReason, Long> e : s.rejected().entrySet()) {
-                if (e.getValue() > 0) {
-                    line.append(", ").append(e.getValue()).append(' ').append(e.getKey());
-                }
-            }
+            StringBuilder line = new StringBuilder("macm adsb decode: " + s.lines() + unit + ", " + s.describe());
             if (dropped.brokenFrames() > 0) {
                 line.append(", ").append(dropped.brokenFrames()).append(" frames cut short");
             }

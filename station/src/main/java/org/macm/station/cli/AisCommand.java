@@ -16,7 +16,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -25,7 +24,6 @@ import org.macm.encounter.ais.AisDecoder;
 import org.macm.encounter.ais.AisReport;
 import org.macm.encounter.decode.DecodeResult;
 import org.macm.encounter.decode.DecodeStats;
-import org.macm.encounter.decode.RejectReason;
 import org.macm.station.StationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -167,13 +165,7 @@ final class AisCommand implements Runnable {
 
         private static void report(DecodeStats stats, PrintWriter err) {
             DecodeStats.Snapshot s = stats.snapshot();
-            StringBuilder line = new StringBuilder("macm ais decode: " + s.lines() + " lines, " + s.decoded() + " messages");
-            for (Map.Entry<RejectReason, Long> e : s.rejected().entrySet()) {
-                if (e.getValue() > 0) {
-                    line.append(", ").append(e.getValue()).append(' ').append(e.getKey());
-                }
-            }
-            err.println(line);
+            err.println("macm ais decode: " + s.lines() + " lines, " + s.describe());
             err.flush();
         }
     }

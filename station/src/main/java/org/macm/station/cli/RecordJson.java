@@ -9,6 +9,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -20,7 +21,8 @@ import org.macm.station.StationException;
 /**
  * Writes decoded records as JSON, field by field in declaration order: an absent optional
  * is left out (never written as a sentinel number), enums by name, nested records as
- * objects, instants in ISO-8601. Each record type is looked at once: every component gets
+ * objects (one of a sealed set of records names itself first, {@code "record": "Circle"}),
+ * lists as arrays, instants in ISO-8601. Each record type is looked at once: every component gets
  * an accessor adapted to its exact type (so an {@code int} is read as an {@code int}, not
  * boxed) and its name pre-encoded, because {@code macm ais decode} writes a million
  * messages in a few seconds and the per-field cost is most of it.
@@ -158,12 +160,38 @@ final class RecordJson {
             case String s -> g.writeString(s);
             case Enum<?> e -> g.writeString(e.name());
             case Instant t -> g.writeString(t.toString());
-            case Record r -> write(g, r);
+            case Record r -> {
+                g.writeStartObject();
+                if (oneOfSeveral(r.getClass())) {
+                    // which of a closed set of shapes this is (an area notice's circle or polygon, which
+                    // application a binary message holds) is not told by its fields alone
+                    g.writeStringField("record", r.getClass().getSimpleName());
+                }
+                writeFields(g, r, null);
+                g.writeEndObject();
+            }
+            case List<?> list -> {
+                g.writeStartArray();
+                for (Object element : list) {
+                    writeValue(g, element);
+                }
+                g.writeEndArray();
+            }
             default -> g.writeString(value.toString());
         }
     }
 
-    private Component[] components(Class<?> type) {
+    /** Whether {@code type} is one of the permitted records of a sealed interface. */
+    private static boolean oneOfSeveral(Class<?> type) {
+        for (Class<?> i : type.getInterfaces()) {
+            if (i.isSealed()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+        private Component[] components(Class<?> type) {
         return components.computeIfAbsent(type, t -> {
             RecordComponent[] rc = t.getRecordComponents();
             Component[] out = new Component[rc.length];

@@ -35,6 +35,20 @@ class AisDecodeCommandTest {
     }
 
     @Test
+    void decode_countsCommentLinesAsComments_notAsLinesThatAreNoNmea() throws Exception {
+        Path f = tmp.resolve("commented.nmea");
+        Files.writeString(f, """
+                # gpsd's sample files describe each sentence on the line before it
+                # a type 1 report:
+                !AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A
+                """);
+        CliRun r = CliRun.run("ais", "decode", f.toString(), "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines().toList()).hasSize(1);
+        assertThat(r.err().strip()).isEqualTo("macm ais decode: 3 lines, 1 messages, 2 comments");
+    }
+
+    @Test
     void decode_json_namesEveryObjectsType_rightAfterClass_andNeverRepeatsItAsMessageType() throws Exception {
         Path f = tmp.resolve("types.nmea");
         // from gpsd's sample.aivdm: types 1, 2, 3, 4, 5 (two fragments), 12 and 14

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -49,6 +50,25 @@ class RecordJsonTest {
                 Optional.empty(), Light.RED, Instant.EPOCH, 0f);
         assertThat(json(absent, null)).isEqualTo("{\"i\":-1,\"l\":0,\"d\":-0.5,\"b\":false,\"s\":\"\",\"light\":\"RED\","
                 + "\"at\":\"1970-01-01T00:00:00Z\",\"f\":0.0}");
+    }
+
+    public sealed interface Shape {
+        record Circle(int radius) implements Shape {
+        }
+
+        record Polygon(List<Inner> corners) implements Shape {
+        }
+    }
+
+    public record Notice(List<Shape> areas) {
+    }
+
+    @Test
+    void lists_areArrays_andEachOfASealedSetOfRecords_namesItself() throws IOException {
+        Notice n = new Notice(List.of(new Shape.Circle(5), new Shape.Polygon(List.of(new Inner(1, 2), new Inner(3, 4)))));
+        assertThat(json(n, null)).isEqualTo("{\"areas\":[{\"record\":\"Circle\",\"radius\":5},"
+                + "{\"record\":\"Polygon\",\"corners\":[{\"latitude\":1.0,\"longitude\":2.0},"
+                + "{\"latitude\":3.0,\"longitude\":4.0}]}]}");
     }
 
     @Test
