@@ -3,6 +3,7 @@ package org.macm.encounter.feed;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import org.macm.encounter.GeoPoint;
 import org.macm.encounter.ais.AisDecoder;
 import org.macm.encounter.ais.AisReport;
 import org.macm.encounter.json.JsonTrackDecoder;
@@ -49,6 +50,15 @@ public enum FeedFormat {
 
     /** A fresh decoder and adapter for one feed of this format; one reader serves one feed. */
     public FeedReader reader() {
+        return reader(Optional.empty());
+    }
+
+    /**
+     * As {@link #reader()}, for a feed from a receiver standing at {@code receiver}: a Mode S
+     * surface position needs a reference within 45 NM to be placed, and an aircraft on the
+     * ground may not have been seen airborne first. Formats other than Mode S ignore it.
+     */
+    public FeedReader reader(Optional<GeoPoint> receiver) {
         return switch (this) {
             case AIS -> {
                 AisTrackAdapter adapter = new AisTrackAdapter();
@@ -66,7 +76,7 @@ public enum FeedFormat {
             case AVR, BEAST -> {
                 // A frame's 12 MHz receiver clock has no date: a Mode S message is taken at the
                 // time the caller gives (a live feed's present).
-                ModeSFeed feed = new ModeSFeed(new ModeSTrackAdapter(MODES_VELOCITY_MAX_AGE, Optional.empty()));
+                ModeSFeed feed = new ModeSFeed(new ModeSTrackAdapter(MODES_VELOCITY_MAX_AGE, receiver));
                 yield new FeedReader(new FeedReader.Step<>(new ModeSDecoder(), m -> Optional.empty(), feed::adapt));
             }
         };

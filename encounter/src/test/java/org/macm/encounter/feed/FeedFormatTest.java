@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.macm.encounter.GeoPoint;
 import org.macm.encounter.decode.RejectReason;
 import org.macm.encounter.json.UnitKind;
 import org.macm.encounter.track.TrackEvent;
@@ -67,6 +69,23 @@ class FeedFormatTest {
         assertThat(feed.lastStamp()).isEqualTo(Instant.EPOCH);
         assertThat(feed.read("*8D40621D58C382D690C8AC2863A6;", ARRIVAL)).isEmpty();
         assertThat(feed.stats().snapshot().rejected(RejectReason.BAD_CRC)).isEqualTo(1);
+    }
+
+    @Test
+    void modeS_surfacePair_isPlacedOnlyWithTheReceiversPosition_whenTheAircraftWasNotSeenAirborne() {
+        // "The 1090 Megahertz Riddle", chapter 6: a surface pair of 484175 near a receiver at 51.990 N 4.375 E.
+        String even = "*8C4841753AAB238733C8CD4020B1;";
+        String odd = "*8C4841753A8A35323FAEBDAC702D;";
+        FeedReader blind = FeedFormat.AVR.reader();
+        blind.read(even, ARRIVAL);
+        assertThat(blind.read(odd, ARRIVAL.plusSeconds(1))).as("no reference to choose among the four places").isEmpty();
+        FeedReader placed = FeedFormat.AVR.reader(Optional.of(new GeoPoint(51.990, 4.375)));
+        placed.read(even, ARRIVAL);
+        TrackEvent fix = placed.read(odd, ARRIVAL.plusSeconds(1)).orElseThrow();
+        assertThat(fix).isInstanceOfSatisfying(TrackUpdate.class, u -> {
+            assertThat(u.position().latitude()).isCloseTo(52.32061, within(1e-5));
+            assertThat(u.position().longitude()).isCloseTo(4.73473, within(1e-5));
+        });
     }
 
     private static String tagged(Instant t) {

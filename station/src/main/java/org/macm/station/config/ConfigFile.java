@@ -59,7 +59,7 @@ public final class ConfigFile {
             @JsonProperty("sources") List<RawSource> sources,
             @JsonProperty("surface-cpa-nm") Double surfaceNm, @JsonProperty("surface-within") String surfaceWithin,
             @JsonProperty("air-cpa-nm") Double airNm, @JsonProperty("air-vertical-ft") Double airFeet,
-            @JsonProperty("air-within") String airWithin) {
+            @JsonProperty("air-within") String airWithin, @JsonProperty("receiver") String receiver) {
     }
 
     /** {@code [[watch.sources]]} */
@@ -284,7 +284,7 @@ public final class ConfigFile {
                 v.duration("watch.air-within", w.airWithin(), d.airWithin()));
         return new WatchConfig(base.resolve(w.units()).normalize(),
                 Optional.ofNullable(w.zones()).map(z -> base.resolve(z).normalize()), w.side(), w.otherSide(), sources,
-                thresholds);
+                thresholds, v.position("watch.receiver", w.receiver()));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.macm.encounter.GeoPoint;
 import org.macm.encounter.feed.FeedFormat;
 
 /**
@@ -12,7 +13,7 @@ import org.macm.encounter.feed.FeedFormat;
  * station's side and the other party's, and the feeds it reads.
  */
 public record WatchConfig(Path units, Optional<Path> zones, String side, String otherSide, List<Source> sources,
-        Thresholds thresholds) {
+        Thresholds thresholds, Optional<GeoPoint> receiver) {
     public WatchConfig {
         sources = List.copyOf(sources);
     }

@@ -136,7 +136,7 @@ public final class WatchService implements AutoCloseable {
         SecondTicks seconds = new SecondTicks(clock.instant());
         for (WatchConfig.Source s : config.sources()) {
             LineSource source = live(s);
-            FeedReader reader = s.format().reader();
+            FeedReader reader = s.format().reader(config.receiver());
             feeds.add(new Feed(source.describe(), source::lines, reader, source::dropped));
             running.add(source);
             source.start(line -> {

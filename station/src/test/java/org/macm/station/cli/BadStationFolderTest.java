@@ -162,6 +162,23 @@ class BadStationFolderTest {
                 + "clock; serve the capture to a tcp-server source instead (e.g. nc 127.0.0.1 PORT < FILE)");
     }
 
+    @Test
+    void receiverPositionOutOfRange_isRefused_showingHowToWriteOne() throws Exception {
+        Path config = jp.resolve("station.toml");
+        String good = Files.readString(config);
+        Files.writeString(config, good + """
+                [watch]
+                units = "units.toml"
+                side = "JP"
+                other-side = "CN"
+                receiver = "139.77, 35.68"
+                """);
+        assertOneLineError(export(), "key 'watch.receiver' is '139.77, 35.68'; write a position as \"LAT, LON\" in degrees, "
+                + "north and east positive, e.g. \"35.68, 139.77\"");
+        Files.writeString(config, good);
+        assertStoreIntact();
+    }
+
     /** A [watch] with this one source is refused with {@code message}, and the store is untouched. */
     private void assertWatchSourceRefused(String source, String message) throws Exception {
         Path config = jp.resolve("station.toml");

@@ -17,6 +17,10 @@ public final class ModeSExamples {
     /** {@link #EVEN} with the last bit of its parity flipped: the CRC no longer checks. */
     public static final String EVEN_DAMAGED = "8D40621D58C382D690C8AC2863A6";
 
+    /** The book's surface pair (chapter 6): 484175 on the ground at 52.32061 N 4.73473 E, near a receiver at 51.990 N 4.375 E. */
+    public static final String SURFACE_EVEN = "8C4841753AAB238733C8CD4020B1";
+    public static final String SURFACE_ODD = "8C4841753A8A35323FAEBDAC702D";
+
     /** A unit registry that lists 40621D, the aircraft of {@link #ODD} and {@link #EVEN}, as a CN patrol aircraft. */
     public static final String UNITS_TOML = """
             [[unit]]

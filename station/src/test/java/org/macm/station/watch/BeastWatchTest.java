@@ -49,7 +49,7 @@ class BeastWatchTest {
             WatchConfig config = new WatchConfig(units, Optional.empty(), "JP", "CN",
                     List.of(new WatchConfig.Source.TcpClient(FeedFormat.BEAST,
                             new InetSocketAddress(InetAddress.getLoopbackAddress(), readsb.port()))),
-                    WatchConfig.Thresholds.DEFAULTS);
+                    WatchConfig.Thresholds.DEFAULTS, Optional.empty());
             try (WatchService watch = new WatchService(config, Catalog.builtIn(), Clock.systemUTC()).start()) {
                 readsb.serveAndDrop(concat("noise".getBytes(StandardCharsets.US_ASCII), frame(ODD, 1, 10), frame(EVEN_DAMAGED, 2, 10)));
                 readsb.serveAndDrop(frame(EVEN, 3, 10));

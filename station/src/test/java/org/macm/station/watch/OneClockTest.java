@@ -65,7 +65,7 @@ class OneClockTest {
 
     private static WatchConfig config(List<WatchConfig.Source> sources) {
         return new WatchConfig(scenario.resolve("units.toml"), Optional.of(scenario.resolve("zones.geojson")), "JP", "CN",
-                sources, WatchConfig.Thresholds.DEFAULTS);
+                sources, WatchConfig.Thresholds.DEFAULTS, Optional.empty());
     }
 
     private static List<WatchConfig.Source> replays(double speed) {
