@@ -28,7 +28,12 @@ import org.macm.station.StationException;
  * messages in a few seconds and the per-field cost is most of it.
  */
 final class RecordJson {
+    private static final SerializableString RECORD = new SerializedString("record");
+    /** Marks a record type that is written without a name (looked up once per type, like its components). */
+    private static final SerializableString NO_NAME = new SerializedString("");
+
     private final Map<Class<?>, Component[]> components = new ConcurrentHashMap<>();
+    private final Map<Class<?>, SerializableString> recordNames = new ConcurrentHashMap<>();
 
     /** How a component's value is read and written; decided once from its declared type. */
     private enum Kind { INT, LONG, DOUBLE, BOOLEAN, STRING, OPTIONAL_INT, OPTIONAL_LONG, OPTIONAL_DOUBLE, OBJECT }
@@ -162,10 +167,12 @@ final class RecordJson {
             case Instant t -> g.writeString(t.toString());
             case Record r -> {
                 g.writeStartObject();
-                if (oneOfSeveral(r.getClass())) {
+                SerializableString name = recordNames.computeIfAbsent(r.getClass(), RecordJson::recordName);
+                if (!name.getValue().isEmpty()) {
                     // which of a closed set of shapes this is (an area notice's circle or polygon, which
                     // application a binary message holds) is not told by its fields alone
-                    g.writeStringField("record", r.getClass().getSimpleName());
+                    g.writeFieldName(RECORD);
+                    g.writeString(name);
                 }
                 writeFields(g, r, null);
                 g.writeEndObject();
@@ -181,14 +188,14 @@ final class RecordJson {
         }
     }
 
-    /** Whether {@code type} is one of the permitted records of a sealed interface. */
-    private static boolean oneOfSeveral(Class<?> type) {
+    /** The name a record of {@code type} is written with: its simple name if it is one of a sealed interface's records. */
+    private static SerializableString recordName(Class<?> type) {
         for (Class<?> i : type.getInterfaces()) {
             if (i.isSealed()) {
-                return true;
+                return new SerializedString(type.getSimpleName());
             }
         }
-        return false;
+        return NO_NAME;
     }
 
         private Component[] components(Class<?> type) {
