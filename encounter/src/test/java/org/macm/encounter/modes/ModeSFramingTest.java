@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.macm.encounter.decode.DecodeResult;
 import org.macm.encounter.decode.DecodeStats;
 import org.macm.encounter.decode.RejectReason;
+import org.macm.testkit.BeastRecords;
 
 /** AVR lines and the Beast byte stream: what becomes a frame, and what is counted and why. */
 class ModeSFramingTest {
@@ -93,7 +94,7 @@ class ModeSFramingTest {
         stream.writeBytes(new byte[] {0x00, 0x42, 0x1a}); // garbage before the first record, ending in a lone escape
         long t = 0x1A1A_0000_001AL;
         for (byte[] f : frames) {
-            stream.writeBytes(Beast.record(f, t++, 0x1a));
+            stream.writeBytes(BeastRecords.frame(f, t++, 0x1a));
         }
         byte[] bytes = stream.toByteArray();
         Random random = new Random(13);
@@ -118,7 +119,7 @@ class ModeSFramingTest {
 
     @Test
     void beast_aRecordCutShortByTheNextIsCountedBroken_andTheNextStillDecodes() {
-        byte[] good = Beast.record(HEX.parseHex("8D4840D6202CC371C32CE0576098"), 1, 200);
+        byte[] good = BeastRecords.frame(HEX.parseHex("8D4840D6202CC371C32CE0576098"), 1, 200);
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         stream.write(good, 0, 12);
         stream.writeBytes(good);

@@ -18,6 +18,7 @@ import org.macm.encounter.GeoPoint;
 import org.macm.encounter.decode.DecodeResult;
 import org.macm.encounter.decode.DecodeStats;
 import org.macm.encounter.decode.RejectReason;
+import org.macm.testkit.BeastRecords;
 
 /**
  * Fuzzing the Mode S input paths: AVR lines (real ones edited, cut, or random) and Beast
@@ -127,7 +128,7 @@ class ModeSFuzzTest {
     Arbitrary<byte[]> beastStreams() {
         List<byte[]> records = AVR_SEEDS.stream()
                 .map(s -> ((DecodeResult.Decoded<ModeSFrame>) AvrFormat.parse(s)).value())
-                .map(f -> Beast.record(f.bytes(), 0x1A00_0000_1A1AL, 0x1a))
+                .map(f -> BeastRecords.frame(f.bytes(), 0x1A00_0000_1A1AL, 0x1a))
                 .toList();
         Arbitrary<byte[]> clean = Arbitraries.of(records).list().ofMinSize(1).ofMaxSize(8).map(ModeSFuzzTest::concat);
         Arbitrary<byte[]> damaged = Combinators.combine(clean, Arbitraries.integers().between(0, 400),

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.macm.station.feed.FakeReadsb;
+import org.macm.testkit.BeastRecords;
 
 /** {@code macm adsb decode}: AVR text and Beast binary told apart by their bytes, bad input counted on stderr. */
 class AdsbDecodeCommandTest {
@@ -66,7 +66,7 @@ class AdsbDecodeCommandTest {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         b.writeBytes("noise".getBytes(StandardCharsets.US_ASCII));
         for (String frame : List.of(IDENT, ODD, EVEN, VELOCITY)) {
-            b.writeBytes(FakeReadsb.frame(frame, 0, 0));
+            b.writeBytes(BeastRecords.frame(frame, 0, 0));
         }
         Files.write(beast, b.toByteArray());
         CliRun fromAvr = CliRun.run("adsb", "decode", avr.toString(), "--json");

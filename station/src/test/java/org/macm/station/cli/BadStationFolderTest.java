@@ -125,26 +125,18 @@ class BadStationFolderTest {
 
     @Test
     void watchSourceWithAnUnknownFormat_namesTheKeyAndTheChoices() throws Exception {
-        Path config = jp.resolve("station.toml");
-        String good = Files.readString(config);
-        Files.writeString(config, good + """
-                [watch]
-                units = "units.toml"
-                side = "JP"
-                other-side = "CN"
+        assertWatchRefused("""
                 [[watch.sources]]
                 kind = "replay"
                 format = "nmea"
                 file = "feed.txt"
-                """);
-        assertOneLineError(export(), "key 'watch.sources[1].format' is 'nmea'; use ais, sbs, json, avr or beast");
-        Files.writeString(config, good);
-        assertStoreIntact();
+                """, "key 'watch.sources[1].format' is 'nmea'; use ais, sbs, json, avr or beast");
     }
 
     @Test
     void beastOverUdp_isRefused_namingTheKindsThatWork() throws Exception {
-        assertWatchSourceRefused("""
+        assertWatchRefused("""
+                [[watch.sources]]
                 kind = "udp"
                 format = "beast"
                 address = "127.0.0.1:30005"
@@ -154,7 +146,8 @@ class BadStationFolderTest {
 
     @Test
     void rawModeSReplay_isRefused_becauseItsFramesCarryNoDate() throws Exception {
-        assertWatchSourceRefused("""
+        assertWatchRefused("""
+                [[watch.sources]]
                 kind = "replay"
                 format = "avr"
                 file = "capture.avr"
@@ -164,23 +157,14 @@ class BadStationFolderTest {
 
     @Test
     void receiverPositionOutOfRange_isRefused_showingHowToWriteOne() throws Exception {
-        Path config = jp.resolve("station.toml");
-        String good = Files.readString(config);
-        Files.writeString(config, good + """
-                [watch]
-                units = "units.toml"
-                side = "JP"
-                other-side = "CN"
+        assertWatchRefused("""
                 receiver = "139.77, 35.68"
-                """);
-        assertOneLineError(export(), "key 'watch.receiver' is '139.77, 35.68'; write a position as \"LAT, LON\" in degrees, "
+                """, "key 'watch.receiver' is '139.77, 35.68'; write a position as \"LAT, LON\" in degrees, "
                 + "north and east positive, e.g. \"35.68, 139.77\"");
-        Files.writeString(config, good);
-        assertStoreIntact();
     }
 
-    /** A [watch] with this one source is refused with {@code message}, and the store is untouched. */
-    private void assertWatchSourceRefused(String source, String message) throws Exception {
+    /** A valid [watch] head followed by {@code lines} is refused with {@code message}, and the store is untouched. */
+    private void assertWatchRefused(String lines, String message) throws Exception {
         Path config = jp.resolve("station.toml");
         String good = Files.readString(config);
         Files.writeString(config, good + """
@@ -188,8 +172,7 @@ class BadStationFolderTest {
                 units = "units.toml"
                 side = "JP"
                 other-side = "CN"
-                [[watch.sources]]
-                """ + source);
+                """ + lines);
         assertOneLineError(export(), message);
         Files.writeString(config, good);
         assertStoreIntact();

@@ -2,12 +2,12 @@ package org.macm.station.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.macm.station.feed.FakeReadsb.concat;
-import static org.macm.station.feed.FakeReadsb.frame;
 import static org.macm.station.feed.ModeSExamples.EVEN;
 import static org.macm.station.feed.ModeSExamples.IDENT;
 import static org.macm.station.feed.ModeSExamples.ODD;
 import static org.macm.station.feed.ModeSExamples.VELOCITY;
 import static org.macm.testkit.Await.awaitValue;
+import static org.macm.testkit.BeastRecords.frame;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;

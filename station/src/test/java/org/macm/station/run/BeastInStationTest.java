@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 import static org.macm.station.StationPair.JP;
 import static org.macm.station.StationPair.loopback;
 import static org.macm.station.feed.FakeReadsb.concat;
-import static org.macm.station.feed.FakeReadsb.frame;
 import static org.macm.station.feed.ModeSExamples.EVEN;
 import static org.macm.station.feed.ModeSExamples.EVEN_DAMAGED;
 import static org.macm.station.feed.ModeSExamples.ODD;
@@ -14,6 +13,7 @@ import static org.macm.station.feed.ModeSExamples.SURFACE_ODD;
 import static org.macm.station.feed.ModeSExamples.UNITS_TOML;
 import static org.macm.testkit.Await.await;
 import static org.macm.testkit.Await.awaitValue;
+import static org.macm.testkit.BeastRecords.frame;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,12 +2,12 @@ package org.macm.station.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.macm.station.feed.FakeReadsb.concat;
-import static org.macm.station.feed.FakeReadsb.frame;
 import static org.macm.station.feed.ModeSExamples.EVEN;
 import static org.macm.station.feed.ModeSExamples.EVEN_DAMAGED;
 import static org.macm.station.feed.ModeSExamples.ODD;
 import static org.macm.station.feed.ModeSExamples.UNITS_TOML;
 import static org.macm.testkit.Await.awaitValue;
+import static org.macm.testkit.BeastRecords.frame;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
