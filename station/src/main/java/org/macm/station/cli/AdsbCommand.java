@@ -1,9 +1,6 @@
 package org.macm.station.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -69,16 +66,11 @@ final class AdsbCommand implements Runnable {
             ModeSDecoder decoder = new ModeSDecoder();
             RecordJson records = new RecordJson();
             FramingCounts dropped = new FramingCounts();
-            JsonFactory factory = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
             Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
             Framing framing;
             try (BufferedInputStream in = open(file);
-                    JsonGenerator g = factory.createGenerator(out)) {
+                    JsonGenerator g = RecordJson.objects(out, json)) {
                 framing = Framing.sniff(in);
-                g.setRootValueSeparator(new SerializedString("\n"));
-                if (!json) {
-                    g.useDefaultPrettyPrinter();
-                }
                 LineStream lines = framing.open(in, dropped);
                 for (String line; (line = lines.next()) != null; ) {
                     if (decoder.accept(line) instanceof DecodeResult.Decoded<ModeSMessage> d) {

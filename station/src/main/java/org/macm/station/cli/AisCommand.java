@@ -1,8 +1,6 @@
 package org.macm.station.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -65,14 +63,9 @@ final class AisCommand implements Runnable {
         public Integer call() throws IOException {
             AisDecoder decoder = new AisDecoder();
             RecordJson records = new RecordJson();
-            JsonFactory factory = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
             Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
             try (BufferedReader in = open(file);
-                    JsonGenerator g = factory.createGenerator(out)) {
-                g.setRootValueSeparator(new SerializedString("\n"));
-                if (!json) {
-                    g.useDefaultPrettyPrinter();
-                }
+                    JsonGenerator g = RecordJson.objects(out, json)) {
                 // Reading and decoding on one thread, writing JSON on this one: each is about half
                 // the work, so with a second core free a large file takes about half the time.
                 BlockingQueue<List<AisReport>> batches = new ArrayBlockingQueue<>(16);

@@ -1,9 +1,12 @@
 package org.macm.station.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
+import java.io.Writer;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -40,6 +43,20 @@ final class RecordJson {
 
     /** A component: its name, pre-encoded, and its accessor adapted to {@code (Record) -> type}. */
     private record Component(String name, SerializableString key, Kind kind, MethodHandle accessor) {
+    }
+
+    /**
+     * A generator for a decode command's output: objects one after another, separated by a
+     * line end; one object a line when {@code oneLine}, else indented. Closing it leaves
+     * {@code out} open (the command's own output).
+     */
+    static JsonGenerator objects(Writer out, boolean oneLine) throws IOException {
+        JsonGenerator g = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build().createGenerator(out);
+        g.setRootValueSeparator(new SerializedString("\n"));
+        if (!oneLine) {
+            g.useDefaultPrettyPrinter();
+        }
+        return g;
     }
 
     public void write(JsonGenerator g, Record r) throws IOException {
