@@ -160,7 +160,7 @@ class ApplicationConformanceTest {
             Function<ApplicationMessage, Optional<Map<String, Object>>> view) throws IOException {
         Conformance c = new Conformance(name);
         List<Binary> ours = binaries(log);
-        List<JsonNode> theirs = expected(chk);
+        List<JsonNode> theirs = GpsdCorpus.reports(chk, type -> type == 6 || type == 8);
         int o = 0;
         for (JsonNode their : theirs) {
             int at = o;
@@ -204,28 +204,6 @@ class ApplicationConformanceTest {
 
     private static boolean same(Binary b, JsonNode their) {
         return b.type() == their.path("type").asInt() && b.mmsi() == their.path("mmsi").asLong();
-    }
-
-    /** gpsd's reports of types 6 and 8, once each (the daemon log repeats a report after non-AIS lines). */
-    private static List<JsonNode> expected(Path chk) throws IOException {
-        List<JsonNode> out = new ArrayList<>();
-        boolean daemon = false;
-        boolean afterAisEcho = false;
-        for (String line : Files.readAllLines(chk, StandardCharsets.UTF_8)) {
-            if (!line.startsWith("{")) {
-                daemon = true;
-                afterAisEcho = line.length() > 6 && (line.startsWith("VDM", 3) || line.startsWith("VDO", 3));
-                continue;
-            }
-            JsonNode node = JSON.readTree(line);
-            boolean fresh = !daemon || afterAisEcho;
-            afterAisEcho = false;
-            int type = node.path("type").asInt();
-            if (fresh && "AIS".equals(node.path("class").asText()) && (type == 6 || type == 8)) {
-                out.add(node);
-            }
-        }
-        return out;
     }
 
     /** Every type 6 and 8 message in an NMEA log, fragments joined, envelope unpacked. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.macm.encounter.ais.AisDecoder;
@@ -71,7 +72,7 @@ final class GpsdCorpus {
                 }
             }
         }
-        List<JsonNode> expected = expected(chk);
+        List<JsonNode> expected = reports(chk, DECODED_TYPES::contains);
         align(ours, expected, log.getFileName().toString(), into);
         return decoder;
     }
@@ -90,7 +91,8 @@ final class GpsdCorpus {
         return GpsdScaledView.of(unscaled, applicationFields);
     }
 
-    private static List<JsonNode> expected(Path chk) throws IOException {
+    /** gpsd's AIS reports in {@code chk} of the types {@code wanted} takes, each message's report once. */
+    static List<JsonNode> reports(Path chk, IntPredicate wanted) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> out = new ArrayList<>();
         // gpsdecode's output is one report per message. The daemon's log echoes each input
@@ -112,7 +114,7 @@ final class GpsdCorpus {
                 continue;
             }
             afterAisEcho = false;
-            if (DECODED_TYPES.contains(node.path("type").asInt())) {
+            if (wanted.test(node.path("type").asInt())) {
                 out.add(node);
             }
         }
