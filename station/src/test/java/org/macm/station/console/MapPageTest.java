@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.macm.station.StationPair;
+import org.macm.station.demo.AisEncoder;
 import org.macm.station.demo.ScenarioGenerator;
 import org.macm.station.officer.OfficerRegistry;
 import org.macm.station.officer.Password;
@@ -179,6 +180,35 @@ class MapPageTest {
                 assertThat(Duration.between(seen.get(0), seen.get(2)))
                         .as("watch events come at most once a second").isGreaterThanOrEqualTo(Duration.ofMillis(1800));
             }
+        }
+    }
+
+    @Test
+    @Timeout(value = 1, unit = TimeUnit.MINUTES)
+    void aSafetyMessageWithMarkup_reachesTheMap_asTheTextReceived() throws Exception {
+        StationPair s = StationPair.create(tmp);
+        Path scenario = tmp.resolve("scenario");
+        new ScenarioGenerator(1).generate(scenario);
+        // AIS six-bit text has no lower case; this is the markup a radio can carry.
+        String markup = "<IMG SRC=X ONERROR=ALERT(1)>";
+        Path safety = scenario.resolve("safety.aivdm");
+        Files.write(safety, new AisEncoder().safetyBroadcast(ScenarioGenerator.START.plusSeconds(60), 431999104, markup));
+        s.write(s.listening(JP, loopback(0)));
+        ConsoleStations.appendToConfig(s.jp(), ConsoleStations.demoWatch(scenario, false, "JP", "CN", 0) + """
+                [[watch.sources]]
+                kind = "replay"
+                format = "ais"
+                file = "%s"
+                speed = 0
+                """.formatted(safety));
+        officer(s, "smith", Language.EN);
+        try (StationRuntime jp = StationRuntime.start(s.jp(), Clock.systemUTC())) {
+            ConsoleClient officer = new ConsoleClient(jp.consoleUrl()).signedIn("smith", PASSWORD);
+            JsonNode data = awaitValue("the safety alert on the map", Duration.ofSeconds(30), () -> officer.json("/map/data"),
+                    d -> d.path("alerts").findValuesAsText("text").stream().anyMatch(t -> t.contains("safety message")));
+            assertThat(data.path("alerts").findValuesAsText("text"))
+                    .contains("JP JS KIRISAME sent a safety message: \u201c" + markup + "\u201d");
+            assertThat(officer.get("/map/data").body()).as("a JSON string, as received").contains(markup);
         }
     }
 
