@@ -48,6 +48,14 @@ public enum FeedFormat {
     /** Mode S airborne velocity comes twice a second; a fix takes one at most this old. */
     private static final Duration MODES_VELOCITY_MAX_AGE = Duration.ofSeconds(10);
 
+    /**
+     * Whether a recording of this format can be replayed on its own recorded time. Raw Mode S
+     * cannot: a frame carries only its receiver's 12 MHz counter, no date.
+     */
+    public boolean replayable() {
+        return this != AVR && this != BEAST;
+    }
+
     /** A fresh decoder and adapter for one feed of this format; one reader serves one feed. */
     public FeedReader reader() {
         return reader(Optional.empty());

@@ -252,7 +252,7 @@ public final class ConfigFile {
                     if (r.file() == null) {
                         throw new ConfigException("config file " + file + ": " + key + " (replay) needs 'file'");
                     }
-                    if (format == FeedFormat.AVR || format == FeedFormat.BEAST) {
+                    if (!format.replayable()) {
                         throw new ConfigException("config file " + file + ": " + key + " replays raw Mode S, but its frames "
                                 + "carry no date to put on the watch's recorded clock; serve the capture to a tcp-server "
                                 + "source instead (e.g. nc 127.0.0.1 PORT < FILE)");

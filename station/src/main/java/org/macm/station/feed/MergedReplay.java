@@ -133,7 +133,7 @@ public final class MergedReplay implements AutoCloseable {
         }
         List<Part> p = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
-            if (formats.get(i) == FeedFormat.AVR || formats.get(i) == FeedFormat.BEAST) {
+            if (!formats.get(i).replayable()) {
                 // A frame's receiver clock has no date, so its reports cannot be put on the replay's recorded clock.
                 throw new StationException("feed file " + files.get(i) + ": raw Mode S frames carry no date to replay by; "
                         + "read it with 'macm adsb decode', or serve it to a station's tcp-server source");
