@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,7 +162,12 @@ class ApiSiteTest {
         assertThat(get("/api/v1/echo/1", true).statusCode()).isEqualTo(200);
         server.close();
         server.close();
-        assertThatThrownBy(() -> get("/api/v1/echo/1", true)).isInstanceOf(java.net.ConnectException.class);
+        // a new client, so the request must open a connection: the shared one may still hold the pooled
+        // connection of the request before, whose end the client can learn of only after sending on it
+        try (HttpClient fresh = HttpClient.newHttpClient()) {
+            assertThatThrownBy(() -> fresh.send(request("/api/v1/echo/1", true).GET().build(), HttpResponse.BodyHandlers.ofString()))
+                    .isInstanceOf(java.net.ConnectException.class);
+        }
     }
 
     private HttpResponse<String> get(String path, boolean withToken) throws IOException, InterruptedException {
@@ -174,7 +180,9 @@ class ApiSiteTest {
     }
 
     private HttpRequest.Builder request(String path, boolean withToken) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.address("api").getPort() + path));
+        // a bound on the wait for an answer's head, so that a server that never answers fails the test instead of hanging it
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.address("api").getPort() + path))
+                .timeout(Duration.ofSeconds(20));
         return withToken ? b.header("Authorization", token.bearer()) : b;
     }
 }
