@@ -32,6 +32,14 @@ public interface LinkHost {
      */
     Intake receive(StationId peer, List<RawEntry> entries);
 
+    /**
+     * {@code entries} of this station's log went out to {@code peer} in one ENTRIES frame (a
+     * resend after a reconnect counts again): what the station's metrics count. Called on the
+     * path's sending thread; it must return at once. Does nothing unless the host cares.
+     */
+    default void sent(StationId peer, int entries) {
+    }
+
     /** The hash of this station's template catalog, exchanged in HELLO. */
     String catalogHash();
 

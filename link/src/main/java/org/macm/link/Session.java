@@ -278,6 +278,7 @@ final class Session {
                 if (!batch.isEmpty()) {
                     List<SignedEntry> frame = fit(batch);
                     send(Frame.Entries.of(frame));
+                    host.sent(peer, frame.size());
                     next = frame.get(frame.size() - 1).seq() + 1;
                     continue;
                 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -74,6 +75,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private final LongAdder commitNanos = new LongAdder();
     /** Set when a commit fails, cleared by the next one that succeeds. */
     private final AtomicReference<LogStore.Failure> failure = new AtomicReference<>();
+    /** Who hears of each commit (a station's metrics); usually none. */
+    private final List<CommitObserver> observers = new CopyOnWriteArrayList<>();
 
     private sealed interface Write permits OwnAppend, PeerStore {
     }
@@ -113,6 +116,10 @@ final class GroupCommitWriter implements AutoCloseable {
 
     Optional<LogStore.Failure> failure() {
         return Optional.ofNullable(failure.get());
+    }
+
+    void observe(CommitObserver observer) {
+        observers.add(Objects.requireNonNull(observer, "observer"));
     }
 
     SqliteLogStore.CommitStats stats() {
@@ -285,13 +292,16 @@ final class GroupCommitWriter implements AutoCloseable {
             table.commit();
         } catch (SQLException | RuntimeException e) {
             table.abort();
+            observers.forEach(CommitObserver::failed);
             failBatch(batch, e);
             return;
         }
+        long nanos = System.nanoTime() - started;
         failure.set(null);
         commits.increment();
         committedWrites.add(batch.size());
-        commitNanos.add(System.nanoTime() - started);
+        commitNanos.add(nanos);
+        observers.forEach(o -> o.committed(batch.size(), nanos));
         // Cache before completions: whoever learns that a write is durable can read it.
         cache.committed(inserted, tentative);
         // Reset before completions: whoever learns that an append failed and retries chains onto what is durable.

@@ -99,6 +99,13 @@ public interface LogStore extends AutoCloseable {
     /** Evidence of equivocation recorded for a log, oldest first. */
     List<Equivocation> equivocations(LogId log);
 
+    /**
+     * Tells {@code observer} of every commit from now on (a station's metrics). A store that
+     * has no group commit of its own hears nothing: the default does nothing.
+     */
+    default void observeCommits(CommitObserver observer) {
+    }
+
     /** Stops accepting writes, finishes those under way, releases the file. Idempotent. */
     @Override
     void close();

@@ -90,6 +90,11 @@ public final class SqliteLogStore implements LogStore {
     }
 
     @Override
+    public void observeCommits(CommitObserver observer) {
+        writer.observe(observer);
+    }
+
+    @Override
     public SignedEntry append(LogId log, EntryFactory factory) {
         return await(appendAsync(log, factory), "append to " + log);
     }

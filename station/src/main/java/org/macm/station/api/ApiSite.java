@@ -19,10 +19,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.macm.core.MacmException;
+import org.macm.station.metrics.Health;
+import org.macm.station.metrics.HealthRoutes;
 import org.macm.station.web.Site;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,12 +47,19 @@ public final class ApiSite implements Site {
     private final List<Route> routes;
     private final List<Pattern> patterns;
     private final ApiToken token;
+    /** /healthz and /readyz, served without the token (they say nothing sensitive); absent in some tests. */
+    private final Optional<Health> health;
 
     public ApiSite(InetSocketAddress address, ApiToken token, List<Route> routes) {
+        this(address, token, routes, Optional.empty());
+    }
+
+    public ApiSite(InetSocketAddress address, ApiToken token, List<Route> routes, Optional<Health> health) {
         this.address = address;
         this.routes = List.copyOf(routes);
         this.patterns = this.routes.stream().map(Route::pattern).toList();
         this.token = token;
+        this.health = health;
     }
 
     @Override
@@ -68,6 +78,7 @@ public final class ApiSite implements Site {
             config.addHttpHandler(HandlerType.findOrCreate(route.method()), route.template(),
                     ctx -> serve(ctx, route), route.role());
         }
+        health.ifPresent(h -> HealthRoutes.install(config, h));
     }
 
     @Override
@@ -91,9 +102,15 @@ public final class ApiSite implements Site {
         return routes;
     }
 
-    /** The single authorization check: every route needs at least OPERATOR, proven by the token. */
+    /**
+     * The single authorization check: every route needs at least OPERATOR, proven by the
+     * token; only /healthz and /readyz need none.
+     */
     @Override
     public void guard(Context ctx) {
+        if (health.isPresent() && HealthRoutes.isHealthRequest(ctx)) {
+            return; // liveness and readiness, for a monitor that holds no token: they say nothing sensitive
+        }
         String header = ctx.header("Authorization");
         if (header == null || !header.startsWith("Bearer ") || !token.matches(header.substring(7).strip())) {
             throw new ApiException(401, "missing or wrong API token: send 'Authorization: Bearer <token>' "

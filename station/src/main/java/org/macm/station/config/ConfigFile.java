@@ -50,7 +50,12 @@ public final class ConfigFile {
             @JsonProperty("console") RawConsole console,
             @JsonProperty("deadlines") RawDeadlines deadlines,
             @JsonProperty("link-tests") RawTests tests,
-            @JsonProperty("watch") RawWatch watch) {
+            @JsonProperty("watch") RawWatch watch,
+            @JsonProperty("metrics") RawMetrics metrics) {
+    }
+
+    /** {@code [metrics]}: where /metrics, /healthz and /readyz listen; absent, no metrics listener. */
+    record RawMetrics(@JsonProperty("listen") String listen) {
     }
 
     /** {@code [watch]}: the encounter watch inside the running station. */
@@ -196,7 +201,19 @@ public final class ConfigFile {
                 path(base, raw.tlsCertificate(), "keys/tls.crt"),
                 listen, dial, heartbeat, misses, reconnectMin, reconnectMax, api, deadlines,
                 v.duration("link-tests.interval", t.interval(), Duration.ofHours(1)),
-                t.humanAck() != null && t.humanAck(), watch, console(file, base, v, raw.console()));
+                t.humanAck() != null && t.humanAck(), watch, console(file, base, v, raw.console()),
+                metrics(file, v, raw.metrics()));
+    }
+
+    private static Optional<InetSocketAddress> metrics(Path file, ValueReader v, RawMetrics m) {
+        if (m == null) {
+            return Optional.empty();
+        }
+        if (m.listen() == null) {
+            throw new ConfigException("config file " + file + ": [metrics] needs 'listen', e.g. listen = \"127.0.0.1:9464\" "
+                    + "(or remove [metrics] to leave the metrics listener off)");
+        }
+        return Optional.of(v.address("metrics.listen", m.listen()));
     }
 
     private static ConsoleConfig console(Path file, Path base, ValueReader v, RawConsole c) {

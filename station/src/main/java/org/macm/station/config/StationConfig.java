@@ -31,12 +31,13 @@ import org.macm.core.log.StationId;
  * @param testHumanAck       whether the peer's duty officer must acknowledge link tests
  * @param watch              the encounter watch inside the station, if configured
  * @param console            the duty-officer console: address, TLS, language, time zone, idle timeout
+ * @param metrics            where /metrics, /healthz and /readyz listen ({@code [metrics] listen}); empty: off
  */
 public record StationConfig(StationId station, Path storeFile, Path signingKeyFile, Path tlsKeyFile,
         Path tlsCertificateFile, List<InetSocketAddress> listen, Map<StationId, List<InetSocketAddress>> dial,
         Duration heartbeatInterval, int heartbeatMisses, Duration reconnectMin, Duration reconnectMax, InetSocketAddress api, Map<Precedence, Duration> ackDeadlines,
         Duration testInterval, boolean testHumanAck, Optional<WatchConfig> watch,
-        ConsoleConfig console) {
+        ConsoleConfig console, Optional<InetSocketAddress> metrics) {
     public StationConfig {
         Objects.requireNonNull(station, "station");
         Objects.requireNonNull(storeFile, "storeFile");
@@ -53,6 +54,7 @@ public record StationConfig(StationId station, Path storeFile, Path signingKeyFi
         Objects.requireNonNull(testInterval, "testInterval");
         Objects.requireNonNull(watch, "watch");
         Objects.requireNonNull(console, "console");
+        Objects.requireNonNull(metrics, "metrics");
     }
 
     public Duration ackDeadline(Precedence p) {

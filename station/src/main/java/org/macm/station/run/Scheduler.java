@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.macm.core.log.Body;
 import org.macm.core.log.EntryKind;
 import org.macm.core.log.StationId;
@@ -51,6 +53,8 @@ final class Scheduler implements AutoCloseable {
     private final Map<StationId, Instant> clockWarned = new ConcurrentHashMap<>();
     private ScheduledFuture<?> ticks;
     private volatile boolean closed;
+    /** Hears each escalation once, as the WARN line below is written once (the station's metrics). */
+    private final List<Consumer<MessageView>> escalationListeners = new CopyOnWriteArrayList<>();
 
     Scheduler(Station station, MessageBoard board) {
         this.station = station;
@@ -66,6 +70,11 @@ final class Scheduler implements AutoCloseable {
 
     List<MessageView> overdue() {
         return overdue;
+    }
+
+    /** Tells {@code listener} of every escalation from now on, once per message, on the scheduler's thread. */
+    void onEscalation(Consumer<MessageView> listener) {
+        escalationListeners.add(listener);
     }
 
     LinkTestStats testStats(StationId peer) {
@@ -108,6 +117,9 @@ final class Scheduler implements AutoCloseable {
             return;
         }
         late.add(v);
+        if (!escalated.contains(v.id())) {
+            escalationListeners.forEach(l -> l.accept(v));
+        }
         if (escalated.add(v.id())) {
             LOG.warn("ESCALATION: {} {} {} {} by its deadline {}", v.precedence(), v.kind() == EntryKind.TEST ? "link test"
                     : "message", v.id(), what, v.deadline().map(Object::toString).orElse("?"));

@@ -7,16 +7,19 @@ import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 import org.macm.link.LinkHost;
 import org.macm.station.Station;
+import org.macm.station.metrics.TrafficListener;
 import org.macm.store.IntakeOutcome;
 
 /** Lets the link read and write a station's logs, and nothing else. */
 final class StationLinkHost implements LinkHost {
     private final Station station;
     private final String catalogHash;
+    private final TrafficListener traffic;
 
-    StationLinkHost(Station station, String catalogHash) {
+    StationLinkHost(Station station, String catalogHash, TrafficListener traffic) {
         this.station = station;
         this.catalogHash = catalogHash;
+        this.traffic = traffic;
     }
 
     @Override
@@ -37,6 +40,7 @@ final class StationLinkHost implements LinkHost {
     @Override
     public Intake receive(StationId peer, List<RawEntry> entries) {
         List<IntakeOutcome> outcomes = station.receiveRaw(peer, entries);
+        traffic.received(peer, outcomes);
         int stored = 0;
         int duplicates = 0;
         int refused = 0;
@@ -52,6 +56,11 @@ final class StationLinkHost implements LinkHost {
             }
         }
         return new Intake(stored, duplicates, refused, gapFrom);
+    }
+
+    @Override
+    public void sent(StationId peer, int entries) {
+        traffic.sent(peer, entries);
     }
 
     @Override

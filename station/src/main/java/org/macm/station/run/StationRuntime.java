@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,15 @@ import org.macm.station.api.MessagesHandler;
 import org.macm.station.api.StationApi;
 import org.macm.station.api.StatusHandler;
 import org.macm.station.identity.Identity;
+import org.macm.station.metrics.Health;
+import org.macm.station.metrics.MetricsSite;
+import org.macm.station.metrics.StationMetrics;
+import org.macm.station.metrics.TrafficListener;
 import org.macm.station.traffic.Acknowledgements;
 import org.macm.station.traffic.Composer;
 import org.macm.station.traffic.MessageBoard;
 import org.macm.station.watch.WatchService;
+import org.macm.station.web.Site;
 import org.macm.station.web.WebServer;
 import org.macm.template.Catalog;
 import org.slf4j.Logger;
@@ -56,10 +62,12 @@ public final class StationRuntime implements AutoCloseable {
     private final ApiSite api;
     private final Console console;
     private final Optional<WatchService> watch;
+    private final Optional<StationMetrics> metrics;
 
     private StationRuntime(Station station, Links links, Scheduler scheduler, WebServer web, ApiSite api, Console console,
-            Optional<WatchService> watch) {
+            Optional<WatchService> watch, Optional<StationMetrics> metrics) {
         this.watch = watch;
+        this.metrics = metrics;
         this.station = station;
         this.links = links;
         this.scheduler = scheduler;
@@ -103,6 +111,7 @@ public final class StationRuntime implements AutoCloseable {
         WebServer web = null;
         Console console = null;
         WatchService watch = null;
+        StationMetrics metrics = null;
         try {
             opened.accept(station);
             Map<StationId, X509Certificate> pinned = new LinkedHashMap<>();
@@ -114,7 +123,10 @@ public final class StationRuntime implements AutoCloseable {
             LinkConfig config = LinkConfig.of(station.id(), station.config().listen(), station.config().dial())
                     .withHeartbeat(station.config().heartbeatInterval(), station.config().heartbeatMisses())
                     .withReconnect(station.config().reconnectMin(), station.config().reconnectMax());
-            links = new Links(config, tls, new StationLinkHost(station, catalogHash), List.copyOf(pinned.keySet()), clock);
+            // [metrics] listen set: meters on, fed by the link host, the store and the scheduler from here on.
+            metrics = station.config().metrics().isPresent() ? new StationMetrics(station, List.copyOf(pinned.keySet())) : null;
+            links = new Links(config, tls, new StationLinkHost(station, catalogHash,
+                    metrics == null ? TrafficListener.NONE : metrics), List.copyOf(pinned.keySet()), clock);
             Links started = links;
             station.onWrite((peer, entry) -> started.appended(peer));
             // The board keeps a running account of what awaits an answer: it hears every entry
@@ -131,7 +143,11 @@ public final class StationRuntime implements AutoCloseable {
             LinkAnnouncer announcer = new LinkAnnouncer(station, board);
             pinned.keySet().forEach(announcer::announce);
             links.start();
-            scheduler = new Scheduler(station, board).start();
+            scheduler = new Scheduler(station, board);
+            if (metrics != null) {
+                scheduler.onEscalation(metrics::escalated);
+            }
+            scheduler.start();
             if (station.config().watch().isPresent()) {
                 watch = new WatchService(station.config().watch().get(), catalog, clock).start();
             }
@@ -140,20 +156,31 @@ public final class StationRuntime implements AutoCloseable {
             AlertsHandler alerts = new AlertsHandler(Optional.ofNullable(watch));
             // One for the API and the console: it serialises acknowledgements, so two officers cannot both be first.
             Acknowledgements acknowledgements = new Acknowledgements(station, board);
+            Health health = new Health(station.store()::failure, station.config().storeFile().toAbsolutePath().getParent(),
+                    () -> true, () -> started.status().size()); // Station.open has loaded the signing key, or thrown
             ApiSite api = new ApiSite(station.config().api(), token, StationApi.routes(
                     new StatusHandler(station, links, alerts, running::overdue, running::testStats, board::terms),
                     new MessagesHandler(station, links, board, new Composer(catalog, Optional.ofNullable(watch))),
-                    new AcknowledgementsHandler(acknowledgements), alerts, new ExportsHandler(station)));
+                    new AcknowledgementsHandler(acknowledgements), alerts, new ExportsHandler(station)), Optional.of(health));
             console = Console.start(new Console.Parts(layout, station, links, board, running::overdue,
                     running::testStats, catalog, Optional.ofNullable(watch), random, acknowledgements));
-            web = new WebServer(List.of(api, console.site())).start();
+            List<Site> sites = new ArrayList<>(List.of(api, console.site()));
+            if (metrics != null) {
+                metrics.bind(station, new StationMetrics.Parts(links, board, running::testStats, Optional.ofNullable(watch)));
+                sites.add(new MetricsSite(station.config().metrics().get(), metrics));
+            }
+            web = new WebServer(sites).start();
             writeUrl(layout.dir().resolve("api.url"), "http", web.address("api"));
             writeUrl(layout.dir().resolve("console.url"), console.scheme(), web.address("console"));
             LOG.info("station {} running: link on {}, API on {}, console on {}", station.id(), links.boundPorts(),
                     web.address("api"), url(console.scheme(), web.address("console")));
-            return new StationRuntime(station, links, scheduler, web, api, console, Optional.ofNullable(watch));
+            if (metrics != null) {
+                LOG.info("station {} metrics on {}", station.id(), url("http", web.address("metrics")));
+            }
+            return new StationRuntime(station, links, scheduler, web, api, console, Optional.ofNullable(watch),
+                    Optional.ofNullable(metrics));
         } catch (RuntimeException e) {
-            closeAll(web, console, watch, scheduler, links, station);
+            closeAll(web, console, watch, scheduler, links, station, metrics);
             throw e;
         }
     }
@@ -211,9 +238,14 @@ public final class StationRuntime implements AutoCloseable {
         return watch;
     }
 
+    /** Where /metrics listens, when {@code [metrics] listen} is set. */
+    public Optional<InetSocketAddress> metricsAddress() {
+        return metrics.map(m -> web.address("metrics"));
+    }
+
     @Override
     public void close() {
-        closeAll(web, console, watch.orElse(null), scheduler, links, station);
+        closeAll(web, console, watch.orElse(null), scheduler, links, station, metrics.orElse(null));
     }
 
     private static void closeAll(AutoCloseable... parts) {
