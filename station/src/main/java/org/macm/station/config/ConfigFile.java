@@ -213,6 +213,10 @@ public final class ConfigFile {
             throw new ConfigException("config file " + file + ": [metrics] needs 'listen', e.g. listen = \"127.0.0.1:9464\" "
                     + "(or remove [metrics] to leave the metrics listener off)");
         }
+        if (m.listen().strip().matches("\\d{1,5}")) {
+            // A bare port: loopback, so metrics leave the host only when an address is written out.
+            return Optional.of(v.address("metrics.listen", "127.0.0.1:" + m.listen().strip()));
+        }
         return Optional.of(v.address("metrics.listen", m.listen()));
     }
 

@@ -29,12 +29,14 @@ import org.macm.station.traffic.MessageView;
  *
  * <p>A dialled path is labelled with the endpoint as configured; an inbound one with
  * {@code inbound from HOST}, without the peer's ephemeral port, so that reconnections do not
- * make a new series each time. The link as a whole is the row with {@code path="all"}.
+ * make a new series each time. Two inbound paths from one host are one row (up when either
+ * is); the dialling side, which names each path by its endpoint, shows them apart. The link as
+ * a whole is the row with {@code path="all"}.
  */
 final class LinkGauges {
     /** The {@code path} label of the row that stands for the whole link. */
     static final String ALL_PATHS = "all";
-    private static final Pattern EPHEMERAL_PORT = Pattern.compile("^(inbound from .*):\\d+$");
+    private static final Pattern EPHEMERAL_PORT = Pattern.compile("^inbound from /?(.*):\\d+$");
 
     private final Station station;
     private final Links links;
@@ -159,6 +161,6 @@ final class LinkGauges {
 
     /** A path's label: its configured endpoint, or {@code inbound from HOST} without the peer's ephemeral port. */
     static String pathLabel(String name) {
-        return EPHEMERAL_PORT.matcher(name).replaceFirst("$1");
+        return EPHEMERAL_PORT.matcher(name).replaceFirst("inbound from $1");
     }
 }
