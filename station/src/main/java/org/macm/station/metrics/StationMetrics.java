@@ -89,7 +89,8 @@ public final class StationMetrics implements TrafficListener, CommitObserver, Au
 
     private void peer(StationId peer) {
         sent.computeIfAbsent(peer, p -> Counter.builder("macm.entries.sent").tag("peer", p.value())
-                .description("Entries of this station's log sent to the peer (a resend counts again)").register(registry));
+                .description("Entries of this station's log sent to the peer, counted on each path (a resend counts again)")
+                .register(registry));
         received.computeIfAbsent(peer, p -> Counter.builder("macm.entries.received").tag("peer", p.value())
                 .description("Entries of the peer's log received and newly stored").register(registry));
         refused.computeIfAbsent(peer, p -> {

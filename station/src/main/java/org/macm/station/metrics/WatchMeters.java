@@ -7,16 +7,17 @@ import org.macm.encounter.alert.EncounterAlert;
 import org.macm.encounter.alert.SafetyAlert;
 import org.macm.encounter.alert.ZoneAlert;
 import org.macm.encounter.decode.RejectReason;
+import org.macm.station.feed.FramingCounts;
 import org.macm.station.watch.WatchService;
 
 /**
  * The encounter watch's meters: how often the picture changed, alerts raised by kind, and
- * what each feed's decoder rejected by reason (its framing's broken frames counted as reason
- * {@code broken_frame}). Feeds are labelled by their description from {@code [watch]}, a
+ * what each feed's decoder rejected by reason; a Beast feed's framing adds
+ * {@code beast_broken_frames} and {@code beast_skipped_bytes}, as {@code macm alerts} lists them.
+ * Feeds are labelled by their description from {@code [watch]}, a
  * bounded set; alert kinds are {@code encounter}, {@code zone} and {@code safety}.
  */
 final class WatchMeters {
-    private static final String BROKEN_FRAME = "broken_frame";
 
     private WatchMeters() {
     }
@@ -37,8 +38,11 @@ final class WatchMeters {
                         .tags("feed", source, "reason", StationMetrics.label(reason))
                         .description("Feed lines or frames rejected, by feed and reason").register(registry);
             }
-            FunctionCounter.builder("macm.feed.rejects", watch, w -> brokenFrames(w, source))
-                    .tags("feed", source, "reason", BROKEN_FRAME)
+            FunctionCounter.builder("macm.feed.rejects", watch, w -> dropped(w, source).brokenFrames())
+                    .tags("feed", source, "reason", "beast_broken_frames")
+                    .description("Feed lines or frames rejected, by feed and reason").register(registry);
+            FunctionCounter.builder("macm.feed.rejects", watch, w -> dropped(w, source).skippedBytes())
+                    .tags("feed", source, "reason", "beast_skipped_bytes")
                     .description("Feed lines or frames rejected, by feed and reason").register(registry);
         }
     }
@@ -56,8 +60,8 @@ final class WatchMeters {
                 .mapToLong(f -> f.decoding().rejected().getOrDefault(reason, 0L)).sum();
     }
 
-    private static double brokenFrames(WatchService watch, String source) {
-        return watch.feeds().stream().filter(f -> f.source().equals(source))
-                .mapToLong(f -> f.dropped().brokenFrames()).sum();
+    private static FramingCounts.Snapshot dropped(WatchService watch, String source) {
+        return watch.feeds().stream().filter(f -> f.source().equals(source)).map(WatchService.FeedStats::dropped)
+                .findFirst().orElse(FramingCounts.Snapshot.NONE);
     }
 }

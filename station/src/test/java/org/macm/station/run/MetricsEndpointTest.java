@@ -47,6 +47,7 @@ import org.macm.station.StationPair;
 import org.macm.station.api.ApiToken;
 import org.macm.station.config.ConfigException;
 import org.macm.station.config.ConfigFile;
+import org.macm.station.demo.ScenarioGenerator;
 
 /**
  * Issue 14, "Metrics and health": two stations exchange messages over real TLS on loopback
@@ -165,6 +166,8 @@ class MetricsEndpointTest {
                 assertThat(cnAfter.value("macm_log_head", "log", jpLog)).isEqualTo((double) jpHead);
                 assertThat(jpAfter.value("macm_log_head", "log", cnLog)).isEqualTo(cnAfter.value("macm_log_head", "log", cnLog));
 
+                // Kept as the example of a real scrape (docs/OPERATIONS.md, "Metrics and health").
+                Files.writeString(Path.of("target", "metrics-sample-jp-mod.txt"), jpAfter.text(), StandardCharsets.UTF_8);
                 // No message text and no officer in any label.
                 assertThat(jpAfter.samples()).noneMatch(x -> x.labels().values().stream().anyMatch(v -> v.contains("jp 1")));
             }
@@ -277,6 +280,47 @@ class MetricsEndpointTest {
                 assertThat(ready.json().path("checks").path("links").asText())
                         .isEqualTo("no link configured: pin a peer with 'macm peer add'");
             }
+        }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void theEncounterWatch_countsUpdates_alertsByKind_andFeedRejectsByReason() throws Exception {
+        PrometheusScrape.requireParser();
+        Path scenario = tmp.resolve("scenario");
+        new ScenarioGenerator(1).generate(scenario);
+        Files.writeString(scenario.resolve("junk.aivdm"), "!AIVDM,1,1,,A,garbage,0*00\nnot nmea\n");
+        StationLayout alone = new StationLayout(tmp.resolve("alone"));
+        new StationInit(new SecureRandom(), Clock.systemUTC()).create(alone, StationId.of("kr-mnd"));
+        Files.writeString(alone.config(), """
+
+                [watch]
+                units = "%s"
+                side = "JP"
+                other-side = "CN"
+                [[watch.sources]]
+                kind = "replay"
+                format = "ais"
+                file = "%s"
+                speed = 0
+                [[watch.sources]]
+                kind = "replay"
+                format = "ais"
+                file = "%s"
+                speed = 0
+                """.formatted(scenario.resolve("units.toml"), scenario.resolve("ecs.aivdm"), scenario.resolve("junk.aivdm")),
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        metricsOn(alone);
+        try (StationRuntime station = StationRuntime.start(alone, Clock.systemUTC(), "test-catalog")) {
+            PrometheusScrape m = awaitValue("an encounter alert counted", DEADLINE, () -> scrape(station),
+                    x -> x.value("macm_alerts_total", "kind", "encounter") >= 1);
+            assertThat(m.value("macm_watch_updates_total")).isGreaterThan(0);
+            assertThat(m.value("macm_alerts_total", "kind", "safety")).isZero();
+            double badChecksums = m.find("macm_feed_rejects_total", "reason", "bad_checksum").stream()
+                    .mapToDouble(x -> x.value().orElse(0)).sum();
+            assertThat(badChecksums).as("the junk feed's bad line").isEqualTo(1.0);
+            assertThat(m.find("macm_feed_rejects_total", "reason", "beast_broken_frames")).hasSize(2)
+                    .allSatisfy(x -> assertThat(x.value().getAsDouble()).isZero());
         }
     }
 

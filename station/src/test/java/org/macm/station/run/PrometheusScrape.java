@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Assumptions;
  * is missing the calling test is skipped loudly, and fails under {@code CI=true}, where
  * {@code .ci/run} installs it.
  */
-record PrometheusScrape(String contentType, List<Sample> samples) {
+record PrometheusScrape(String contentType, String text, List<Sample> samples) {
     static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final String PARSER = """
             import json, math, sys
@@ -75,7 +75,7 @@ record PrometheusScrape(String contentType, List<Sample> samples) {
         if (r.statusCode() != 200) {
             throw new AssertionError("GET /metrics answered " + r.statusCode() + ": " + r.body());
         }
-        return new PrometheusScrape(r.headers().firstValue("Content-Type").orElse(""), parse(r.body()));
+        return new PrometheusScrape(r.headers().firstValue("Content-Type").orElse(""), r.body(), parse(r.body()));
     }
 
     static List<Sample> parse(String text) throws IOException, InterruptedException {
