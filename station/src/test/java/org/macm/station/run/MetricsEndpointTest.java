@@ -26,7 +26,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +67,10 @@ class MetricsEndpointTest {
     @TempDir
     Path tmp;
 
+    private static final Path ROOT = Path.of(System.getProperty("macm.root", ".."));
+    /** A metric name as the dashboard's queries and the alert rules write one. */
+    private static final Pattern METRIC_NAME = Pattern.compile("\\b(?:macm|jvm|process)_[a-z_]+\\b");
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     private static Body text(String s) {
@@ -84,6 +92,33 @@ class MetricsEndpointTest {
         }
     }
 
+    /**
+     * Adds to {@code station}'s station.toml an encounter watch replaying, at full speed, a
+     * generated scenario that raises encounters and a feed of two bad lines (a bad checksum, no NMEA).
+     */
+    private static void watchOn(StationLayout station, Path scenario) throws IOException {
+        new ScenarioGenerator(1).generate(scenario);
+        Files.writeString(scenario.resolve("junk.aivdm"), "!AIVDM,1,1,,A,garbage,0*00\nnot nmea\n");
+        Files.writeString(station.config(), """
+
+                [watch]
+                units = "%s"
+                side = "JP"
+                other-side = "CN"
+                [[watch.sources]]
+                kind = "replay"
+                format = "ais"
+                file = "%s"
+                speed = 0
+                [[watch.sources]]
+                kind = "replay"
+                format = "ais"
+                file = "%s"
+                speed = 0
+                """.formatted(scenario.resolve("units.toml"), scenario.resolve("ecs.aivdm"), scenario.resolve("junk.aivdm")),
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
     private static InetSocketAddress metrics(StationRuntime station) {
         return station.metricsAddress().orElseThrow(() -> new AssertionError("no metrics listener"));
     }
@@ -97,6 +132,7 @@ class MetricsEndpointTest {
         metricsOn(s.cn());
         try (StationRuntime cn = StationRuntime.start(s.cn(), Clock.systemUTC(), "test-catalog")) {
             s.write(s.dialling(JP, loopback(cn.linkPorts())));
+            watchOn(s.jp(), tmp.resolve("scenario"));
             metricsOn(s.jp());
             try (StationRuntime jp = StationRuntime.start(s.jp(), Clock.systemUTC(), "test-catalog")) {
                 await("both paths up", DEADLINE, () -> jp.links().status(CN).orElseThrow().state() == LinkState.UP
@@ -168,6 +204,16 @@ class MetricsEndpointTest {
 
                 // Kept as the example of a real scrape (docs/OPERATIONS.md, "Metrics and health").
                 Files.writeString(Path.of("target", "metrics-sample-jp-mod.txt"), jpAfter.text(), StandardCharsets.UTF_8);
+                // Every metric the sample dashboard and alert rules read is one the station serves.
+                Set<String> served = jpAfter.samples().stream().map(PrometheusScrape.Sample::name).collect(Collectors.toSet());
+                served.add("up"); // Prometheus's own, per scrape target
+                for (Path file : List.of(ROOT.resolve("packaging/grafana/macm-dashboard.json"),
+                        ROOT.resolve("packaging/prometheus/macm-alerts.yml"))) {
+                    Matcher used = METRIC_NAME.matcher(Files.readString(file));
+                    while (used.find()) {
+                        assertThat(served).as(file + " reads " + used.group()).contains(used.group());
+                    }
+                }
                 // No message text and no officer in any label.
                 assertThat(jpAfter.samples()).noneMatch(x -> x.labels().values().stream().anyMatch(v -> v.contains("jp 1")));
             }
@@ -287,29 +333,9 @@ class MetricsEndpointTest {
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void theEncounterWatch_countsUpdates_alertsByKind_andFeedRejectsByReason() throws Exception {
         PrometheusScrape.requireParser();
-        Path scenario = tmp.resolve("scenario");
-        new ScenarioGenerator(1).generate(scenario);
-        Files.writeString(scenario.resolve("junk.aivdm"), "!AIVDM,1,1,,A,garbage,0*00\nnot nmea\n");
         StationLayout alone = new StationLayout(tmp.resolve("alone"));
         new StationInit(new SecureRandom(), Clock.systemUTC()).create(alone, StationId.of("kr-mnd"));
-        Files.writeString(alone.config(), """
-
-                [watch]
-                units = "%s"
-                side = "JP"
-                other-side = "CN"
-                [[watch.sources]]
-                kind = "replay"
-                format = "ais"
-                file = "%s"
-                speed = 0
-                [[watch.sources]]
-                kind = "replay"
-                format = "ais"
-                file = "%s"
-                speed = 0
-                """.formatted(scenario.resolve("units.toml"), scenario.resolve("ecs.aivdm"), scenario.resolve("junk.aivdm")),
-                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        watchOn(alone, tmp.resolve("scenario"));
         metricsOn(alone);
         try (StationRuntime station = StationRuntime.start(alone, Clock.systemUTC(), "test-catalog")) {
             PrometheusScrape m = awaitValue("an encounter alert counted", DEADLINE, () -> scrape(station),
