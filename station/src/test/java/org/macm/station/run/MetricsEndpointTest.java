@@ -52,6 +52,7 @@ import org.macm.station.api.ApiToken;
 import org.macm.station.config.ConfigException;
 import org.macm.station.config.ConfigFile;
 import org.macm.station.demo.ScenarioGenerator;
+import org.macm.testkit.Tmpfs;
 
 /**
  * Issue 14, "Metrics and health": two stations exchange messages over real TLS on loopback
@@ -347,6 +348,42 @@ class MetricsEndpointTest {
             assertThat(badChecksums).as("the junk feed's bad line").isEqualTo(1.0);
             assertThat(m.find("macm_feed_rejects_total", "reason", "beast_broken_frames")).hasSize(2)
                     .allSatisfy(x -> assertThat(x.value().getAsDouble()).isZero());
+        }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aFullDisk_countsCommitFailures_andMakesTheStationNotReady_untilThereIsRoom() throws Exception {
+        PrometheusScrape.requireParser();
+        try (Tmpfs disk = Tmpfs.mount(tmp.resolve("disk"), "8m")) {
+            StationPair s = StationPair.create(tmp);
+            s.write(s.listening(CN, loopback(0)).withStore(disk.dir().resolve("macm.db")));
+            metricsOn(s.cn());
+            try (StationRuntime cn = StationRuntime.start(s.cn(), Clock.systemUTC(), "test-catalog")) {
+                assertThat(get(metrics(cn), "/readyz").status()).isEqualTo(200);
+                Path filler = disk.fill();
+                // A commit that fits in space the WAL already holds can still succeed: write until one fails.
+                await("a commit failed on the full disk", DEADLINE, () -> {
+                    try {
+                        cn.station().write(JP, text("x".repeat(4_000)));
+                    } catch (RuntimeException e) {
+                        // The store refused: what the metrics must show.
+                    }
+                    return scrape(cn).value("macm_store_commit_failures_total") > 0;
+                });
+                Answer notReady = get(metrics(cn), "/readyz");
+                assertThat(notReady.status()).isEqualTo(503);
+                assertThat(notReady.json().path("ready").asBoolean()).isFalse();
+                assertThat(notReady.json().path("checks").path("store").asText()).startsWith("failing since ")
+                        .doesNotContain(disk.dir().toString());
+                assertThat(get(cn.apiAddress(), "/readyz").status()).isEqualTo(503);
+                assertThat(get(cn.apiAddress(), "/healthz").status()).isEqualTo(200);
+
+                Files.delete(filler);
+                cn.station().write(JP, text("there is room again"));
+                assertThat(get(metrics(cn), "/readyz").status()).isEqualTo(200);
+                assertThat(scrape(cn).value("macm_store_disk_free_bytes")).isGreaterThan(0);
+            }
         }
     }
 
