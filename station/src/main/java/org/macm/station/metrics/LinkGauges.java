@@ -19,8 +19,6 @@ import org.macm.link.Links;
 import org.macm.link.PathStatus;
 import org.macm.station.Station;
 import org.macm.station.traffic.MessageBoard;
-import org.macm.station.traffic.MessageState;
-import org.macm.station.traffic.MessageView;
 
 /**
  * The gauges read from the links and the message board at each scrape: state of each link and
@@ -107,17 +105,10 @@ final class LinkGauges {
             }
             headRows.put(Tags.of("log", station.ownLog(peer).toString()), (double) link.ownHead().seq());
             headRows.put(Tags.of("log", station.peerLog(peer).toString()), (double) link.heldPeerHead().seq());
-            long unreceipted = 0;
-            for (MessageView v : board.sent(peer, now)) {
-                if (v.state() == MessageState.SENT) {
-                    unreceipted++;
-                }
-                count(v, pending, overdue);
-            }
-            receiptRows.put(Tags.of("peer", peer.value()), (double) unreceipted);
-            for (MessageView v : board.inbox(peer, now)) {
-                count(v, pending, overdue);
-            }
+            MessageBoard.Unanswered unanswered = board.unanswered(peer, now);
+            receiptRows.put(Tags.of("peer", peer.value()), (double) unanswered.unreceipted());
+            unanswered.acksPending().forEach((p, n) -> pending.merge(p, (double) n, Double::sum));
+            unanswered.acksOverdue().forEach((p, n) -> overdue.merge(p, (double) n, Double::sum));
         }
         up.register(rows(upRows), true);
         state.register(rows(stateRows), true);
@@ -126,17 +117,6 @@ final class LinkGauges {
         receiptsPending.register(rows(receiptRows), true);
         acksPending.register(byPrecedence(pending), true);
         acksOverdue.register(byPrecedence(overdue), true);
-    }
-
-    /** A message awaits a human acknowledgement when it has a deadline and none came yet. */
-    private static void count(MessageView v, Map<Precedence, Double> pending, Map<Precedence, Double> overdue) {
-        if (v.deadline().isEmpty() || v.state() == MessageState.ACKNOWLEDGED) {
-            return;
-        }
-        pending.merge(v.precedence(), 1.0, Double::sum);
-        if (v.state() == MessageState.OVERDUE) {
-            overdue.merge(v.precedence(), 1.0, Double::sum);
-        }
     }
 
     private static Map<Precedence, Double> zeros() {

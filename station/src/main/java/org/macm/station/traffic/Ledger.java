@@ -16,6 +16,7 @@ import java.util.function.LongFunction;
 import org.macm.core.log.Body;
 import org.macm.core.log.LinkParameters;
 import org.macm.core.log.MalformedEntryException;
+import org.macm.core.log.Precedence;
 import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 import org.macm.core.log.AgreeRules;
@@ -70,6 +71,8 @@ final class Ledger {
         final Map<Long, TreeMap<Long, Acknowledged>> acks = new HashMap<>();
         /** Awaiting seqs and their current deadline; the queue may hold older deadlines of the same seq. */
         final Map<Long, Instant> deadlines = new HashMap<>();
+        /** The precedence of each entry awaiting a human answer (link tests: ROUTINE), so counting them reads nothing. */
+        final Map<Long, Precedence> precedences = new HashMap<>();
         final PriorityQueue<Awaiting> byDeadline = new PriorityQueue<>(Comparator.comparing(Awaiting::deadline));
         final TreeMap<Long, SignedEntry> overdue = new TreeMap<>();
         final TreeMap<Long, SignedEntry> tests = new TreeMap<>();
@@ -178,6 +181,7 @@ final class Ledger {
                         ack.time(), ack.remark(), e.log().author() + "/" + e.seq()));
                 answered.deadlines.remove(seq);
                 answered.overdue.remove(seq);
+                answered.precedences.remove(seq);
                 noted(author, e, Optional.empty(), stored);
             }
             case Body.Message m -> {
@@ -212,6 +216,9 @@ final class Ledger {
 
     /** An entry of {@code side}: its receipt known already (the other log was read first) or awaited. */
     private void noted(Side side, SignedEntry e, Optional<Duration> allowed, Optional<Instant> stored) {
+        if (allowed.isPresent() && !side.acks.containsKey(e.seq())) {
+            side.precedences.put(e.seq(), e.entry().body() instanceof Body.Message m ? m.precedence() : Precedence.ROUTINE);
+        }
         Map.Entry<Long, Step> known = side.steps.ceilingEntry(e.seq());
         if (known != null) {
             received(side, e.seq(), e.entry().time(), known.getValue().time(), allowed);
@@ -343,6 +350,37 @@ final class Ledger {
     synchronized Answered answers(boolean byUs) {
         Side side = byUs ? ours : theirs;
         return new Answered(List.of(), side.receipted, copy(side.acks));
+    }
+
+    /**
+     * What awaits an answer among the entries of ours ({@code byUs}) or theirs, costing the
+     * number of such entries, not the log's length: each entry awaiting a human acknowledgement
+     * (with whether its deadline has passed at {@code now}), and how many messages and link
+     * tests the other side has not receipted yet.
+     */
+    synchronized Unanswered unanswered(boolean byUs, Instant now) {
+        Side side = byUs ? ours : theirs;
+        TreeMap<Long, Boolean> awaiting = new TreeMap<>();
+        side.deadlines.forEach((seq, deadline) -> awaiting.put(seq, now.isAfter(deadline)));
+        side.overdue.keySet().forEach(seq -> awaiting.put(seq, true));
+        List<Unanswered.Awaited> acks = new ArrayList<>(awaiting.size());
+        awaiting.forEach((seq, late) -> acks.add(new Unanswered.Awaited(
+                side.precedences.getOrDefault(seq, Precedence.ROUTINE), late)));
+        TreeSet<Long> unreceipted = new TreeSet<>(awaiting.tailMap(side.receipted, false).keySet());
+        unreceipted.addAll(side.tests.tailMap(side.receipted, false).keySet());
+        return new Unanswered(acks, unreceipted.size());
+    }
+
+    /**
+     * Entries awaiting an answer, as {@link #unanswered} finds them.
+     *
+     * @param acks        every entry awaiting a human acknowledgement, and whether it is overdue
+     * @param unreceipted messages and link tests not yet receipted by the other side
+     */
+    record Unanswered(List<Awaited> acks, int unreceipted) {
+        /** One entry awaiting a human acknowledgement: its precedence, and whether its deadline passed. */
+        record Awaited(Precedence precedence, boolean overdue) {
+        }
     }
 
     /** When the newest link test this station sent was scheduled, if it sent one. */

@@ -2,6 +2,7 @@ package org.macm.station.traffic;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +148,44 @@ public final class MessageBoard {
         return station.store().get(ours ? station.ownLog(peer) : station.peerLog(peer), seq)
                 .flatMap(e -> ours ? view(e, station.id(), peer, a.receipted(), a.acks(), now, false, language)
                         : view(e, peer, station.id(), a.receipted(), a.acks(), now, true, language));
+    }
+
+    /**
+     * What awaits an answer on the link to {@code peer} at {@code now}, both ways, counted by
+     * precedence (link tests as ROUTINE): messages and link tests awaiting a human
+     * acknowledgement, those of them past their deadline, and ours the peer has not receipted.
+     * It costs what awaits, not the logs' length, so the station's metrics can ask at every
+     * scrape; the lists ({@link #inbox}, {@link #sent}) show the same states entry by entry.
+     */
+    public Unanswered unanswered(StationId peer, Instant now) {
+        Ledger ledger = ledger(peer);
+        Map<Precedence, Integer> pending = new EnumMap<>(Precedence.class);
+        Map<Precedence, Integer> overdue = new EnumMap<>(Precedence.class);
+        Ledger.Unanswered ours = ledger.unanswered(true, now);
+        for (Ledger.Unanswered u : List.of(ours, ledger.unanswered(false, now))) {
+            for (Ledger.Unanswered.Awaited a : u.acks()) {
+                pending.merge(a.precedence(), 1, Integer::sum);
+                if (a.overdue()) {
+                    overdue.merge(a.precedence(), 1, Integer::sum);
+                }
+            }
+        }
+        return new Unanswered(pending, overdue, ours.unreceipted());
+    }
+
+    /**
+     * What awaits an answer on one link, by precedence (a precedence with none is absent).
+     *
+     * @param acksPending messages and link tests either way awaiting a human acknowledgement, overdue ones included
+     * @param acksOverdue of those, the ones past their deadline
+     * @param unreceipted our messages and link tests the peer has not receipted yet
+     */
+    public record Unanswered(Map<Precedence, Integer> acksPending, Map<Precedence, Integer> acksOverdue,
+            int unreceipted) {
+        public Unanswered {
+            acksPending = Map.copyOf(acksPending);
+            acksOverdue = Map.copyOf(acksOverdue);
+        }
     }
 
     /** When the newest link test this station sent to {@code peer} was scheduled, if it sent one. */

@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +76,45 @@ class MessageBoardTest {
         return all.stream().filter(v -> v.state() == MessageState.OVERDUE).toList();
     }
 
+    /** What {@link MessageBoard#unanswered} must say, counted from the lists (every message here is receipted or SENT). */
+    private static MessageBoard.Unanswered countedFromWholeLogs(MessageBoard board, Instant now) {
+        List<MessageView> all = new ArrayList<>(board.sent(CN, now));
+        all.addAll(board.inbox(CN, now));
+        Map<Precedence, Integer> pending = new EnumMap<>(Precedence.class);
+        Map<Precedence, Integer> overdue = new EnumMap<>(Precedence.class);
+        for (MessageView v : all) {
+            if (v.deadline().isPresent() && v.state() != MessageState.ACKNOWLEDGED) {
+                pending.merge(v.precedence(), 1, Integer::sum);
+            }
+            if (v.state() == MessageState.OVERDUE) {
+                overdue.merge(v.precedence(), 1, Integer::sum);
+            }
+        }
+        int unreceipted = (int) board.sent(CN, now).stream().filter(v -> v.state() == MessageState.SENT).count();
+        return new MessageBoard.Unanswered(pending, overdue, unreceipted);
+    }
+
+    @Test
+    void unanswered_countsByPrecedence_whatAwaitsAReceiptOrADutyOfficer_asTimePasses() {
+        MessageBoard board = followedBoard();
+        SignedEntry flash = jp.write(CN, text(Precedence.FLASH, "vessel closing"));
+        jp.write(CN, new Body.LinkTest(Instant.now(), false));
+        SignedEntry humanTest = jp.write(CN, new Body.LinkTest(Instant.now(), true));
+        Instant t = flash.entry().time();
+        assertThat(board.unanswered(CN, t)).isEqualTo(new MessageBoard.Unanswered(
+                Map.of(Precedence.FLASH, 1, Precedence.ROUTINE, 1), Map.of(), 3));
+        exchange();
+        assertThat(board.unanswered(CN, t)).as("receipted").isEqualTo(new MessageBoard.Unanswered(
+                Map.of(Precedence.FLASH, 1, Precedence.ROUTINE, 1), Map.of(), 0));
+        Instant late = t.plus(Duration.ofMinutes(6));
+        assertThat(board.unanswered(CN, late)).as("the FLASH past its 5 minutes").isEqualTo(new MessageBoard.Unanswered(
+                Map.of(Precedence.FLASH, 1, Precedence.ROUTINE, 1), Map.of(Precedence.FLASH, 1), 0));
+        cn.acknowledge(JP, flash.seq(), "Lt Wang", Optional.empty());
+        cn.acknowledge(JP, humanTest.seq(), "Lt Wang", Optional.empty());
+        exchange();
+        assertThat(board.unanswered(CN, late)).as("acknowledged").isEqualTo(new MessageBoard.Unanswered(Map.of(), Map.of(), 0));
+    }
+
     @Test
     void aMessage_isReceipted_AsSoonAsTheSenderHasVerifiedThePeersReceipt_beforeStoringIt() {
         MessageBoard board = followedBoard();
@@ -128,6 +169,8 @@ class MessageBoardTest {
             }
             assertThat(board.tests(CN, now)).as("link tests %s after", later)
                     .isEqualTo(board.sent(CN, now).stream().filter(v -> v.kind() == EntryKind.TEST).toList());
+            assertThat(board.unanswered(CN, now)).as("the counts the metrics read, %s after", later)
+                    .isEqualTo(countedFromWholeLogs(board, now));
         }
         // Seven hours on, all that is unanswered is overdue: the ROUTINE report, the FLASH, the
         // test that asked for a duty officer, and cn-mnd's IMMEDIATE; acknowledged ones are not.
