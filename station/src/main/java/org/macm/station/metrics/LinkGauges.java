@@ -83,21 +83,19 @@ final class LinkGauges {
         Map<Precedence, Double> overdue = zeros();
         for (LinkStatus link : links.status()) {
             StationId peer = link.peer();
-            boolean anyUp = false;
+            Map<Tags, Double> paths = new LinkedHashMap<>();
             for (PathStatus path : link.paths()) {
                 Tags tags = Tags.of("peer", peer.value(), "path", pathLabel(path.name()));
-                anyUp |= path.connected();
-                upRows.merge(tags, path.connected() ? 1.0 : 0.0, Math::max);
+                paths.merge(tags, path.connected() ? 1.0 : 0.0, Math::max);
                 path.lastHeard().ifPresent(heard -> ageRows.merge(tags,
                         Math.max(0, Duration.between(heard, now).toMillis() / 1000.0), Math::min));
             }
-            for (Map.Entry<Tags, Double> row : upRows.entrySet()) {
-                if (row.getKey().stream().anyMatch(t -> t.getKey().equals("peer") && t.getValue().equals(peer.value()))) {
-                    boolean pathUp = row.getValue() > 0;
-                    stateRows.put(row.getKey().and("state", "up"), pathUp ? 1.0 : 0.0);
-                    stateRows.put(row.getKey().and("state", "down"), pathUp ? 0.0 : 1.0);
-                }
-            }
+            paths.forEach((tags, connected) -> {
+                upRows.put(tags, connected);
+                stateRows.put(tags.and("state", "up"), connected);
+                stateRows.put(tags.and("state", "down"), 1 - connected);
+            });
+            boolean anyUp = paths.containsValue(1.0);
             Tags all = Tags.of("peer", peer.value(), "path", ALL_PATHS);
             upRows.put(all, anyUp ? 1.0 : 0.0);
             for (LinkState s : LinkState.values()) {
