@@ -26,6 +26,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -217,6 +218,38 @@ class MetricsEndpointTest {
                 }
                 // No message text and no officer in any label.
                 assertThat(jpAfter.samples()).noneMatch(x -> x.labels().values().stream().anyMatch(v -> v.contains("jp 1")));
+            }
+        }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aFlashLeftUnacknowledged_isOverdueAndEscalatedOnce_andAnAcknowledgementClearsIt_butNotTheCount() throws Exception {
+        PrometheusScrape.requireParser();
+        StationPair s = StationPair.create(tmp).withHeartbeat(Duration.ofMillis(200), 3);
+        s.write(s.listening(CN, loopback(0)));
+        metricsOn(s.cn());
+        try (StationRuntime cn = StationRuntime.start(s.cn(), Clock.systemUTC(), "test-catalog")) {
+            // jp-mod allows one second for a FLASH: its messages are held to the deadlines it announces.
+            s.write(s.dialling(JP, loopback(cn.linkPorts())).withAckDeadline(Precedence.FLASH, Duration.ofSeconds(1)));
+            metricsOn(s.jp());
+            try (StationRuntime jp = StationRuntime.start(s.jp(), Clock.systemUTC(), "test-catalog")) {
+                SignedEntry flash = jp.station().write(CN, new Body.Message(Precedence.FLASH,
+                        new MessageContent.FreeText("en", "vessel closing, answer now")));
+                for (StationRuntime station : List.of(jp, cn)) {
+                    PrometheusScrape late = awaitValue("the FLASH escalated", DEADLINE, () -> scrape(station),
+                            m -> m.value("macm_escalations_total", "precedence", "flash") > 0);
+                    assertThat(late.value("macm_escalations_total", "precedence", "flash")).isEqualTo(1.0);
+                    assertThat(late.value("macm_acks_overdue", "precedence", "flash")).isEqualTo(1.0);
+                    assertThat(late.value("macm_acks_pending", "precedence", "flash")).isEqualTo(1.0);
+                }
+                cn.station().acknowledge(JP, flash.seq(), "Lt Wang", Optional.empty());
+                PrometheusScrape answered = awaitValue("the acknowledgement back at jp-mod", DEADLINE, () -> scrape(jp),
+                        m -> m.value("macm_acks_pending", "precedence", "flash") == 0);
+                assertThat(answered.value("macm_acks_overdue", "precedence", "flash")).isZero();
+                assertThat(answered.value("macm_escalations_total", "precedence", "flash")).as("a count, not a state")
+                        .isEqualTo(1.0);
+                assertThat(answered.text()).doesNotContain("Wang").doesNotContain("vessel closing");
             }
         }
     }
