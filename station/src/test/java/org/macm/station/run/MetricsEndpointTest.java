@@ -219,6 +219,11 @@ class MetricsEndpointTest {
                 // No message text and no officer in any label.
                 assertThat(jpAfter.samples()).noneMatch(x -> x.labels().values().stream().anyMatch(v -> v.contains("jp 1")));
             }
+            // jp-mod stopped: at cn-mnd the link is DOWN, what the alert rule MacmLinkDown reads.
+            PrometheusScrape down = awaitValue("the link DOWN at cn-mnd", DEADLINE, () -> scrape(cn),
+                    m -> m.value("macm_link_state", "peer", JP.value(), "path", "all", "state", "down") == 1);
+            assertThat(down.value("macm_link_up", "peer", JP.value(), "path", "all")).isZero();
+            assertThat(down.value("macm_link_state", "peer", JP.value(), "path", "all", "state", "up")).isZero();
         }
     }
 
