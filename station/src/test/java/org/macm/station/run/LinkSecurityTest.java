@@ -211,8 +211,10 @@ class LinkSecurityTest {
             await("the genuine entries to be stored", Duration.ofSeconds(10),
                     () -> cn.station().store().head(cn.station().peerLog(JP)).seq() == 2);
             FrameCodec.write(out, Frame.Entries.of(List.of(offChain)));
-            await("the equivocation to be recorded", Duration.ofSeconds(10),
-                    () -> !cn.station().store().equivocations(cn.station().peerLog(JP)).isEmpty());
+            // The link counts a refusal once the host has stored the batch: wait for the count too, not only the store.
+            await("the equivocation to be recorded and counted", Duration.ofSeconds(10),
+                    () -> !cn.station().store().equivocations(cn.station().peerLog(JP)).isEmpty()
+                            && cn.links().status(JP).orElseThrow().refusedEntries() >= 2);
         }
         assertThat(cn.station().store().read(cn.station().peerLog(JP), 1, 10)).containsExactly(first, second);
         assertThat(cn.station().store().equivocations(cn.station().peerLog(JP))).singleElement()
