@@ -50,7 +50,14 @@ public final class ConfigFile {
             @JsonProperty("console") RawConsole console,
             @JsonProperty("deadlines") RawDeadlines deadlines,
             @JsonProperty("link-tests") RawTests tests,
-            @JsonProperty("watch") RawWatch watch) {
+            @JsonProperty("watch") RawWatch watch,
+            @JsonProperty("log") RawLog log) {
+    }
+
+    /** {@code [log]}: the file {@code macm run} logs to, and its rotation. */
+    record RawLog(@JsonProperty("file") String file, @JsonProperty("level") String level,
+            @JsonProperty("format") String format, @JsonProperty("max-file-size") String maxFileSize,
+            @JsonProperty("max-history") Integer maxHistory, @JsonProperty("total-size-cap") String totalSizeCap) {
     }
 
     /** {@code [watch]}: the encounter watch inside the running station. */
@@ -196,7 +203,8 @@ public final class ConfigFile {
                 path(base, raw.tlsCertificate(), "keys/tls.crt"),
                 listen, dial, heartbeat, misses, reconnectMin, reconnectMax, api, deadlines,
                 v.duration("link-tests.interval", t.interval(), Duration.ofHours(1)),
-                t.humanAck() != null && t.humanAck(), watch, console(file, base, v, raw.console()));
+                t.humanAck() != null && t.humanAck(), watch, console(file, base, v, raw.console()),
+                LogTable.read(file, base, raw.log()));
     }
 
     private static ConsoleConfig console(Path file, Path base, ValueReader v, RawConsole c) {
