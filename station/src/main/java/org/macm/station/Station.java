@@ -333,7 +333,7 @@ public final class Station implements AutoCloseable {
             var line = LOG.atWarn().addKeyValue("event", "entry.refused").addKeyValue("peer", peer);
             if (entries.get(i) instanceof Offered.Read r) {
                 line.addKeyValue("seq", r.entry().seq()).addKeyValue("log", r.entry().log()).addKeyValue("reason", o)
-                        .log("refused entry {} of {}'s log: {}", r.entry().seq(), peer, why);
+                        .log("refused entry {} from {}: {}", r.entry().seq(), peer, why);
             } else if (entries.get(i) instanceof Offered.Unreadable u) {
                 line.addKeyValue("reason", o).log("refused {} bytes from {}: they are not an entry ({}) and {}",
                         u.raw().size(), peer, u.why().getMessage(), why);
