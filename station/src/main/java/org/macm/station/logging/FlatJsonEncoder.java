@@ -13,7 +13,7 @@ import org.slf4j.event.KeyValuePair;
  * an array of one-key objects that a log shipper or {@code jq 'select(.peer=="cn-mnd")'} cannot
  * filter on. Whole numbers (a {@code seq}) stay JSON numbers; everything else is a string. A key
  * that would clash with one of the encoder's own fields is written with a {@code kv.} prefix.
- * The context, sequence number, nanoseconds, the message template and its arguments are left
+ * The context, MDC, sequence number, nanoseconds, the message template and its arguments are left
  * out: {@code formattedMessage} already says it once.
  */
 public final class FlatJsonEncoder extends JsonEncoder {
@@ -27,6 +27,7 @@ public final class FlatJsonEncoder extends JsonEncoder {
         setWithMessage(false);
         setWithArguments(false);
         setWithKVPList(false);
+        setWithMDC(false); // MACM puts nothing there; the key/value pairs are the fields
         setWithFormattedMessage(true);
     }
 

@@ -35,7 +35,7 @@ public final class LogSetup {
     public static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level %logger{0}: %msg"
             + "%replace(%kvp){'^(.+)$', ' [$1]'}%n";
     /** Libraries whose INFO is start-up chatter (Jetty's version banner, Javalin's): WARN and above only. */
-    private static final String[] QUIET = {"org.eclipse.jetty", "io.javalin", "org.sqlite", "sun.net.httpserver"};
+    private static final String[] QUIET = {"org.eclipse.jetty", "io.javalin", "org.sqlite", "com.sun.net.httpserver", "sun.net.httpserver"};
 
     private final LoggerContext context;
 

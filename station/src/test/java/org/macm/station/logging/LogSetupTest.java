@@ -151,7 +151,7 @@ class LogSetupTest {
     void theJdksOwnLoggers_goToTheSameFile_inItsFormat() throws Exception {
         Path file = apply(LogFormat.JSON, LogFile.DEFAULT_MAX_FILE_SIZE);
         java.util.logging.Logger.getLogger("com.example.jul").warning("from java.util.logging");
-        java.util.logging.Logger.getLogger("sun.net.httpserver").info("HttpServer chatter");
+        java.util.logging.Logger.getLogger("com.sun.net.httpserver").info("the JDK HTTP server's INFO chatter");
 
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(1);
