@@ -86,6 +86,17 @@ class LogTableTest {
     }
 
     @Test
+    void aLogFolderThatCannotBeMade_stopsRunWithOneLine_beforeAnythingStarts() throws Exception {
+        Path dir = station("[log]\nfile = \"identity.toml/macm.log\"");
+        CliRun r = CliRun.run("run", "--dir", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.errorLine()).startsWith("macm: cannot create the log folder " + dir.toAbsolutePath().resolve("identity.toml"))
+                .endsWith("; check [log] file in station.toml");
+        assertThat(dir.resolve("api.url")).doesNotExist();
+    }
+
+    @Test
     void wrongLogFormatOption_isAUsageError() {
         CliRun r = CliRun.run("--log-format", "xml", "status");
         assertThat(r.exitCode()).isEqualTo(2);
