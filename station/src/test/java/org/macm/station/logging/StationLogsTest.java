@@ -35,9 +35,9 @@ import org.macm.testkit.FreePort;
 
 /**
  * Two stations as real processes ({@code macm run} in child JVMs, so that their standard error
- * and logback are their own), each with a {@code [log] file}: jp-mod's in JSON, cn-mnd's in text
- * at DEBUG. A FLASH message escalates on both; cn-mnd stops; jp-mod's file then holds exactly
- * one structured WARN per path going DOWN. Standard error is JSON with {@code --log-format json}
+ * and logback are their own), each with a {@code [log] file} at DEBUG: jp-mod's in JSON,
+ * cn-mnd's in text. A FLASH message escalates on both; cn-mnd stops; jp-mod's file then holds
+ * exactly one structured WARN per path going DOWN. Standard error is JSON with {@code --log-format json}
  * before or after {@code run}. The API token and an officer's password, both used meanwhile,
  * appear in no log.
  */
@@ -56,7 +56,7 @@ class StationLogsTest {
         List<Integer> cnPorts = FreePort.loopback(2);
         pair.write(pair.listening(CN, loopback(cnPorts)));
         pair.write(pair.dialling(JP, loopback(cnPorts)).withAckDeadline(Precedence.FLASH, Duration.ofSeconds(1)));
-        appendLog(pair.jp(), "[log]\nfile = \"log/macm.log\"\nformat = \"json\"\n");
+        appendLog(pair.jp(), "[log]\nfile = \"log/macm.log\"\nformat = \"json\"\nlevel = \"debug\"\n");
         appendLog(pair.cn(), "[log]\nfile = \"log/macm.log\"\nformat = \"text\"\nlevel = \"debug\"\n");
         CliRun added = CliRun.withInput(PASSWORD + "\n", "officer", "add", "--dir", pair.jp().dir().toString(),
                 "--name", "sato.ken", "--display", "Lt Col Sato Ken", "--role", "duty", "--password-stdin");
