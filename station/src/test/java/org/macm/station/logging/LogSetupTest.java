@@ -148,6 +148,14 @@ class LogSetupTest {
     }
 
     @Test
+    void macmLogLevel_setsStandardErrorsLevel_andAWrongOneSaysWhatToWrite() {
+        assertThat(LogSettings.stderr(LogFormat.TEXT, Map.of()).stderrLevel()).isEqualTo(Level.WARN);
+        assertThat(LogSettings.stderr(LogFormat.JSON, Map.of("MACM_LOG_LEVEL", "info")).stderrLevel()).isEqualTo(Level.INFO);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogSettings.stderr(LogFormat.TEXT,
+                Map.of("MACM_LOG_LEVEL", "chatty"))).hasMessage("MACM_LOG_LEVEL is 'chatty'; write error, warn, info, debug or trace");
+    }
+
+    @Test
     void theJdksOwnLoggers_goToTheSameFile_inItsFormat() throws Exception {
         Path file = apply(LogFormat.JSON, LogFile.DEFAULT_MAX_FILE_SIZE);
         java.util.logging.Logger.getLogger("com.example.jul").warning("from java.util.logging");
