@@ -153,7 +153,8 @@ public final class Links implements AutoCloseable {
             } catch (IOException | LinkException e) {
                 closeQuietly(socket);
                 if (!closed) {
-                    LOG.info("path {} to {}: {}", path, peer, describe(e));
+                    LOG.atInfo().addKeyValue("peer", peer).addKeyValue("path", path).addKeyValue("reason", describe(e))
+                            .log("path {} to {}: {}", path, peer, describe(e));
                     peers.get(peer).disconnected(path, Optional.of(describe(e)), false);
                 }
             }

@@ -63,11 +63,18 @@ final class PeerLink {
         paths.computeIfAbsent(path, p -> new PathRecord());
     }
 
-    void connected(String path) {
+    /** A path's session is established; {@code peerHolds} is how far the peer holds our log, as its HELLO said. */
+    synchronized void connected(String path, long peerHolds) {
         PathRecord r = paths.computeIfAbsent(path, p -> new PathRecord());
+        boolean was = r.connected;
         r.connected = true;
         r.lastHeard = clock.instant();
         peerStopped = null;
+        if (!was) {
+            LOG.atWarn().addKeyValue("event", "link.state").addKeyValue("peer", peer).addKeyValue("path", path)
+                    .addKeyValue("state", "UP").addKeyValue("seq", peerHolds)
+                    .log("path {} to {} is UP (the peer holds our log to seq {})", path, peer, peerHolds);
+        }
         observe();
     }
 
@@ -78,9 +85,10 @@ final class PeerLink {
         }
     }
 
-    void disconnected(String path, Optional<String> error, boolean inbound) {
+    synchronized void disconnected(String path, Optional<String> error, boolean inbound) {
         PathRecord r = paths.get(path);
         if (r != null) {
+            pathDown(path, r, error.orElse("closed"));
             r.connected = false;
             r.lastError = error.orElse(null);
         }
@@ -96,9 +104,10 @@ final class PeerLink {
      * The peer said SHUTDOWN on {@code path}: it is stopping in order. The path closes without
      * counting as an error, and if it was the last one the link goes DOWN saying so.
      */
-    void peerStopped(String path, boolean inbound) {
+    synchronized void peerStopped(String path, boolean inbound) {
         PathRecord r = paths.get(path);
         if (r != null) {
+            pathDown(path, r, ErrorCode.SHUTDOWN + ": the peer stopped");
             r.connected = false;
             r.lastError = ErrorCode.SHUTDOWN + ": the peer stopped";
         }
@@ -107,6 +116,19 @@ final class PeerLink {
             paths.remove(path);
         }
         observe();
+    }
+
+    /**
+     * One WARN when a connected path goes down (a dial that fails again on a path already down
+     * changes nothing and says nothing here). Not when this station is closing its links: that
+     * is a stop, not an outage.
+     */
+    private void pathDown(String path, PathRecord r, String reason) {
+        if (r.connected && !stopping) {
+            LOG.atWarn().addKeyValue("event", "link.state").addKeyValue("peer", peer).addKeyValue("path", path)
+                    .addKeyValue("state", "DOWN").addKeyValue("reason", reason)
+                    .log("path {} to {} is DOWN: {}", path, peer, reason);
+        }
     }
 
     /** The peer claimed to hold our log beyond its head; the path is being refused. */
@@ -191,19 +213,21 @@ final class PeerLink {
             if (stopping) {
                 return;
             }
+            // The link as a whole (no "path" key): one WARN per change, like each path's (see pathDown).
             if (now == LinkState.DOWN && peerStopped != null) {
-                // Still a WARN: nothing reaches the peer now. But it stopped in order, so there is no fault to chase.
-                LOG.atWarn().addKeyValue("peer", peer).addKeyValue("state", now).addKeyValue("was", was)
-                        .addKeyValue("reason", ErrorCode.SHUTDOWN)
+                // Nothing reaches the peer now. But it stopped in order, so there is no fault to chase.
+                LOG.atWarn().addKeyValue("event", "link.state").addKeyValue("peer", peer).addKeyValue("state", now)
+                        .addKeyValue("was", was).addKeyValue("reason", ErrorCode.SHUTDOWN)
                         .log("link to {} is DOWN: the peer stopped (SHUTDOWN); it was {} since {}; entries are kept "
                                 + "and go out when it is back", peer, was, wasSince);
             } else if (now == LinkState.DOWN) {
-                LOG.atWarn().addKeyValue("peer", peer).addKeyValue("state", now).addKeyValue("was", was)
+                LOG.atWarn().addKeyValue("event", "link.state").addKeyValue("peer", peer).addKeyValue("state", now)
+                        .addKeyValue("was", was).addKeyValue("reason", "no path connected and heard")
                         .log("link to {} is DOWN: no path to it is connected and heard (it was {} since {}); entries "
                                 + "are kept and go out when a path is back", peer, was, wasSince);
             } else {
-                LOG.atInfo().addKeyValue("peer", peer).addKeyValue("state", now).addKeyValue("was", was)
-                        .log("link to {} is {} (it was {})", peer, now, was);
+                LOG.atWarn().addKeyValue("event", "link.state").addKeyValue("peer", peer).addKeyValue("state", now)
+                        .addKeyValue("was", was).log("link to {} is {} (it was {})", peer, now, was);
             }
         }
     }

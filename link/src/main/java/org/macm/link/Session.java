@@ -93,8 +93,7 @@ final class Session {
                     host.catalogHash()));
             Frame.Hello hello = expectHello(in, linkId);
             established = true;
-            link.connected(path);
-            LOG.info("path {} to {} is up (peer holds our log to seq {})", path, peer, hello.peerHead().seq());
+            link.connected(path, hello.peerHead().seq());
             socket.setSoTimeout((int) config.silenceLimit().toMillis());
             long startAt = hello.peerHead().seq() + 1;
             sender = Thread.ofVirtual().name("macm-send-" + peer + "-" + path).start(() -> sendLoop(startAt));
@@ -106,7 +105,8 @@ final class Session {
             // Its ERROR frame was the last: nothing goes back (docs/PROTOCOL.md §9, "then the sender closes").
             error = Optional.of(e.getMessage());
             if (e.needsOperator()) {
-                LOG.warn("path {} to {} was refused by the peer: {}", path, peer, e.getMessage());
+                LOG.atWarn().addKeyValue("peer", peer).addKeyValue("path", path).addKeyValue("reason", e.getMessage())
+                        .log("path {} to {} was refused by the peer: {}", path, peer, e.getMessage());
             }
         } catch (EOFException e) {
             // A FAILURE frame from the peer arrives here with its code (see readLoop); keep it.
@@ -117,13 +117,15 @@ final class Session {
             sendQuietly(new Frame.Failure(ErrorCode.PEER_SILENT, Optional.empty()));
         } catch (LinkException e) {
             error = Optional.of(e.getMessage());
-            LOG.warn("closing path {} to {}: {}", path, peer, e.getMessage());
+            LOG.atWarn().addKeyValue("peer", peer).addKeyValue("path", path).addKeyValue("reason", e.getMessage())
+                    .log("closing path {} to {}: {}", path, peer, e.getMessage());
             sendQuietly(new Frame.Failure(e.code(), Optional.of(e.getMessage())));
         } catch (IOException e) {
             error = closing ? Optional.empty() : Optional.of("connection lost: " + e.getMessage());
         } catch (RuntimeException e) {
             error = Optional.of(ErrorCode.INTERNAL + ": " + e.getMessage());
-            LOG.error("path {} to {} failed", path, peer, e);
+            LOG.atError().addKeyValue("peer", peer).addKeyValue("path", path).setCause(e)
+                    .log("path {} to {} failed", path, peer);
             sendQuietly(new Frame.Failure(ErrorCode.INTERNAL, Optional.empty()));
         } finally {
             close();
@@ -136,12 +138,11 @@ final class Session {
             if (intakeFailure != null) {
                 error = Optional.of(intakeFailure);
             }
+            // PeerLink logs the state change (one WARN per path going down), knowing whether it was up.
             if (peerStopped && intakeFailure == null) {
                 link.peerStopped(path, inbound);
-                LOG.info("path {} to {} is down: the peer stopped (SHUTDOWN)", path, peer);
             } else {
                 link.disconnected(path, error, inbound);
-                error.ifPresent(e -> LOG.info("path {} to {} is down: {}", path, peer, e));
             }
             link.appended(); // wake the sender so it sees the socket closed
         }
@@ -174,8 +175,9 @@ final class Session {
         boolean catalogMatches = hello.catalog().equals(host.catalogHash());
         link.catalog(catalogMatches);
         if (!catalogMatches) {
-            LOG.warn("peer {} has template catalog {}, ours is {}: messages on unknown forms will show raw fields",
-                    peer, hello.catalog(), host.catalogHash());
+            LOG.atWarn().addKeyValue("peer", peer).addKeyValue("path", path)
+                    .log("peer {} has template catalog {}, ours is {}: messages on unknown forms will show raw fields",
+                            peer, hello.catalog(), host.catalogHash());
         }
         claims.check(hello.peerHead());
         return hello;
@@ -242,9 +244,11 @@ final class Session {
                 if (e instanceof MacmException) {
                     // Says what happened and what to do (a full disk, say); it recurs at every
                     // reconnect until fixed, so one line each time, not a stack trace.
-                    LOG.error("path {} to {} failed: {}", path, peer, e.getMessage());
+                    LOG.atError().addKeyValue("peer", peer).addKeyValue("path", path)
+                            .log("path {} to {} failed: {}", path, peer, e.getMessage());
                 } else {
-                    LOG.error("path {} to {} failed", path, peer, e);
+                    LOG.atError().addKeyValue("peer", peer).addKeyValue("path", path).setCause(e)
+                            .log("path {} to {} failed", path, peer);
                 }
                 intakeFailure = ErrorCode.INTERNAL + ": " + e.getMessage();
                 sendQuietly(new Frame.Failure(ErrorCode.INTERNAL, Optional.empty()));
@@ -293,7 +297,8 @@ final class Session {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
             if (!closing) {
-                LOG.info("path {} to {}: sending stopped: {}", path, peer, e.getMessage());
+                LOG.atInfo().addKeyValue("peer", peer).addKeyValue("path", path)
+                        .log("path {} to {}: sending stopped: {}", path, peer, e.getMessage());
             }
             close();
         }

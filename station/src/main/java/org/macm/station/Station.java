@@ -250,7 +250,8 @@ public final class Station implements AutoCloseable {
                 l.accept(peer, written);
             } catch (RuntimeException e) {
                 // The entry is durable whatever a listener does; the write must not seem to fail.
-                LOG.error("a listener failed on entry {} to {}", written.seq(), peer, e);
+                LOG.atError().addKeyValue("peer", peer).addKeyValue("seq", written.seq()).setCause(e)
+                        .log("a listener failed on entry {} to {}", written.seq(), peer);
             }
         }
     }
@@ -298,11 +299,45 @@ public final class Station implements AutoCloseable {
         // One intake per peer at a time: every path carries every entry, so the copy that comes
         // second finds the first one stored and costs neither a verification nor an fsync.
         ReentrantLock lock = intakeLocks.computeIfAbsent(peer, p -> new ReentrantLock());
+        List<IntakeOutcome> outcomes;
         lock.lock();
         try {
-            return receiveLocked(peer, entries);
+            outcomes = receiveLocked(peer, entries);
         } finally {
             lock.unlock();
+        }
+        logRefused(peer, entries, outcomes);
+        return outcomes;
+    }
+
+    /**
+     * One WARN per entry refused (every copy, on every path, is one line: each is an offer the
+     * peer made), with the peer, the seq when the bytes could be read, and the outcome as reason.
+     * An unreadable or equivocating entry also has its finding logged once, as evidence.
+     */
+    private static void logRefused(StationId peer, List<Offered> entries, List<IntakeOutcome> outcomes) {
+        for (int i = 0; i < outcomes.size(); i++) {
+            IntakeOutcome o = outcomes.get(i);
+            String why = switch (o) {
+                case BAD_SIGNATURE -> "its signature is not the pinned key's";
+                case WRONG_LOG -> "it belongs to another log than this link's";
+                case CHAIN_BROKEN -> "its prev hash does not match the entry held before it";
+                case EQUIVOCATION -> "another entry is held at its seq (both kept as evidence)";
+                case UNREADABLE -> "it is validly signed but cannot be read (kept as evidence; the log is held)";
+                case HELD -> "it follows an unreadable entry; the log is held there";
+                case STORED, DUPLICATE, GAP -> null;
+            };
+            if (why == null) {
+                continue;
+            }
+            var line = LOG.atWarn().addKeyValue("event", "entry.refused").addKeyValue("peer", peer);
+            if (entries.get(i) instanceof Offered.Read r) {
+                line.addKeyValue("seq", r.entry().seq()).addKeyValue("log", r.entry().log()).addKeyValue("reason", o)
+                        .log("refused entry {} from {}: {}", r.entry().seq(), peer, why);
+            } else if (entries.get(i) instanceof Offered.Unreadable u) {
+                line.addKeyValue("reason", o).log("refused {} bytes from {}: they are not an entry ({}) and {}",
+                        u.raw().size(), peer, u.why().getMessage(), why);
+            }
         }
     }
 
@@ -322,7 +357,6 @@ public final class Station implements AutoCloseable {
             }
             SignedEntry e = ((Offered.Read) o).entry();
             if (!e.log().equals(expected)) {
-                LOG.warn("refused entry from {}: it belongs to log {}, not {}", peer, e.log(), expected);
                 outcomes.add(IntakeOutcome.WRONG_LOG);
                 continue;
             }
@@ -334,7 +368,6 @@ public final class Station implements AutoCloseable {
             try {
                 e.verify(peerIdentity.signingKey());
             } catch (SignatureException ex) {
-                LOG.warn("refused entry from {} seq {}: signature is not the pinned key's", peer, e.seq());
                 outcomes.add(IntakeOutcome.BAD_SIGNATURE);
                 continue;
             }
@@ -384,8 +417,10 @@ public final class Station implements AutoCloseable {
         for (int i = 0; i < stored.size(); i++) {
             IntakeOutcome o = stored.get(i);
             if (o == IntakeOutcome.EQUIVOCATION && intake.equivocation(valid.get(i), clock.instant())) {
-                LOG.error("[{}] peer {} signed two different entries at seq {}: both kept as evidence",
-                        IntakeFindings.EQUIVOCATION, peer, valid.get(i).seq());
+                LOG.atError().addKeyValue("peer", peer).addKeyValue("seq", valid.get(i).seq())
+                        .addKeyValue("rule", IntakeFindings.EQUIVOCATION)
+                        .log("[{}] peer {} signed two different entries at seq {}: both kept as evidence",
+                                IntakeFindings.EQUIVOCATION, peer, valid.get(i).seq());
                 intake.announceEquivocation(valid.get(i), clock.instant());
             }
             outcomes.set(validIndex.get(i), o);

@@ -13,6 +13,9 @@ import java.util.Properties;
 import org.macm.core.MacmException;
 import org.macm.core.log.Precedence;
 import org.macm.station.config.HostPort;
+import org.macm.station.logging.LogFormat;
+import org.macm.station.logging.LogSettings;
+import org.macm.station.logging.LogSetup;
 import org.macm.station.officer.Role;
 import org.macm.template.Language;
 import picocli.CommandLine;
@@ -57,7 +60,16 @@ public final class Macm implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** Set by {@code --log-format} before or after the subcommand; read once the line is parsed. */
+    private LogFormat logFormat = LogFormat.TEXT;
+    private final Map<String, String> env;
+
     public Macm(InputStream in, Clock clock, SecureRandom random) {
+        this(in, clock, random, Map.of());
+    }
+
+    Macm(InputStream in, Clock clock, SecureRandom random, Map<String, String> env) {
+        this.env = Map.copyOf(env);
         this.bytesIn = in;
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.clock = clock;
@@ -81,6 +93,21 @@ public final class Macm implements Runnable {
         return random;
     }
 
+    @CommandLine.Option(names = "--log-format", paramLabel = "FORMAT", scope = CommandLine.ScopeType.INHERIT,
+            converter = LogFormatConverter.class, completionCandidates = LogFormatConverter.Words.class,
+            description = "Log lines on standard error as text (the default) or json (one object per line).")
+    void setLogFormat(LogFormat format) {
+        this.logFormat = format;
+    }
+
+    /**
+     * What logging needs from the command line and the environment: standard error in the
+     * {@code --log-format} at {@code MACM_LOG_LEVEL}. {@code macm run} adds station.toml's file.
+     */
+    LogSettings logSettings() {
+        return LogSettings.stderr(logFormat, env);
+    }
+
 
     @Override
     public void run() {
@@ -98,7 +125,8 @@ public final class Macm implements Runnable {
      */
     public static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err, Clock clock,
             Map<String, String> env) {
-        CommandLine cl = new CommandLine(new Macm(in, clock, new SecureRandom()));
+        Macm macm = new Macm(in, clock, new SecureRandom(), env);
+        CommandLine cl = new CommandLine(macm);
         cl.registerConverter(Precedence.class, new PrecedenceConverter());
         cl.registerConverter(Language.class, new LanguageConverter());
         cl.registerConverter(Role.class, new RoleConverter());
@@ -107,6 +135,19 @@ public final class Macm implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(Macm::usageError);
+        cl.setExecutionStrategy(parsed -> {
+            // logback.xml (text, WARN, MACM_LOG_LEVEL) already holds; only JSON needs the setup, before the command runs.
+            if (macm.logFormat != LogFormat.TEXT) {
+                try {
+                    LogSetup.forThisProcess().apply(macm.logSettings());
+                } catch (MacmException e) {
+                    parsed.commandSpec().commandLine().getErr().println("macm: " + e.getMessage());
+                    parsed.commandSpec().commandLine().getErr().flush();
+                    return 1;
+                }
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter e = line.getErr();
             if (ex instanceof MacmException) {

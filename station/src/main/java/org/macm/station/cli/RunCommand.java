@@ -3,6 +3,8 @@ package org.macm.station.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.macm.station.config.ConfigFile;
+import org.macm.station.logging.LogSetup;
 import org.macm.station.run.StationRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +27,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        // The log file comes from station.toml; it is set up before the station starts, so the
+        // file holds everything from the first line on (a bad [log] value stops here, in one line).
+        LogSetup.forThisProcess().apply(macm.logSettings().withFile(new ConfigFile().read(dir.layout().config()).log()));
         StationRuntime runtime = StationRuntime.start(dir.layout(), macm.clock());
         PrintWriter out = spec.commandLine().getOut();
         out.println("Station " + runtime.station().id() + " is running.");

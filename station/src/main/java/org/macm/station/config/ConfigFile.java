@@ -51,11 +51,18 @@ public final class ConfigFile {
             @JsonProperty("deadlines") RawDeadlines deadlines,
             @JsonProperty("link-tests") RawTests tests,
             @JsonProperty("watch") RawWatch watch,
-            @JsonProperty("metrics") RawMetrics metrics) {
+            @JsonProperty("metrics") RawMetrics metrics,
+            @JsonProperty("log") RawLog log) {
     }
 
     /** {@code [metrics]}: where /metrics, /healthz and /readyz listen; absent, no metrics listener. */
     record RawMetrics(@JsonProperty("listen") String listen) {
+    }
+
+    /** {@code [log]}: the file {@code macm run} logs to, and its rotation. */
+    record RawLog(@JsonProperty("file") String file, @JsonProperty("level") String level,
+            @JsonProperty("format") String format, @JsonProperty("max-file-size") String maxFileSize,
+            @JsonProperty("max-history") Integer maxHistory, @JsonProperty("total-size-cap") String totalSizeCap) {
     }
 
     /** {@code [watch]}: the encounter watch inside the running station. */
@@ -202,7 +209,7 @@ public final class ConfigFile {
                 listen, dial, heartbeat, misses, reconnectMin, reconnectMax, api, deadlines,
                 v.duration("link-tests.interval", t.interval(), Duration.ofHours(1)),
                 t.humanAck() != null && t.humanAck(), watch, console(file, base, v, raw.console()),
-                metrics(file, v, raw.metrics()));
+                metrics(file, v, raw.metrics()), LogTable.read(file, base, raw.log()));
     }
 
     private static Optional<InetSocketAddress> metrics(Path file, ValueReader v, RawMetrics m) {

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.StationId;
+import org.macm.station.logging.LogFile;
 
 /**
  * A station's validated configuration, read from {@code station.toml}. Paths are resolved
@@ -32,12 +33,13 @@ import org.macm.core.log.StationId;
  * @param watch              the encounter watch inside the station, if configured
  * @param console            the duty-officer console: address, TLS, language, time zone, idle timeout
  * @param metrics            where /metrics, /healthz and /readyz listen ({@code [metrics] listen}); empty: off
+ * @param log                {@code [log]}: the file {@code macm run} logs to, if any
  */
 public record StationConfig(StationId station, Path storeFile, Path signingKeyFile, Path tlsKeyFile,
         Path tlsCertificateFile, List<InetSocketAddress> listen, Map<StationId, List<InetSocketAddress>> dial,
         Duration heartbeatInterval, int heartbeatMisses, Duration reconnectMin, Duration reconnectMax, InetSocketAddress api, Map<Precedence, Duration> ackDeadlines,
         Duration testInterval, boolean testHumanAck, Optional<WatchConfig> watch,
-        ConsoleConfig console, Optional<InetSocketAddress> metrics) {
+        ConsoleConfig console, Optional<InetSocketAddress> metrics, Optional<LogFile> log) {
     public StationConfig {
         Objects.requireNonNull(station, "station");
         Objects.requireNonNull(storeFile, "storeFile");
@@ -55,6 +57,7 @@ public record StationConfig(StationId station, Path storeFile, Path signingKeyFi
         Objects.requireNonNull(watch, "watch");
         Objects.requireNonNull(console, "console");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(log, "log");
     }
 
     public Duration ackDeadline(Precedence p) {

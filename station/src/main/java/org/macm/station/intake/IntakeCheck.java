@@ -17,8 +17,6 @@ import org.macm.core.log.SignedEntry;
 import org.macm.store.IntakeFinding;
 import org.macm.store.IntakeOutcome;
 import org.macm.store.LogStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One intake batch's checks beyond signatures and the chain (docs/PROTOCOL.md §10 step 3). It
@@ -27,7 +25,6 @@ import org.slf4j.LoggerFactory;
  * the hold behind an unreadable entry. What it finds is handed to the store with the batch.
  */
 public final class IntakeCheck {
-    private static final Logger LOG = LoggerFactory.getLogger(IntakeCheck.class);
 
     private final LogStore store;
     private final IntakeFindings known;
@@ -76,8 +73,7 @@ public final class IntakeCheck {
         try {
             raw.verify(key);
         } catch (SignatureException ex) {
-            LOG.warn("refused {} bytes from {}: they are not an entry ({}) and the signature is not the pinned "
-                    + "key's", raw.size(), log.author(), why.getMessage());
+            // The station logs the refusal, one structured line per refused entry (event=entry.refused).
             return IntakeOutcome.BAD_SIGNATURE;
         }
         EntryHash hash = raw.hash();

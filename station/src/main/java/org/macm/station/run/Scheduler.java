@@ -105,14 +105,14 @@ final class Scheduler implements AutoCloseable {
             countTests(peer, board.tests(peer, now), now);
             warnClock(peer, board.terms(peer), now);
             for (MessageView v : board.overdue(peer, now)) {
-                escalate(v, late, v.from().equals(station.id()) ? "sent to " + peer + " and not acknowledged"
+                escalate(peer, v, late, v.from().equals(station.id()) ? "sent to " + peer + " and not acknowledged"
                         : "received from " + peer + " and not yet acknowledged here");
             }
         }
         overdue = List.copyOf(late);
     }
 
-    private void escalate(MessageView v, List<MessageView> late, String what) {
+    private void escalate(StationId peer, MessageView v, List<MessageView> late, String what) {
         if (v.state() != MessageState.OVERDUE) {
             return;
         }
@@ -121,8 +121,14 @@ final class Scheduler implements AutoCloseable {
             escalationListeners.forEach(l -> l.accept(v));
         }
         if (escalated.add(v.id())) {
-            LOG.warn("ESCALATION: {} {} {} {} by its deadline {}", v.precedence(), v.kind() == EntryKind.TEST ? "link test"
-                    : "message", v.id(), what, v.deadline().map(Object::toString).orElse("?"));
+            String deadline = v.deadline().map(Object::toString).orElse("?");
+            // reason: who owes the acknowledgement, in one word a filter can match.
+            LOG.atWarn().addKeyValue("event", "escalation").addKeyValue("peer", peer).addKeyValue("seq", v.seq())
+                    .addKeyValue("precedence", v.precedence()).addKeyValue("id", v.id())
+                    .addKeyValue("reason", v.from().equals(station.id()) ? "not-acknowledged-by-peer" : "not-acknowledged-here")
+                    .addKeyValue("deadline", deadline)
+                    .log("ESCALATION: {} {} {} {} by its deadline {}", v.precedence(), v.kind() == EntryKind.TEST
+                            ? "link test" : "message", v.id(), what, deadline);
         }
     }
 
@@ -137,9 +143,10 @@ final class Scheduler implements AutoCloseable {
         }
         clockWarned.put(peer, now);
         ClockReading r = (terms.theirEntries().apartNow() ? terms.theirEntries() : terms.ourEntries()).last().orElseThrow();
-        LOG.warn("CLOCK: on the link to {}, entry {} was written at {} but received at {} ({}): one of the two"
-                + " stations' clocks is wrong; check time sync on both (deadlines still run from the time of receipt)",
-                peer, r.id(), r.written(), r.received(), r.offsetText());
+        LOG.atWarn().addKeyValue("event", "clock").addKeyValue("peer", peer)
+                .log("CLOCK: on the link to {}, entry {} was written at {} but received at {} ({}): one of the two"
+                        + " stations' clocks is wrong; check time sync on both (deadlines still run from the time of "
+                        + "receipt)", peer, r.id(), r.written(), r.received(), r.offsetText());
     }
 
     private void sendTestIfDue(StationId peer, Instant now) {
