@@ -61,6 +61,9 @@ class ServiceSignalsTest {
             await("both stations to hold each other's whole log", LIMIT, () -> caughtUp(jp, cn),
                     () -> "jp-mod " + link(jp) + "; cn-mnd " + link(cn));
 
+            // Answered by the API (durable), then SIGTERM at once: it may not have gone out yet,
+            // but the stop must keep it, and the link carries it after the next start.
+            cnTexts.add(sent(cn, JP, "cn right before the stop"));
             cn.stop();
 
             assertThat(cn.exitValue()).as("macm run's exit code after SIGTERM").isZero();
@@ -71,6 +74,12 @@ class ServiceSignalsTest {
                     () -> link(jp), l -> l.map(s -> s.path("state").asText().equals("DOWN")).orElse(false))
                     .orElseThrow();
             assertThat(link.has("peerStopped")).as("jp-mod's link to cn-mnd says the peer stopped: %s", link).isTrue();
+
+            cn.start();
+            cn.awaitApi(LIMIT);
+            await("both stations to hold each other's whole log after cn-mnd's restart", LIMIT, () -> caughtUp(jp, cn),
+                    () -> "jp-mod " + link(jp) + "; cn-mnd " + link(cn));
+            cn.stop();
             jp.stop();
             assertThat(jp.exitValue()).as("jp-mod's exit code after SIGTERM").isZero();
             assertThat(cn.alarms()).as("errors and refusals logged by cn-mnd").isEmpty();
@@ -117,8 +126,12 @@ class ServiceSignalsTest {
             assertThat(flash(cn, "ours")).as("cn-mnd's FLASH deadline after the failed reload").isEqualTo(flash);
             assertThat(cn.http().status()).as("cn-mnd's API after the failed reload").isPresent();
 
+            // Two SIGTERMs in a row (an impatient operator): the second only says it is stopping.
+            signal(cn, "TERM");
+            signal(cn, "TERM");
             cn.stop();
-            assertThat(cn.exitValue()).as("exit code after SIGTERM").isZero();
+            assertThat(cn.exitValue()).as("exit code after two SIGTERMs").isZero();
+            cn.awaitPrinted("Station " + CN + " stopped.", LIMIT);
             jp.stop();
             assertThat(cn.alarms()).as("errors and refusals logged by cn-mnd").isEmpty();
         }
@@ -143,8 +156,12 @@ class ServiceSignalsTest {
     }
 
     private static void hup(StationProcess s) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(s.pid())).inheritIO().start();
-        assertThat(kill.waitFor()).as("kill -HUP %s", s.pid()).isZero();
+        signal(s, "HUP");
+    }
+
+    private static void signal(StationProcess s, String name) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(s.pid())).inheritIO().start();
+        assertThat(kill.waitFor()).as("kill -%s %s", name, s.pid()).isZero();
     }
 
     /** The FLASH deadline in the status's link terms: {@code ours} or {@code theirs}. */
