@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.macm.core.MacmException;
 import org.macm.station.run.ConfigReload;
 import org.macm.station.run.StationRuntime;
@@ -46,25 +47,25 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        StationRuntime runtime = StationRuntime.start(dir.layout(), macm.clock());
-        String id = runtime.station().id().toString();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch stop = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
+        AtomicReference<StationRuntime> running = new AtomicReference<>();
         Runnable requestStop = () -> {
-            if (stopping.compareAndSet(false, true)) {
-                forceExitAfterGrace(id, err);
-                stop.countDown();
-            } else {
-                err.println("Station " + id + " is already stopping; it exits within " + STOP_GRACE_SECONDS
-                        + " s of the first signal.");
+            if (!stopping.compareAndSet(false, true)) {
+                err.println("macm: already stopping; exiting within " + STOP_GRACE_SECONDS + " s of the first signal.");
                 err.flush();
             }
+            stop.countDown();
         };
+        // Caught before the start: a SIGTERM while the store opens stops the station as soon as it runs.
+        boolean caught = catchSignals(requestStop, () -> reload(running.get(), out));
+        StationRuntime runtime = StationRuntime.start(dir.layout(), macm.clock());
+        running.set(runtime);
+        String id = runtime.station().id().toString();
         // Ends the station if the JVM exits another way (System.exit elsewhere, signals not caught).
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "macm-shutdown"));
-        boolean caught = catchSignals(requestStop, () -> reload(runtime, out));
         out.println("Station " + id + " is running.");
         out.println("  link listening on ports " + runtime.linkPorts());
         out.println("  local API on " + runtime.apiUrl());
@@ -72,6 +73,7 @@ final class RunCommand implements Callable<Integer> {
         out.println(caught ? "Press Ctrl-C to stop." : "Press Ctrl-C to stop (signals are not caught here: no reload).");
         out.flush();
         stop.await();
+        forceExitAfterGrace(id, err);
         runtime.close();
         out.println("Station " + id + " stopped.");
         out.flush();
@@ -92,8 +94,15 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs on the signal's thread; the runtime swaps immutable values, so nothing here races the running parts. */
+    /**
+     * Runs on the signal's thread; the runtime swaps immutable values, so nothing here races the
+     * running parts. {@code runtime} is null while the station is starting.
+     */
     private static void reload(StationRuntime runtime, PrintWriter out) {
+        if (runtime == null) {
+            say(out, "reload: the station is still starting; it reads station.toml as it starts");
+            return;
+        }
         ConfigReload reload;
         try {
             reload = runtime.reload();
