@@ -54,7 +54,8 @@ public final class Station implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Station.class);
 
     private final StationLayout layout;
-    private final StationConfig config;
+    /** Swapped whole by a reload (signal thread) and read by the scheduler and handlers: volatile, immutable. */
+    private volatile StationConfig config;
     private final SigningKey signingKey;
     private final Identity identity;
     private final PeerRegistry peers;
@@ -116,6 +117,17 @@ public final class Station implements AutoCloseable {
 
     public StationConfig config() {
         return config;
+    }
+
+    /**
+     * Runs on {@code reloaded} from now (a reload: SIGHUP): the caller keeps every key that
+     * needs a restart as it was, so that this config still says what the running parts use.
+     */
+    public void reconfigure(StationConfig reloaded) {
+        if (!reloaded.station().equals(config.station())) {
+            throw new IllegalArgumentException("a reload cannot rename station " + config.station());
+        }
+        config = reloaded;
     }
 
     public TlsIdentity tls() {

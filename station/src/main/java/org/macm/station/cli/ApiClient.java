@@ -71,7 +71,7 @@ final class ApiClient {
         }
     }
 
-    /** Why there is no api.url: no such folder, not a station folder, or a station never started. */
+    /** Why there is no api.url: no such folder, not a station folder, or a station never started or stopped cleanly. */
     private static String notStarted(StationLayout layout) {
         if (!Files.isDirectory(layout.dir())) {
             return "station folder " + layout.dir() + " does not exist: check --dir (or MACM_DIR), "
@@ -80,7 +80,9 @@ final class ApiClient {
         if (!Files.exists(layout.config())) {
             return layout.dir() + " is not a station folder (it has no station.toml): check --dir (or MACM_DIR)";
         }
-        return "station " + layout.dir() + " has not been started: run 'macm run --dir " + layout.dir() + "' first";
+        // A clean stop deletes api.url too, so "never started" and "stopped" look the same here.
+        return "station " + layout.dir() + " is not running (never started, or stopped): start it with 'macm run --dir "
+                + layout.dir() + "'";
     }
 
     JsonNode get(String path) {

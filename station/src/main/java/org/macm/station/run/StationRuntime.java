@@ -23,6 +23,8 @@ import org.macm.station.StationException;
 import org.macm.station.StationLayout;
 import org.macm.station.StoreFactory;
 import org.macm.station.api.ApiSite;
+import org.macm.station.config.ConfigException;
+import org.macm.station.config.ConfigFile;
 import org.macm.station.config.HostPort;
 import org.macm.station.console.Console;
 import org.macm.station.api.AcknowledgementsHandler;
@@ -63,11 +65,20 @@ public final class StationRuntime implements AutoCloseable {
     private final Console console;
     private final Optional<WatchService> watch;
     private final Optional<StationMetrics> metrics;
+    private final StationLayout layout;
+    private final LinkAnnouncer announcer;
+    /** What this run wrote to api.url and console.url: deleted at close only if the files still say so. */
+    private final Map<Path, String> urlFiles;
+    private boolean closed;
 
     private StationRuntime(Station station, Links links, Scheduler scheduler, WebServer web, ApiSite api, Console console,
-            Optional<WatchService> watch, Optional<StationMetrics> metrics) {
+            Optional<WatchService> watch, Optional<StationMetrics> metrics, StationLayout layout, LinkAnnouncer announcer,
+            Map<Path, String> urlFiles) {
         this.watch = watch;
         this.metrics = metrics;
+        this.layout = layout;
+        this.announcer = announcer;
+        this.urlFiles = Map.copyOf(urlFiles);
         this.station = station;
         this.links = links;
         this.scheduler = scheduler;
@@ -170,15 +181,18 @@ public final class StationRuntime implements AutoCloseable {
                 sites.add(new MetricsSite(station.config().metrics().get(), metrics));
             }
             web = new WebServer(sites).start();
-            writeUrl(layout.dir().resolve("api.url"), "http", web.address("api"));
-            writeUrl(layout.dir().resolve("console.url"), console.scheme(), web.address("console"));
+            Map<Path, String> urlFiles = new LinkedHashMap<>();
+            urlFiles.put(writeUrl(layout.dir().resolve("api.url"), "http", web.address("api")),
+                    url("http", web.address("api")));
+            urlFiles.put(writeUrl(layout.dir().resolve("console.url"), console.scheme(), web.address("console")),
+                    url(console.scheme(), web.address("console")));
             LOG.info("station {} running: link on {}, API on {}, console on {}", station.id(), links.boundPorts(),
                     web.address("api"), url(console.scheme(), web.address("console")));
             if (metrics != null) {
                 LOG.info("station {} metrics on {}", station.id(), url("http", web.address("metrics")));
             }
             return new StationRuntime(station, links, scheduler, web, api, console, Optional.ofNullable(watch),
-                    Optional.ofNullable(metrics));
+                    Optional.ofNullable(metrics), layout, announcer, urlFiles);
         } catch (RuntimeException e) {
             closeAll(web, console, watch, scheduler, links, station, metrics);
             throw e;
@@ -191,9 +205,10 @@ public final class StationRuntime implements AutoCloseable {
         return scheme + "://" + new HostPort(host, address.getPort());
     }
 
-    private static void writeUrl(Path file, String scheme, InetSocketAddress address) {
+    private static Path writeUrl(Path file, String scheme, InetSocketAddress address) {
         try {
             Files.writeString(file, url(scheme, address) + "\n", StandardCharsets.US_ASCII);
+            return file;
         } catch (IOException e) {
             throw new StationException("cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -243,9 +258,49 @@ public final class StationRuntime implements AutoCloseable {
         return metrics.map(m -> web.address("metrics"));
     }
 
+    /**
+     * Re-reads station.toml and applies what can change while running (see {@link ConfigReload});
+     * returns the changes, one per key. A file that does not read throws {@link ConfigException}
+     * and changes nothing. Synchronized with {@link #close}: a reload never runs on a closing station.
+     */
+    public synchronized ConfigReload reload() {
+        if (closed) {
+            throw new StationException("station " + station.id() + " is stopping; not reloading");
+        }
+        ConfigReload reload = ConfigReload.between(station.config(), new ConfigFile().read(layout.config()));
+        station.reconfigure(reload.config());
+        if (reload.deadlinesChanged()) {
+            // The deadlines hold the peer's view too: announce them in the log to each peer, as a start does.
+            station.peers().all().forEach(p -> announcer.announce(p.station()));
+        }
+        return reload;
+    }
+
+    /**
+     * Stops in order: the web listeners (no new requests), console, watch, scheduler, links
+     * (ERROR SHUTDOWN on every path), then the store, which commits what it has queued before
+     * closing; then deletes api.url and console.url if they still hold this run's URLs (another
+     * run on the same folder may have written its own since). Closing twice does nothing.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         closeAll(web, console, watch.orElse(null), scheduler, links, station, metrics.orElse(null));
+        urlFiles.forEach(StationRuntime::deleteIfOurs);
+    }
+
+    private static void deleteIfOurs(Path file, String url) {
+        try {
+            if (Files.exists(file) && Files.readString(file, StandardCharsets.US_ASCII).strip().equals(url)) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not delete {} ({}); the CLI will say the station is not running when nothing answers there",
+                    file, e.getMessage());
+        }
     }
 
     private static void closeAll(AutoCloseable... parts) {

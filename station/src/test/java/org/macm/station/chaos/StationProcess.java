@@ -130,6 +130,33 @@ final class StationProcess implements AutoCloseable {
         }
     }
 
+    /** The exit code of the last run, once it has ended. */
+    synchronized int exitValue() {
+        return process.exitValue();
+    }
+
+    /** The running process's id, to send it a signal ({@code kill -HUP}). */
+    synchronized long pid() {
+        return process.pid();
+    }
+
+    /** The lines the current run printed on standard error so far. */
+    List<String> errLines() {
+        try {
+            List<String> lines = Files.readAllLines(err, StandardCharsets.UTF_8);
+            String run = "==== start #" + starts() + " ";
+            int from = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith(run)) {
+                    from = i;
+                }
+            }
+            return lines.subList(from, lines.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + err, e);
+        }
+    }
+
     synchronized boolean alive() {
         return process != null && process.isAlive();
     }

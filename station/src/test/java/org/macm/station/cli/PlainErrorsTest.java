@@ -124,6 +124,6 @@ class PlainErrorsTest {
     @Test
     void status_onAStationNeverStarted_saysToRunIt() {
         assertOneLine(CliRun.run("status", "--dir", jp.toString()), "station " + jp
-                + " has not been started: run 'macm run --dir " + jp + "' first");
+                + " is not running (never started, or stopped): start it with 'macm run --dir " + jp + "'");
     }
 }

@@ -90,6 +90,6 @@ class HotlineCommandsTest {
         StationPair s = StationPair.create(tmp);
         CliRun r = cli("send", "--dir", s.jp().dir().toString(), "--to", "cn-mnd", "--text", "hello");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err()).contains("has not been started: run 'macm run --dir");
+        assertThat(r.err()).contains("is not running (never started, or stopped): start it with 'macm run --dir");
     }
 }
