@@ -174,8 +174,23 @@ public final class Macm implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = commandLine(System.in, out, err, Clock.systemUTC(), System.getenv(), subcommandsFor(args))
-                .execute(args);
+        List<Class<?>> subcommands = subcommandsFor(args);
+        int code;
+        if (subcommands.isEmpty()) {
+            // Exactly --version: printed as picocli would print it, without loading picocli, whose
+            // classes (Java 5 bytecode) the JVM verifies slowly and cannot keep in a CDS/AOT cache.
+            try {
+                for (String line : new Version().getVersion()) {
+                    out.println(line);
+                }
+                code = 0;
+            } catch (IOException e) {
+                err.println("macm: cannot read the version: " + e.getMessage());
+                code = 1;
+            }
+        } else {
+            code = commandLine(System.in, out, err, Clock.systemUTC(), System.getenv(), subcommands).execute(args);
+        }
         out.flush();
         System.exit(code);
     }
