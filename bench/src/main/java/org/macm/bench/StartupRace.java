@@ -19,7 +19,7 @@ import java.util.Locale;
  * made with {@code macm init}, for which status says it is not running and exits 1).
  */
 public final class StartupRace {
-    private record Row(String name, List<String> command, long[] nanos, int exitCode) {
+    private record Row(String name, List<String> command) {
     }
 
     private StartupRace() {
@@ -58,17 +58,18 @@ public final class StartupRace {
             exec(concat(macm, "init", "--station", "startup-race", "--dir", dir.toString()));
         }
         List<Row> rows = List.of(
-                new Row("java -version", List.of(java, "-version"), new long[runs], 0),
-                new Row("macm --version", concat(macm, "--version"), new long[runs], 0),
-                new Row("macm status", concat(macm, "status", "--dir", dir.toString()), new long[runs], 0));
+                new Row("java -version", List.of(java, "-version")),
+                new Row("macm --version", concat(macm, "--version")),
+                new Row("macm status", concat(macm, "status", "--dir", dir.toString())));
         int[] codes = new int[rows.size()];
+        long[][] nanos = new long[rows.size()][runs];
         for (int round = -1; round < runs; round++) {
             for (int r = 0; r < rows.size(); r++) {
                 long t0 = System.nanoTime();
                 codes[r] = exec(rows.get(r).command());
                 long t = System.nanoTime() - t0;
                 if (round >= 0) {
-                    rows.get(r).nanos()[round] = t;
+                    nanos[r][round] = t;
                 }
             }
         }
@@ -76,9 +77,9 @@ public final class StartupRace {
         System.out.println("  target " + String.join(" ", macm));
         System.out.println("  java   " + java + " (" + Runtime.version() + " runs this bench)");
         System.out.printf(Locale.ROOT, "  %-16s %9s %9s %9s %8s %5s%n", "command", "median", "p90", "min", "ratio", "exit");
-        double base = median(rows.get(0).nanos());
+        double base = median(nanos[0]);
         for (int r = 0; r < rows.size(); r++) {
-            long[] n = rows.get(r).nanos();
+            long[] n = nanos[r];
             Arrays.sort(n);
             System.out.printf(Locale.ROOT, "  %-16s %7.0fms %7.0fms %7.0fms %7.2fx %5d%n", rows.get(r).name(),
                     median(n) / 1e6, n[(int) Math.ceil(0.9 * n.length) - 1] / 1e6, n[0] / 1e6, median(n) / base, codes[r]);
