@@ -1,6 +1,10 @@
 #!/bin/sh
 # Builds MACM and runs the benchmarks (see docs/BENCHMARKS.md):
 #   bench/run.sh [quick|full] [all|storage|link|encounter|console] [SECONDS]
+#   bench/run.sh startup [--macm PATH-TO-LAUNCHER-OR-JAR] [--runs N] [--dir STATION]
+# startup: java -version, macm --version and macm status, median of N runs each (default 20),
+# interleaved; the target defaults to the unpacked package (dist/target/macm-*/bin/macm, run on
+# its bundled runtime) if it is there, else the repo's jar (station/target/macm.jar).
 # quick|full: rough answer or the figures docs/BENCHMARKS.md reports (default full).
 # all (default): everything; storage: durable appends and signing; link: the durable round
 # trip beside Mosquitto and RabbitMQ, link failure detection and failover cost; encounter: the engine
@@ -12,6 +16,27 @@ set -e
 here=$(cd "$(dirname "$0")/.." && pwd)
 JAVA_HOME=$("$here/scripts/find-java-home.sh")
 export JAVA_HOME
+if [ "${1:-}" = startup ]; then
+  shift
+  cd "$here"
+  target=
+  for a in "$@"; do [ "$a" = --macm ] && target=given; done
+  if [ -z "$target" ]; then
+    for launcher in dist/target/macm-*/bin/macm; do [ -x "$launcher" ] && target=$launcher; done
+  fi
+  if [ -z "$target" ]; then
+    ./mvnw -q -B -DskipTests -pl station -am package
+    set -- --macm station/target/macm.jar "$@"
+  elif [ "$target" != given ]; then
+    set -- --macm "$target" "$@"
+  fi
+  mkdir -p bench/target/startup-classes
+  "$JAVA_HOME/bin/javac" -d bench/target/startup-classes bench/src/main/java/org/macm/bench/StartupRace.java
+  echo "load before: $(uptime)"
+  "$JAVA_HOME/bin/java" -cp bench/target/startup-classes org.macm.bench.StartupRace "$@"
+  echo "load after:  $(uptime)"
+  exit 0
+fi
 mode=${1:-full}
 only=${2:-all}
 seconds=${3:-0}

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serial;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -27,7 +28,12 @@ import org.macm.station.api.ApiToken;
 /** The CLI's way into a running station: its local API, found through {@code api.url} and {@code api.token}. */
 final class ApiClient {
     private final ObjectMapper json = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * For {@link #download} only, made on first use: building an HttpClient sets up TLS (about
+     * 200 ms of a CLI run) even for the API's plain HTTP on loopback, so the short commands'
+     * requests go through {@link HttpURLConnection}, which does not.
+     */
+    private HttpClient http;
     private final URI base;
     private final ApiToken token;
     private final StationLayout layout;
@@ -86,13 +92,12 @@ final class ApiClient {
     }
 
     JsonNode get(String path) {
-        return call(HttpRequest.newBuilder(base.resolve(path)).GET());
+        return call("GET", path, null);
     }
 
     JsonNode post(String path, JsonNode body) {
         try {
-            return call(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))));
+            return call("POST", path, json.writeValueAsBytes(body));
         } catch (IOException e) {
             throw new StationException("cannot encode the request: " + e.getMessage(), e);
         }
@@ -122,24 +127,54 @@ final class ApiClient {
         return response.headers();
     }
 
-    private JsonNode call(HttpRequest.Builder request) {
-        HttpResponse<byte[]> response = send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            refused(response.statusCode(), response.body());
+    private JsonNode call(String method, String path, byte[] body) {
+        int status;
+        byte[] answer;
+        try {
+            HttpURLConnection c = (HttpURLConnection) base.resolve(path).toURL().openConnection();
+            c.setConnectTimeout(5_000);
+            c.setReadTimeout(30_000);
+            c.setRequestMethod(method);
+            c.setRequestProperty("Authorization", token.bearer());
+            if (body != null) {
+                c.setRequestProperty("Content-Type", "application/json");
+                c.setDoOutput(true);
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(body);
+                }
+            }
+            status = c.getResponseCode();
+            try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+                answer = in == null ? new byte[0] : in.readAllBytes();
+            }
+        } catch (ConnectException e) {
+            throw notRunning(e);
+        } catch (IOException e) {
+            throw new StationException("cannot reach the station at " + base + ": " + e.getMessage(), e);
+        }
+        if (status != 200) {
+            refused(status, answer);
         }
         try {
-            return json.readTree(response.body());
+            return json.readTree(answer);
         } catch (IOException e) {
-            throw new StationException("the station answered " + response.statusCode() + " with something that is not JSON", e);
+            throw new StationException("the station answered " + status + " with something that is not JSON", e);
         }
     }
 
+    private NotRunning notRunning(ConnectException e) {
+        return new NotRunning("station " + layout.dir() + " is not running (nothing answers at " + base
+                + "): start it with 'macm run --dir " + layout.dir() + "'", e);
+    }
+
     private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        }
         try {
             return http.send(request.header("Authorization", token.bearer()).timeout(Duration.ofSeconds(30)).build(), body);
         } catch (ConnectException e) {
-            throw new NotRunning("station " + layout.dir() + " is not running (nothing answers at " + base
-                    + "): start it with 'macm run --dir " + layout.dir() + "'", e);
+            throw notRunning(e);
         } catch (IOException e) {
             throw new StationException("cannot reach the station at " + base + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -8,8 +8,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.macm.core.MacmException;
 import org.macm.core.log.Precedence;
 import org.macm.station.config.HostPort;
@@ -28,8 +31,15 @@ import picocli.CommandLine.Command;
 @Command(name = "macm",
         mixinStandardHelpOptions = true,
         versionProvider = Macm.Version.class,
-        description = "MACM: a verifiable hotline between two defense authorities, and the encounter watch.",
-        subcommands = {
+        description = "MACM: a verifiable hotline between two defense authorities, and the encounter watch.")
+public final class Macm implements Runnable {
+    /**
+     * The subcommands, in the order {@code macm --help} lists them. Registered in code rather
+     * than in the annotation so that {@link #main} can register only the one a command line
+     * names: picocli builds each subcommand's model by reflection, which was most of the
+     * start-up time of a short command such as {@code macm status}.
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
             InitCommand.class,
             PeerCommand.class,
             OfficerCommand.class,
@@ -49,13 +59,12 @@ import picocli.CommandLine.Command;
             WatchCommand.class,
             AlertsCommand.class,
             DemoCommand.class,
-            CommandLine.HelpCommand.class
-        })
-public final class Macm implements Runnable {
+            CommandLine.HelpCommand.class);
+
     private final InputStream bytesIn;
     private final BufferedReader in;
     private final Clock clock;
-    private final SecureRandom random;
+    private final Supplier<SecureRandom> random;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -65,10 +74,15 @@ public final class Macm implements Runnable {
     private final Map<String, String> env;
 
     public Macm(InputStream in, Clock clock, SecureRandom random) {
-        this(in, clock, random, Map.of());
+        this(in, clock, () -> random, Map.of());
     }
 
     Macm(InputStream in, Clock clock, SecureRandom random, Map<String, String> env) {
+        this(in, clock, () -> random, env);
+    }
+
+    /** Seeding a SecureRandom costs start-up time, so it is made only for a command that asks for it. */
+    private Macm(InputStream in, Clock clock, Supplier<SecureRandom> random, Map<String, String> env) {
         this.env = Map.copyOf(env);
         this.bytesIn = in;
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -90,7 +104,7 @@ public final class Macm implements Runnable {
     }
 
     SecureRandom random() {
-        return random;
+        return random.get();
     }
 
     @CommandLine.Option(names = "--log-format", paramLabel = "FORMAT", scope = CommandLine.ScopeType.INHERIT,
@@ -125,8 +139,31 @@ public final class Macm implements Runnable {
      */
     public static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err, Clock clock,
             Map<String, String> env) {
-        Macm macm = new Macm(in, clock, new SecureRandom(), env);
+        return commandLine(in, out, err, clock, env, SUBCOMMANDS);
+    }
+
+    /**
+     * The command line with only the given subcommands. The converters, handlers and streams
+     * below apply to the subcommands present when they are set, so these are added first.
+     */
+    private static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err, Clock clock,
+            Map<String, String> env, List<Class<?>> subcommands) {
+        Supplier<SecureRandom> random = new Supplier<>() {
+            private SecureRandom made;
+
+            @Override
+            public synchronized SecureRandom get() {
+                if (made == null) {
+                    made = new SecureRandom();
+                }
+                return made;
+            }
+        };
+        Macm macm = new Macm(in, clock, random, env);
         CommandLine cl = new CommandLine(macm);
+        for (Class<?> sub : subcommands) {
+            cl.addSubcommand(sub);
+        }
         cl.registerConverter(Precedence.class, new PrecedenceConverter());
         cl.registerConverter(Language.class, new LanguageConverter());
         cl.registerConverter(Role.class, new RoleConverter());
@@ -178,9 +215,46 @@ public final class Macm implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = commandLine(System.in, out, err, Clock.systemUTC(), System.getenv()).execute(args);
+        List<Class<?>> subcommands = subcommandsFor(args);
+        int code;
+        if (subcommands.isEmpty()) {
+            // Exactly --version: printed as picocli would print it, without loading picocli, whose
+            // classes (Java 5 bytecode) the JVM verifies slowly and cannot keep in a CDS/AOT cache.
+            try {
+                for (String line : new Version().getVersion()) {
+                    out.println(line);
+                }
+                code = 0;
+            } catch (IOException e) {
+                err.println("macm: cannot read the version: " + e.getMessage());
+                code = 1;
+            }
+        } else {
+            code = commandLine(System.in, out, err, Clock.systemUTC(), System.getenv(), subcommands).execute(args);
+        }
         out.flush();
         System.exit(code);
+    }
+
+    /**
+     * The subcommands a command line needs: none for exactly {@code --version} (or {@code -V}),
+     * only the named one when the first word names a subcommand (what follows it is that
+     * subcommand's business), else all of them ({@code help}, which lists them, no arguments, a misspelt word, whose
+     * suggestions need every name, or global options before the subcommand).
+     */
+    static List<Class<?>> subcommandsFor(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return List.of();
+        }
+        if (args.length > 0) {
+            for (Class<?> sub : SUBCOMMANDS) {
+                Command c = sub.getAnnotation(Command.class);
+                if (sub != CommandLine.HelpCommand.class && c != null && (c.name().equals(args[0]) || Arrays.asList(c.aliases()).contains(args[0]))) {
+                    return List.of(sub);
+                }
+            }
+        }
+        return SUBCOMMANDS;
     }
 
     /** The version from the build, as {@code macm --version} prints it. */
