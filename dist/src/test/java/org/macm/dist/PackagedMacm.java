@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A packaged {@code bin/macm} run as a real process the way an operator on a host without
  * Java would: JAVA_HOME unset and a PATH holding only the few tools the launcher uses (sh,
- * readlink, dirname, ls, grep), so no java can be found except the bundled runtime.
+ * readlink, dirname, ls, grep, copied there), so no java can be found except the bundled runtime.
  */
 record PackagedMacm(Path launcher, Path toolDir, Map<String, String> extraEnv) {
     private static final List<String> TOOLS = List.of("sh", "readlink", "dirname", "ls", "grep");
@@ -25,9 +25,10 @@ record PackagedMacm(Path launcher, Path toolDir, Map<String, String> extraEnv) {
     static PackagedMacm at(Path launcher, Path scratch) throws IOException {
         Path tools = Files.createDirectories(scratch.resolve("path-without-java"));
         for (String tool : TOOLS) {
-            Path link = tools.resolve(tool);
-            if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                Files.createSymbolicLink(link, which(tool));
+            Path copy = tools.resolve(tool);
+            if (!Files.exists(copy)) {
+                // Copies, not links: JUnit warns about links out of a temporary folder.
+                Files.copy(which(tool), copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
         return new PackagedMacm(launcher, tools, Map.of());
@@ -47,16 +48,16 @@ record PackagedMacm(Path launcher, Path toolDir, Map<String, String> extraEnv) {
     }
 
     Result run(String... args) throws IOException, InterruptedException {
-        Process p = start(args);
+        Path errFile = Files.createTempFile(toolDir, "stderr", ".txt");
+        Process p = start(errFile, args);
         p.getOutputStream().close();
         var out = p.getInputStream().readAllBytes();
-        var err = p.getErrorStream().readAllBytes();
         if (!p.waitFor(2, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new AssertionError("macm " + String.join(" ", args) + " did not finish");
         }
         return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
-                new String(err, StandardCharsets.UTF_8));
+                Files.readString(errFile, StandardCharsets.UTF_8));
     }
 
     /** Runs the command, asserting exit 0 and nothing on stderr; returns its stdout. */
@@ -66,11 +67,12 @@ record PackagedMacm(Path launcher, Path toolDir, Map<String, String> extraEnv) {
         return r.out();
     }
 
-    Process start(String... args) throws IOException {
+    /** Starts the command; its stderr goes to {@code errFile} (a full pipe would block it). */
+    Process start(Path errFile, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(launcher.toString());
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(errFile.toFile());
         Map<String, String> env = pb.environment();
         env.remove("JAVA_HOME");
         env.remove("JAVA_OPTS");
@@ -87,7 +89,8 @@ record PackagedMacm(Path launcher, Path toolDir, Map<String, String> extraEnv) {
      * {@code macm status}, then stops it with SIGTERM, as systemd would.
      */
     String runThenStatus(Path station) throws IOException, InterruptedException {
-        Process run = start("run", "--dir", station.toString());
+        Path errFile = Files.createTempFile(toolDir, "run-stderr", ".txt");
+        Process run = start(errFile, "run", "--dir", station.toString());
         try {
             BufferedReader lines = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8));
             String line;
@@ -95,7 +98,8 @@ record PackagedMacm(Path launcher, Path toolDir, Map<String, String> extraEnv) {
             while (!running && (line = lines.readLine()) != null) {
                 running = line.contains("is running");
             }
-            assertThat(running).as("macm run said 'is running' (stderr: %s)", stderrOf(run)).isTrue();
+            assertThat(running).as("macm run said 'is running' (stderr: %s)",
+                    Files.readString(errFile, StandardCharsets.UTF_8)).isTrue();
             return ok("status", "--dir", station.toString());
         } finally {
             run.destroy();
@@ -103,11 +107,6 @@ record PackagedMacm(Path launcher, Path toolDir, Map<String, String> extraEnv) {
                 run.destroyForcibly();
             }
         }
-    }
-
-    private static String stderrOf(Process p) throws IOException {
-        p.destroyForcibly();
-        return new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
     private static Path which(String tool) {
