@@ -72,6 +72,7 @@ class DebIT {
         assertThat(version.exit()).isZero();
         assertThat(version.out()).contains("macm " + Dist.VERSION);
         assertThat(version.err()).isEmpty();
+        assertThat(macm.classesFromTheAotCache()).as("classes from the AOT cache").isGreaterThan(1000);
 
         Path station = tmp.resolve("var/lib/macm/jp-mod");
         macm.ok("init", "--station", "jp-mod", "--dir", station.toString());

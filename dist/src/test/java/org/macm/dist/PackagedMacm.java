@@ -109,6 +109,16 @@ record PackagedMacm(Path launcher, Path toolDir, Map<String, String> extraEnv) {
         }
     }
 
+    /**
+     * How many classes {@code macm --version} loads from the AOT cache made at package time
+     * (0 when the JVM refused the cache, e.g. because a jar's time changed on the way).
+     */
+    long classesFromTheAotCache() throws IOException, InterruptedException {
+        Result r = withEnv("MACM_JAVA_OPTS", "-Xlog:class+load=info").run("--version");
+        assertThat(r.exit()).isZero();
+        return r.out().lines().filter(l -> l.contains("source: shared objects file")).count();
+    }
+
     private static Path which(String tool) {
         for (String dir : List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin")) {
             Path p = Path.of(dir, tool);

@@ -25,6 +25,8 @@ class TarGzIT {
         assertThat(version.exit()).isZero();
         assertThat(version.out()).contains("macm " + Dist.VERSION);
         assertThat(version.err()).as("no warnings from the JVM or the AOT cache").isEmpty();
+        assertThat(macm.classesFromTheAotCache()).as("classes from the AOT cache, unpacked elsewhere")
+                .isGreaterThan(1000);
 
         Path station = tmp.resolve("jp");
         macm.ok("init", "--station", "jp-mod", "--dir", station.toString());
