@@ -13,7 +13,9 @@ for jar in $(LC_ALL=C ls "$lib" | grep '\.jar$'); do cp=${cp:+$cp:}$lib/$jar; do
 rm -f "$lib/macm.aot" "$lib/macm.jsa"
 if "$java" -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1; then
   echo "[dist] AOT cache: $lib/macm.aot"
-  "$java" --enable-native-access=ALL-UNNAMED -XX:AOTCacheOutput="$lib/macm.aot" -Xlog:aot=error \
+  # -AOTClassLinking: with it (the default) the JVM loads and links every cached class at start,
+  # which made 'macm --version' slower than with no cache at all (measured: docs/INSTALL.md).
+  "$java" --enable-native-access=ALL-UNNAMED -XX:-AOTClassLinking -XX:AOTCacheOutput="$lib/macm.aot" -Xlog:aot=error \
     -cp "$cp" org.macm.dist.AotTraining >/dev/null
 else
   echo "[dist] dynamic AppCDS archive: $lib/macm.jsa"
