@@ -1,0 +1,24 @@
+#!/bin/sh
+# Usage: aot-train.sh LIB_DIR RUNTIME_DIR
+# Makes the class-data cache the launcher uses, with the bundled runtime and the class path the
+# launcher builds (every jar of LIB_DIR in C order): an AOT cache LIB_DIR/macm.aot (JEP 483/514)
+# when the runtime has -XX:AOTCacheOutput (JDK 25+), else a dynamic AppCDS archive macm.jsa.
+# The JVM rejects a cache when a jar's size or modification time changed: callers fix the jars'
+# times first and ship them unchanged (tar and dpkg keep them). A moved folder is fine.
+set -eu
+lib=$1
+java=$2/bin/java
+cp=
+for jar in $(LC_ALL=C ls "$lib" | grep '\.jar$'); do cp=${cp:+$cp:}$lib/$jar; done
+rm -f "$lib/macm.aot" "$lib/macm.jsa"
+if "$java" -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1; then
+  echo "[dist] AOT cache: $lib/macm.aot"
+  # -AOTClassLinking: with it (the default) the JVM loads and links every cached class at start,
+  # which made 'macm --version' slower than with no cache at all (measured: docs/INSTALL.md).
+  "$java" --enable-native-access=ALL-UNNAMED -XX:-AOTClassLinking -XX:AOTCacheOutput="$lib/macm.aot" -Xlog:aot=error \
+    -cp "$cp" org.macm.dist.AotTraining >/dev/null
+else
+  echo "[dist] dynamic AppCDS archive: $lib/macm.jsa"
+  "$java" --enable-native-access=ALL-UNNAMED -XX:ArchiveClassesAtExit="$lib/macm.jsa" -Xlog:cds=error \
+    -cp "$cp" org.macm.dist.AotTraining >/dev/null
+fi
