@@ -1,7 +1,7 @@
 #!/bin/sh
 # Usage: aot-train.sh LIB_DIR RUNTIME_DIR
 # Makes the class-data cache the launcher uses, with the bundled runtime and the class path the
-# launcher builds (every jar of LIB_DIR in C order): an AOT cache LIB_DIR/macm.aot (JEP 483/514)
+# launcher reads (LIB_DIR/classpath, written here): an AOT cache LIB_DIR/macm.aot (JEP 483/514)
 # when the runtime has -XX:AOTCacheOutput (JDK 25+), else a dynamic AppCDS archive macm.jsa.
 # The JVM rejects a cache when a jar's size or modification time changed: callers fix the jars'
 # times first and ship them unchanged (tar and dpkg keep them). A moved folder is fine.
@@ -9,7 +9,14 @@ set -eu
 lib=$1
 java=$2/bin/java
 cp=
-for jar in $(LC_ALL=C ls "$lib" | grep '\.jar$'); do cp=${cp:+$cp:}$lib/$jar; done
+# The class path, written to LIB/classpath for the launcher to read as it is (no sorting at run
+# time, whose order would follow the host's shell and locale): the cache is valid only for it.
+# MACM's own jars and picocli first (docs/BENCHMARKS.md, Start-up), then the rest in C order.
+(cd "$lib" && { LC_ALL=C ls macm-*.jar picocli-*.jar; LC_ALL=C ls | grep '\.jar$' | grep -v '^macm-\|^picocli-'; }) \
+  > "$lib/classpath"
+while read -r jar; do
+  cp=${cp:+$cp:}$lib/$jar
+done < "$lib/classpath"
 rm -f "$lib/macm.aot" "$lib/macm.jsa"
 if "$java" -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1; then
   echo "[dist] AOT cache: $lib/macm.aot"

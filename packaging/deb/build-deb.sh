@@ -38,7 +38,7 @@ cp "$tree"/lib/*.jar "$work/input/"
   --linux-package-name macm --linux-deb-maintainer macm@localhost \
   --linux-app-category admin --linux-package-deps passwd \
   --input "$work/input" --main-jar "macm-station-$VERSION.jar" \
-  --main-class org.macm.station.cli.Macm --java-options --enable-native-access=ALL-UNNAMED \
+  --main-class org.macm.station.cli.Main --java-options --enable-native-access=ALL-UNNAMED \
   --runtime-image "$tree/runtime" --install-dir /opt \
   --resource-dir "$packaging/deb/resources"
 

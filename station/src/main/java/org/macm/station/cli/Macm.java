@@ -216,22 +216,7 @@ public final class Macm implements Runnable {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         List<Class<?>> subcommands = subcommandsFor(args);
-        int code;
-        if (subcommands.isEmpty()) {
-            // Exactly --version: printed as picocli would print it, without loading picocli, whose
-            // classes (Java 5 bytecode) the JVM verifies slowly and cannot keep in a CDS/AOT cache.
-            try {
-                for (String line : new Version().getVersion()) {
-                    out.println(line);
-                }
-                code = 0;
-            } catch (IOException e) {
-                err.println("macm: cannot read the version: " + e.getMessage());
-                code = 1;
-            }
-        } else {
-            code = commandLine(System.in, out, err, Clock.systemUTC(), System.getenv(), subcommands).execute(args);
-        }
+        int code = commandLine(System.in, out, err, Clock.systemUTC(), System.getenv(), subcommands).execute(args);
         out.flush();
         System.exit(code);
     }
@@ -261,14 +246,7 @@ public final class Macm implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream s = Macm.class.getResourceAsStream("/org/macm/station/version.properties")) {
-                if (s != null) {
-                    p.load(s);
-                }
-            }
-            return new String[] {"macm " + p.getProperty("version", "unknown"),
-                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+            return VersionLines.read();
         }
     }
 }
