@@ -299,7 +299,7 @@ public final class Station implements AutoCloseable {
     }
 
     /** An entry offered by a peer: read, or bytes that could not be read and why. */
-    private sealed interface Offered {
+    sealed interface Offered {
         record Read(SignedEntry entry) implements Offered {
         }
 
@@ -318,39 +318,8 @@ public final class Station implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        logRefused(peer, entries, outcomes);
+        RefusedEntryLog.log(peer, entries, outcomes);
         return outcomes;
-    }
-
-    /**
-     * One WARN per entry refused (every copy, on every path, is one line: each is an offer the
-     * peer made), with the peer, the seq when the bytes could be read, and the outcome as reason.
-     * An unreadable or equivocating entry also has its finding logged once, as evidence.
-     */
-    private static void logRefused(StationId peer, List<Offered> entries, List<IntakeOutcome> outcomes) {
-        for (int i = 0; i < outcomes.size(); i++) {
-            IntakeOutcome o = outcomes.get(i);
-            String why = switch (o) {
-                case BAD_SIGNATURE -> "its signature is not the pinned key's";
-                case WRONG_LOG -> "it belongs to another log than this link's";
-                case CHAIN_BROKEN -> "its prev hash does not match the entry held before it";
-                case EQUIVOCATION -> "another entry is held at its seq (both kept as evidence)";
-                case UNREADABLE -> "it is validly signed but cannot be read (kept as evidence; the log is held)";
-                case HELD -> "it follows an unreadable entry; the log is held there";
-                case STORED, DUPLICATE, GAP -> null;
-            };
-            if (why == null) {
-                continue;
-            }
-            var line = LOG.atWarn().addKeyValue("event", "entry.refused").addKeyValue("peer", peer);
-            if (entries.get(i) instanceof Offered.Read r) {
-                line.addKeyValue("seq", r.entry().seq()).addKeyValue("log", r.entry().log()).addKeyValue("reason", o)
-                        .log("refused entry {} from {}: {}", r.entry().seq(), peer, why);
-            } else if (entries.get(i) instanceof Offered.Unreadable u) {
-                line.addKeyValue("reason", o).log("refused {} bytes from {}: they are not an entry ({}) and {}",
-                        u.raw().size(), peer, u.why().getMessage(), why);
-            }
-        }
     }
 
     private List<IntakeOutcome> receiveLocked(StationId peer, List<Offered> entries) {

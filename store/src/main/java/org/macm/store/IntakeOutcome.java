@@ -32,5 +32,13 @@ public enum IntakeOutcome {
      * Follows an entry that was refused as unreadable: refused without asking for a resend,
      * since the chain cannot pass the unreadable entry (decided by the station).
      */
-    HELD
+    HELD;
+
+    /** True if the entry was refused (not stored, not a resend, not a gap): what metrics count and the log reports as refused. */
+    public boolean refused() {
+        return switch (this) {
+            case STORED, DUPLICATE, GAP -> false;
+            case EQUIVOCATION, CHAIN_BROKEN, BAD_SIGNATURE, WRONG_LOG, UNREADABLE, HELD -> true;
+        };
+    }
 }

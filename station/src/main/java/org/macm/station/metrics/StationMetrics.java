@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,8 +50,8 @@ public final class StationMetrics implements TrafficListener, CommitObserver, Au
     /** The Prometheus text exposition format that {@link #scrape} writes. */
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     /** The intake outcomes that refuse an entry: each is a {@code reason} of {@code macm_entries_refused_total}. */
-    static final List<IntakeOutcome> REFUSALS = List.of(IntakeOutcome.EQUIVOCATION, IntakeOutcome.CHAIN_BROKEN,
-            IntakeOutcome.BAD_SIGNATURE, IntakeOutcome.WRONG_LOG, IntakeOutcome.UNREADABLE, IntakeOutcome.HELD);
+    static final List<IntakeOutcome> REFUSALS = Arrays.stream(IntakeOutcome.values())
+            .filter(IntakeOutcome::refused).toList();
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
