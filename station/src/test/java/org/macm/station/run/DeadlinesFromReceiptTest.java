@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -119,7 +120,8 @@ class DeadlinesFromReceiptTest {
         StationRuntime jp = both[0];
         StationRuntime cn = both[1];
 
-        Instant before = cnClock.instant();
+        // Deadlines are kept to the millisecond, so the lower bound is too.
+        Instant before = cnClock.instant().truncatedTo(ChronoUnit.MILLIS);
         SignedEntry flash = flash(jp, "Vessel closing, answer now.");
         String id = JP + "/" + flash.seq();
         await("cn-mnd's receipt of " + id, Duration.ofSeconds(20),
