@@ -217,20 +217,24 @@ public final class StationNode implements AutoCloseable {
     private void becomeActive(Fence f) {
         closeStandby();
         fence = f;
-        role = NodeRole.ACTIVE;
-        readLease();
-        say(NodeRole.ACTIVE, self, f.epoch(), "took the lease");
+        long started = System.nanoTime();
         try {
             runtime = StationRuntime.start(layout, clock, StoreFactory.fenced(Optional.of(f)), () -> Optional.of(status()));
-            LOG.info("node {} active: API on {}, console on {}, link on {}", self, runtime.apiUrl(), runtime.consoleUrl(),
-                    runtime.linkPorts());
         } catch (StoreException e) {
             // The database went away while starting, or a newer epoch already holds the lease: stand by again.
-            stepDown("could not start on the store: " + e.getMessage());
+            stepDown("took the lease (epoch " + f.epoch() + ") but could not start on the store: " + e.getMessage());
+            return;
         } catch (MacmException e) {
-            stepDown("could not start: " + e.getMessage());
+            stepDown("took the lease (epoch " + f.epoch() + ") but could not start: " + e.getMessage());
             throw new NodeEnd(EXIT_CANNOT_START, "node " + self + " cannot run the station: " + e.getMessage());
         }
+        // Active only once everything runs: the role in the status and the logs means "serving".
+        role = NodeRole.ACTIVE;
+        readLease();
+        say(NodeRole.ACTIVE, self, f.epoch(), "took the lease; station started in "
+                + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+        LOG.info("node {} active: API on {}, console on {}, link on {}", self, runtime.apiUrl(), runtime.consoleUrl(),
+                runtime.linkPorts());
     }
 
     private void activeRound() throws InterruptedException {
@@ -289,9 +293,11 @@ public final class StationNode implements AutoCloseable {
     }
 
     private void finish() {
+        // The interrupt that woke the loop for close() has done its job; the ordered stop below waits on joins.
+        boolean interrupted = Thread.interrupted();
         try {
             Fence f = fence;
-            if (role == NodeRole.ACTIVE || runtime != null) {
+            if (f != null || runtime != null) {
                 role = NodeRole.STANDBY;
                 boolean closed = stopRuntime();
                 if (f != null && lease != null && closed) {
@@ -305,6 +311,9 @@ public final class StationNode implements AutoCloseable {
             }
         } finally {
             done.countDown();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
             if (!stopping) {
                 ended.accept(exitCode);
             }
