@@ -176,7 +176,6 @@ public final class StationNode implements AutoCloseable {
     }
 
     private void standbyRound() throws InterruptedException {
-        serveStandby();
         Optional<Fence> taken = Optional.empty();
         if (connected()) {
             taken = lease.tryAcquire();
@@ -185,6 +184,8 @@ public final class StationNode implements AutoCloseable {
         if (taken.isPresent() && !stopping) {
             becomeActive(taken.get());
         } else {
+            // After the first look at the lease, so the status shows its holder from the first answer on.
+            serveStandby();
             sleep(poll);
         }
     }

@@ -30,6 +30,7 @@ import org.macm.core.log.Precedence;
 import org.macm.station.Station;
 import org.macm.station.StationLayout;
 import org.macm.station.StationPair;
+import org.macm.station.cli.CliRun;
 import org.macm.store.Fence;
 import org.macm.store.PostgresLogStore;
 import org.macm.store.PostgresSettings;
@@ -103,6 +104,10 @@ class StationNodeTest {
                 assertThat(inbox.json().path("error").asText()).contains("standby").contains("other/1 (epoch 1");
                 assertThat(http.getWithoutToken("/api/v1/status").orElseThrow().status()).isEqualTo(401);
                 assertThat(http.getWithoutToken("/api/v1/inbox").orElseThrow().body()).doesNotContain("other/1");
+                CliRun standbyStatus = CliRun.run("status", "--dir", a.dir().toString());
+                assertThat(standbyStatus.exitCode()).as(standbyStatus.err()).isZero();
+                assertThat(standbyStatus.out()).contains("  node " + node.self() + ": STANDBY (read-only;")
+                        .contains("    lease held by other/1, epoch 1, until ");
 
                 other.release(held);
                 Await.awaitValue("the node takes the released lease", NodeFolders.PATIENCE, http::role,
@@ -110,6 +115,9 @@ class StationNodeTest {
                 assertThat(node.fence().orElseThrow().epoch()).isEqualTo(2);
                 JsonNode active = http.get("/api/v1/status").orElseThrow().json();
                 assertThat(active.path("node").path("lease").path("holder").asText()).isEqualTo(node.self());
+                CliRun activeStatus = CliRun.run("status", "--dir", a.dir().toString());
+                assertThat(activeStatus.out()).contains("  node " + node.self() + ": ACTIVE\n")
+                        .contains("    lease held by " + node.self() + ", epoch 2, until ").contains("link to jp-mod");
                 assertThat(other.tryAcquire()).isEmpty();
             } finally {
                 node.close();
