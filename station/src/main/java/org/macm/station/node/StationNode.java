@@ -335,9 +335,14 @@ public final class StationNode implements AutoCloseable {
         if (standbyWeb != null) {
             return;
         }
-        StationConfig config = new ConfigFile().read(layout.config());
-        StandbySite site = new StandbySite(config.api(), token, this::standbyStatus, this::activeHolder);
-        standbyWeb = new WebServer(List.of(site)).start();
+        try {
+            StationConfig config = new ConfigFile().read(layout.config());
+            StandbySite site = new StandbySite(config.api(), token, this::standbyStatus, this::activeHolder);
+            standbyWeb = new WebServer(List.of(site)).start();
+        } catch (StationException e) {
+            // A port taken or a config broken since the start: nothing this node can wait out.
+            throw new NodeEnd(EXIT_CANNOT_START, "node " + self + " cannot serve its standby status: " + e.getMessage());
+        }
         standbyUrl = StationRuntime.url("http", standbyWeb.address("api"));
         write(layout.dir().resolve("api.url"), standbyUrl);
         LOG.info("node {} standing by: read-only status on {}", self, standbyUrl);
