@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * as the standby (read-only status on the API address, see {@link StandbySite}) and looks at
  * the lease every {@link #poll}; once it takes the lease it opens the station with the store
  * fenced at the lease's epoch and starts everything as a single station does
- * ({@link StationRuntime}), then renews the lease every fifth of it on its own thread.
+ * ({@link StationRuntime}); a {@link LeaseRenewer} renews the lease every fifth of it on a thread
+ * of its own from the takeover on.
  *
  * <p>It steps down at once when the lease is lost: a renewal refused (another epoch holds
  * it), the store deposed, or no renewal through for the lease less one renewal period. The
@@ -66,6 +67,8 @@ public final class StationNode implements AutoCloseable {
     /** How long an ordered stop of the active parts may take. */
     public static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(StationNode.class);
+    /** How often the active node looks whether its store was deposed (the renewer reports a lost lease at once). */
+    private static final Duration DEPOSED_CHECK = Duration.ofMillis(200);
 
     private final StationLayout layout;
     private final Clock clock;
@@ -87,6 +90,7 @@ public final class StationNode implements AutoCloseable {
     private volatile int exitCode;
     // Owned by the node thread.
     private StationLease lease;
+    private LeaseRenewer renewer;
     private WebServer standbyWeb;
     private String standbyUrl;
     private boolean prepared;
@@ -178,7 +182,10 @@ public final class StationNode implements AutoCloseable {
     private void standbyRound() throws InterruptedException {
         Optional<Fence> taken = Optional.empty();
         if (connected()) {
-            taken = lease.tryAcquire();
+            StationLease l = lease;
+            synchronized (l) {
+                taken = l.tryAcquire();
+            }
             readLease();
         }
         if (taken.isPresent() && !stopping) {
@@ -218,6 +225,7 @@ public final class StationNode implements AutoCloseable {
     private void becomeActive(Fence f) {
         closeStandby();
         fence = f;
+        renewer = new LeaseRenewer(lease, f, store.lease(), v -> lastLease = v);
         long started = System.nanoTime();
         try {
             runtime = StationRuntime.start(layout, clock, StoreFactory.fenced(Optional.of(f)), () -> Optional.of(status()));
@@ -238,19 +246,16 @@ public final class StationNode implements AutoCloseable {
                 runtime.linkPorts());
     }
 
+    /** Waits for the renewer to report a loss, and checks a few times a second whether the store was deposed. */
     private void activeRound() throws InterruptedException {
-        sleep(lease.renewEvery());
+        Optional<String> loss = renewer.awaitLoss(DEPOSED_CHECK);
         if (stopping) {
             return;
         }
-        Fence f = fence;
-        if (!lease.renew(f)) {
-            stepDown(lease.sinceLastRenewal().compareTo(store.lease().minus(lease.renewEvery())) >= 0
-                    ? "no renewal through for " + lease.sinceLastRenewal().toMillis() + " ms: the store is unreachable"
-                    : "the lease is no longer ours (another epoch or holder has it)");
+        if (loss.isPresent()) {
+            stepDown(loss.get());
             return;
         }
-        readLease();
         StationRuntime r = runtime;
         if (r != null && r.station().store() instanceof PostgresLogStore pg && pg.deposed()) {
             stepDown("the store refused a commit: a newer epoch holds the lease");
@@ -265,15 +270,26 @@ public final class StationNode implements AutoCloseable {
         Fence f = fence;
         role = NodeRole.STANDBY;
         say(NodeRole.STANDBY, self, f == null ? 0 : f.epoch(), reason);
+        stopRenewing();
         if (!stopRuntime()) {
             throw new NodeEnd(EXIT_UNSAFE, "node " + self + " could not stop its station within " + STOP_GRACE.toSeconds()
                     + " s after losing the lease; exiting (code " + EXIT_UNSAFE + ") so that nothing of epoch "
                     + (f == null ? 0 : f.epoch()) + " keeps running; the service manager restarts it as a standby");
         }
         if (f != null && lease != null) {
-            lease.release(f); // no-op on the row unless still ours; drops the advisory lock
+            StationLease l = lease;
+            synchronized (l) {
+                l.release(f); // no-op on the row unless still ours; drops the advisory lock
+            }
         }
         fence = null;
+    }
+
+    private void stopRenewing() {
+        if (renewer != null) {
+            renewer.close();
+            renewer = null;
+        }
     }
 
     /** Closes the runtime, waiting at most {@link #STOP_GRACE}; true when it is closed. */
@@ -300,9 +316,13 @@ public final class StationNode implements AutoCloseable {
             Fence f = fence;
             if (f != null || runtime != null) {
                 role = NodeRole.STANDBY;
+                stopRenewing();
                 boolean closed = stopRuntime();
                 if (f != null && lease != null && closed) {
-                    lease.release(f);
+                    StationLease l = lease;
+                    synchronized (l) {
+                        l.release(f);
+                    }
                     say(NodeRole.STANDBY, self, f.epoch(), "stopping: lease released");
                 }
             }
@@ -324,7 +344,10 @@ public final class StationNode implements AutoCloseable {
     private void readLease() {
         try {
             if (lease != null) {
-                lastLease = lease.read();
+                StationLease l = lease;
+                synchronized (l) {
+                    lastLease = l.read();
+                }
             }
         } catch (StoreException e) {
             // Shown as last read; the next round tries again.
