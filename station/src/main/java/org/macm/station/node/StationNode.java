@@ -2,11 +2,7 @@ package org.macm.station.node;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.Serial;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +23,7 @@ import org.macm.station.config.ConfigFile;
 import org.macm.station.config.StationConfig;
 import org.macm.station.config.StoreConfig;
 import org.macm.station.run.StationRuntime;
+import org.macm.station.run.UrlFile;
 import org.macm.station.web.WebServer;
 import org.macm.store.Fence;
 import org.macm.store.LeaseView;
@@ -367,7 +364,7 @@ public final class StationNode implements AutoCloseable {
             throw new NodeEnd(EXIT_CANNOT_START, "node " + self + " cannot serve its standby status: " + e.getMessage());
         }
         standbyUrl = StationRuntime.url("http", standbyWeb.address("api"));
-        write(layout.dir().resolve("api.url"), standbyUrl);
+        UrlFile.write(layout.dir().resolve("api.url"), standbyUrl);
         LOG.info("node {} standing by: read-only status on {}", self, standbyUrl);
     }
 
@@ -377,7 +374,9 @@ public final class StationNode implements AutoCloseable {
         }
         standbyWeb.close();
         standbyWeb = null;
-        deleteIfOurs(layout.dir().resolve("api.url"), standbyUrl);
+        if (standbyUrl != null) {
+            UrlFile.deleteIfOurs(layout.dir().resolve("api.url"), standbyUrl);
+        }
         standbyUrl = null;
     }
 
@@ -433,24 +432,6 @@ public final class StationNode implements AutoCloseable {
     /** Waits until the node has ended (by {@link #close} or by itself). */
     public void awaitEnd() throws InterruptedException {
         done.await();
-    }
-
-    private static void write(Path file, String url) {
-        try {
-            Files.writeString(file, url + "\n", StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new StationException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteIfOurs(Path file, String url) {
-        try {
-            if (url != null && Files.exists(file) && Files.readString(file, StandardCharsets.US_ASCII).strip().equals(url)) {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            LOG.warn("could not delete {} ({})", file, e.getMessage());
-        }
     }
 
     private static Duration min(Duration a, Duration b) {
