@@ -38,6 +38,7 @@ import org.macm.store.StationLease;
 import org.macm.testkit.Await;
 import org.macm.testkit.FreePort;
 import org.macm.testkit.PostgresCluster;
+import org.macm.testkit.TestClock;
 
 /**
  * Nodes of cn-mnd in this JVM on a real PostgreSQL: the standby serves only its status, takes
@@ -129,13 +130,16 @@ class StationNodeTest {
     }
 
     @Test
-    void ofTwoNodes_exactlyOneIsActive_andAStolenLease_deposesIt_withNoSeqStoredTwice() throws Exception {
+    void ofTwoNodes_oneClockHoursOff_exactlyOneIsActive_andAStolenLease_deposesIt_withNoSeqStoredTwice() throws Exception {
         Setup s = setup();
         Duration lease = Duration.ofSeconds(10); // renewals 2 s apart: the test writes before the node notices the theft
         StationLayout a = s.node(tmp, "cn-a", lease);
         StationLayout b = s.node(tmp, "cn-b", lease);
         StationNode na = StationNode.start(a, Clock.systemUTC(), code -> { });
-        StationNode nb = StationNode.start(b, Clock.systemUTC(), code -> { });
+        // cn-b's clock is three hours ahead: the lease reads only the database's clock, so it changes nothing.
+        TestClock ahead = TestClock.running();
+        ahead.advance(Duration.ofHours(3));
+        StationNode nb = StationNode.start(b, ahead, code -> { });
         try {
             Await.await("one node is active", NodeFolders.PATIENCE,
                     () -> na.role() == NodeRole.ACTIVE || nb.role() == NodeRole.ACTIVE);
