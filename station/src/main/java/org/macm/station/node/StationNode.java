@@ -409,9 +409,8 @@ public final class StationNode implements AutoCloseable {
 
     /**
      * Stops the node: an active node stops its station in order and releases the lease (the
-     * standby takes over at its next look), a standby stops serving. Returns the exit code for
-     * {@code macm run}: 0, or what ended the node by itself before. Waits at most
-     * {@link #STOP_GRACE} plus a little; safe to call twice.
+     * standby takes over at its next look), a standby stops serving; {@link #exitCode} then
+     * says how it ended. Waits at most {@link #STOP_GRACE} plus a little; safe to call twice.
      */
     @Override
     public void close() {
