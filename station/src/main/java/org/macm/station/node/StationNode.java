@@ -6,7 +6,6 @@ import java.io.Serial;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +22,6 @@ import org.macm.station.config.ConfigFile;
 import org.macm.station.config.StationConfig;
 import org.macm.station.config.StoreConfig;
 import org.macm.station.run.StationRuntime;
-import org.macm.station.run.UrlFile;
-import org.macm.station.web.WebServer;
 import org.macm.store.Fence;
 import org.macm.store.LeaseView;
 import org.macm.store.PostgresLogStore;
@@ -77,7 +74,7 @@ public final class StationNode implements AutoCloseable {
     private final IntConsumer ended;
     private final Thread thread;
     private final CountDownLatch done = new CountDownLatch(1);
-    private final ApiToken token;
+    private final StandbyServer standby;
 
     private volatile boolean stopping;
     private volatile NodeRole role = NodeRole.STANDBY;
@@ -88,8 +85,6 @@ public final class StationNode implements AutoCloseable {
     // Owned by the node thread.
     private StationLease lease;
     private LeaseRenewer renewer;
-    private WebServer standbyWeb;
-    private String standbyUrl;
     private boolean prepared;
     private boolean saidUnreachable;
 
@@ -102,7 +97,8 @@ public final class StationNode implements AutoCloseable {
         this.self = store.holder();
         this.poll = min(Duration.ofSeconds(1), store.lease().dividedBy(StationLease.RENEWALS_PER_LEASE));
         this.ended = ended;
-        this.token = ApiToken.loadOrCreate(layout.dir().resolve("api.token"), new SecureRandom());
+        this.standby = new StandbyServer(layout, ApiToken.loadOrCreate(layout.dir().resolve("api.token"), new SecureRandom()),
+                this::standbyStatus, this::activeHolder);
         this.thread = new Thread(this::loop, "macm-node");
     }
 
@@ -148,9 +144,9 @@ public final class StationNode implements AutoCloseable {
         return new NodeStatus(role.word(), self, lastLease);
     }
 
-    /** The API URL the standby serves on, once it does (as written to api.url). */
+    /** The API URL the standby serves on, while it does (as written to api.url). */
     public Optional<String> standbyUrl() {
-        return Optional.ofNullable(standbyUrl);
+        return standby.url();
     }
 
     private void loop() {
@@ -352,32 +348,20 @@ public final class StationNode implements AutoCloseable {
     }
 
     private void serveStandby() {
-        if (standbyWeb != null) {
+        if (standby.url().isPresent()) {
             return;
         }
         try {
-            StationConfig config = new ConfigFile().read(layout.config());
-            StandbySite site = new StandbySite(config.api(), token, this::standbyStatus, this::activeHolder);
-            standbyWeb = new WebServer(List.of(site)).start();
+            standby.open();
         } catch (StationException e) {
             // A port taken or a config broken since the start: nothing this node can wait out.
             throw new NodeEnd(EXIT_CANNOT_START, "node " + self + " cannot serve its standby status: " + e.getMessage());
         }
-        standbyUrl = StationRuntime.url("http", standbyWeb.address("api"));
-        UrlFile.write(layout.dir().resolve("api.url"), standbyUrl);
-        LOG.info("node {} standing by: read-only status on {}", self, standbyUrl);
+        LOG.info("node {} standing by: read-only status on {}", self, standby.url().orElseThrow());
     }
 
     private void closeStandby() {
-        if (standbyWeb == null) {
-            return;
-        }
-        standbyWeb.close();
-        standbyWeb = null;
-        if (standbyUrl != null) {
-            UrlFile.deleteIfOurs(layout.dir().resolve("api.url"), standbyUrl);
-        }
-        standbyUrl = null;
+        standby.close();
     }
 
     private ObjectNode standbyStatus() {
