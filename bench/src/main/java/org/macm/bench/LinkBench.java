@@ -161,7 +161,7 @@ final class LinkBench {
      * on the next part's fsyncs. (It did not remove the 100-400 ms stalls: this disk stalls
      * with nothing else running too; see the fsync floor.)
      */
-    private static void settleDisk() throws IOException, InterruptedException {
+    static void settleDisk() throws IOException, InterruptedException {
         Process sync = new ProcessBuilder("sync").inheritIO().start();
         if (!sync.waitFor(120, TimeUnit.SECONDS)) {
             sync.destroy();
@@ -169,7 +169,13 @@ final class LinkBench {
         Thread.sleep(1000);
     }
 
-    private OpenLoop.Step fixed(OpenLoop.Target rt) throws InterruptedException {
+    /** The rate of the fixed-rate step, per second. */
+    double fixedRate() {
+        return fixedRate;
+    }
+
+    /** Warms {@code rt} up, then runs the fixed-rate step on it, printing what it measured. */
+    OpenLoop.Step fixed(OpenLoop.Target rt) throws InterruptedException {
         OpenLoop.run(rt, fixedRate, warmSeconds, FIXED_DRAIN);
         if (!rt.settle(OpenLoop.SETTLE)) {
             System.out.println("    (the warm-up's backlog did not clear within " + OpenLoop.SETTLE.toSeconds() + " s)");

@@ -21,6 +21,7 @@ import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 import org.macm.link.LinkState;
 import org.macm.station.Station;
+import org.macm.station.StationLayout;
 import org.macm.station.StationPair;
 import org.macm.station.run.StationRuntime;
 import org.macm.testkit.Await;
@@ -65,6 +66,20 @@ final class MacmLink implements AutoCloseable {
     /** As above, handing cn-mnd's station to {@code cnOpened} before anything in it listens (to time its commits). */
     static MacmLink start(Path root, int paths, boolean proxied, Duration heartbeat, int misses,
             Consumer<Station> cnOpened) throws IOException, InterruptedException {
+        return start(root, paths, proxied, heartbeat, misses, cnOpened, CnSetup.NONE);
+    }
+
+    /** What the bench changes in cn-mnd's folder once its station.toml is written (its store, for one). */
+    @FunctionalInterface
+    interface CnSetup {
+        CnSetup NONE = layout -> { };
+
+        void apply(StationLayout cn) throws IOException;
+    }
+
+    /** As above, with {@code cnSetup} applied to cn-mnd's folder before it starts (e.g. a PostgreSQL store). */
+    static MacmLink start(Path root, int paths, boolean proxied, Duration heartbeat, int misses,
+            Consumer<Station> cnOpened, CnSetup cnSetup) throws IOException, InterruptedException {
         StationPair pair = StationPair.create(root).withHeartbeat(heartbeat, misses);
         List<Integer> listen = new ArrayList<>();
         List<Integer> dial = new ArrayList<>();
@@ -85,6 +100,12 @@ final class MacmLink implements AutoCloseable {
         }
         pair.write(pair.listening(CN, StationPair.loopback(listen)));
         pair.write(pair.dialling(JP, StationPair.loopback(dial)));
+        try {
+            cnSetup.apply(pair.cn());
+        } catch (IOException | RuntimeException e) {
+            proxies.forEach(FaultProxy::close);
+            throw e;
+        }
         StationRuntime cn = StationRuntime.start(pair.cn(), Clock.systemUTC(), "bench", cnOpened);
         StationRuntime jp;
         try {
