@@ -2,6 +2,7 @@ package org.macm.station;
 
 import java.time.Clock;
 import org.macm.station.config.StationConfig;
+import org.macm.station.config.StoreConfig;
 import org.macm.store.LogStore;
 import org.macm.store.SqliteLogStore;
 
@@ -13,8 +14,11 @@ import org.macm.store.SqliteLogStore;
 public interface StoreFactory {
     LogStore open(StationConfig config, Clock clock);
 
-    /** The store the config names: today always the SQLite file at {@code store-file}. */
+    /** The store the config names: the SQLite file, or the PostgreSQL database (single node, unfenced). */
     static StoreFactory fromConfig() {
-        return (config, clock) -> SqliteLogStore.open(config.storeFile(), clock);
+        return (config, clock) -> switch (config.store()) {
+            case StoreConfig.Sqlite s -> SqliteLogStore.open(s.file(), clock);
+            case StoreConfig.Postgres p -> throw new StationException("the PostgreSQL store is not built yet");
+        };
     }
 }

@@ -3,6 +3,7 @@ package org.macm.station.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
@@ -40,7 +41,7 @@ public final class ConfigFile {
     /** The file's keys, as written; {@code station} is required, the others have defaults. */
     record Raw(
             @JsonProperty("station") String station,
-            @JsonProperty("store") String store,
+            @JsonProperty("store") JsonNode store,
             @JsonProperty("signing-key") String signingKey,
             @JsonProperty("tls-key") String tlsKey,
             @JsonProperty("tls-certificate") String tlsCertificate,
@@ -202,7 +203,7 @@ public final class ConfigFile {
         RawTests t = raw.tests() == null ? new RawTests(null, null) : raw.tests();
         Optional<WatchConfig> watch = raw.watch() == null ? Optional.empty() : Optional.of(watch(file, base, v, raw.watch()));
         return new StationConfig(station,
-                path(base, raw.store(), "store/macm.db"),
+                StoreTable.read(file, base, raw.store(), mapper),
                 path(base, raw.signingKey(), "keys/signing.key"),
                 path(base, raw.tlsKey(), "keys/tls.key"),
                 path(base, raw.tlsCertificate(), "keys/tls.crt"),

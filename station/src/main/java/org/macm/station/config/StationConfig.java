@@ -16,7 +16,7 @@ import org.macm.station.logging.LogFile;
  * against the station folder. Keys and defaults are listed in docs/CONFIG.md.
  *
  * @param station            this station's name (required)
- * @param storeFile          the SQLite store (default {@code store/macm.db})
+ * @param store              the store: the SQLite file (default {@code store/macm.db}) or a PostgreSQL database
  * @param signingKeyFile     Ed25519 private key (default {@code keys/signing.key})
  * @param tlsKeyFile         TLS private key (default {@code keys/tls.key})
  * @param tlsCertificateFile TLS certificate (default {@code keys/tls.crt})
@@ -35,14 +35,14 @@ import org.macm.station.logging.LogFile;
  * @param metrics            where /metrics, /healthz and /readyz listen ({@code [metrics] listen}); empty: off
  * @param log                {@code [log]}: the file {@code macm run} logs to, if any
  */
-public record StationConfig(StationId station, Path storeFile, Path signingKeyFile, Path tlsKeyFile,
+public record StationConfig(StationId station, StoreConfig store, Path signingKeyFile, Path tlsKeyFile,
         Path tlsCertificateFile, List<InetSocketAddress> listen, Map<StationId, List<InetSocketAddress>> dial,
         Duration heartbeatInterval, int heartbeatMisses, Duration reconnectMin, Duration reconnectMax, InetSocketAddress api, Map<Precedence, Duration> ackDeadlines,
         Duration testInterval, boolean testHumanAck, Optional<WatchConfig> watch,
         ConsoleConfig console, Optional<InetSocketAddress> metrics, Optional<LogFile> log) {
     public StationConfig {
         Objects.requireNonNull(station, "station");
-        Objects.requireNonNull(storeFile, "storeFile");
+        Objects.requireNonNull(store, "store");
         Objects.requireNonNull(signingKeyFile, "signingKeyFile");
         Objects.requireNonNull(tlsKeyFile, "tlsKeyFile");
         Objects.requireNonNull(tlsCertificateFile, "tlsCertificateFile");

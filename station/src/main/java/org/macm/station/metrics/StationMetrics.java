@@ -66,7 +66,7 @@ public final class StationMetrics implements TrafficListener, CommitObserver, Au
 
     /** Registers the meters of {@code station} and its {@code peers}; {@link #bind} adds the running parts. */
     public StationMetrics(Station station, List<StationId> peers) {
-        this.storeFolder = station.config().storeFile().toAbsolutePath().getParent();
+        this.storeFolder = station.config().store().localFolder();
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);

@@ -39,7 +39,7 @@ public record ConfigReload(List<Change> changes, StationConfig config) {
 
     /** Compares {@code running} with {@code read} (the file as it is now). */
     public static ConfigReload between(StationConfig running, StationConfig read) {
-        StationConfig live = new StationConfig(running.station(), running.storeFile(), running.signingKeyFile(),
+        StationConfig live = new StationConfig(running.station(), running.store(), running.signingKeyFile(),
                 running.tlsKeyFile(), running.tlsCertificateFile(), running.listen(), running.dial(),
                 running.heartbeatInterval(), running.heartbeatMisses(), running.reconnectMin(), running.reconnectMax(),
                 running.api(), read.ackDeadlines(), read.testInterval(), read.testHumanAck(), running.watch(),
@@ -47,7 +47,7 @@ public record ConfigReload(List<Change> changes, StationConfig config) {
         List<Change> changes = new ArrayList<>();
         Differ d = new Differ(running, read, changes);
         d.restart("station", StationConfig::station);
-        d.restart("store", StationConfig::storeFile);
+        d.restart("store", StationConfig::store);
         d.restart("signing-key", StationConfig::signingKeyFile);
         d.restart("tls-key", StationConfig::tlsKeyFile);
         d.restart("tls-certificate", StationConfig::tlsCertificateFile);

@@ -167,7 +167,7 @@ public final class StationRuntime implements AutoCloseable {
             AlertsHandler alerts = new AlertsHandler(Optional.ofNullable(watch));
             // One for the API and the console: it serialises acknowledgements, so two officers cannot both be first.
             Acknowledgements acknowledgements = new Acknowledgements(station, board);
-            Health health = new Health(station.store()::failure, station.config().storeFile().toAbsolutePath().getParent(),
+            Health health = new Health(station.store()::failure, station.config().store().localFolder(),
                     () -> true, () -> started.status().size()); // Station.open has loaded the signing key, or thrown
             ApiSite api = new ApiSite(station.config().api(), token, StationApi.routes(
                     new StatusHandler(station, links, alerts, running::overdue, running::testStats, board::terms),

@@ -55,7 +55,7 @@ class StationConfigWriterTest {
         StationConfigWriter.write(spec, file);
         StationConfig read = new ConfigFile().read(file);
         assertThat(read.station()).isEqualTo(CN);
-        assertThat(read.storeFile()).isEqualTo(tmp.resolve("disk/macm.db"));
+        assertThat(read.store()).isEqualTo(new StoreConfig.Sqlite(tmp.resolve("disk/macm.db")));
         assertThat(read.listen()).isEqualTo(spec.listen());
         assertThat(read.dial()).isEqualTo(Map.of(JP, List.of(loopback(9001), ipv6Loopback(9002))));
         assertThat(read.heartbeatInterval()).isEqualTo(Duration.ofMillis(200));
