@@ -7,9 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.Statement;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,8 @@ import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 import org.macm.station.Station;
 import org.macm.station.StationLayout;
+import org.macm.station.StationPair;
+import org.macm.station.node.NodeFolders;
 import org.macm.store.PostgresLogStore;
 import org.macm.store.PostgresSettings;
 import org.macm.store.SqliteLogStore;
@@ -74,13 +77,13 @@ class StoreCommandTest {
         }
     }
 
-    /** A new, empty database owned by macm; returns its URL (user in it, no password). */
-    private static String emptyDatabase() throws Exception {
-        String name = "copy_" + DATABASES.incrementAndGet();
-        try (Connection c = pg.superuser(); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + name + " OWNER " + PostgresCluster.USER);
-        }
-        return "postgresql://" + PostgresCluster.USER + "@127.0.0.1:" + pg.port() + "/" + name;
+    /** A new, empty database owned by macm; returns its URL as an operator writes it (role in it, no password). */
+    private static String emptyDatabase() {
+        return withRole(NodeFolders.database(pg, "copy_" + DATABASES.incrementAndGet()));
+    }
+
+    private static String withRole(String url) {
+        return url.replace("postgresql://", "postgresql://" + PostgresCluster.USER + "@");
     }
 
     private Path passwordFile(String password) throws Exception {
@@ -149,19 +152,23 @@ class StoreCommandTest {
     }
 
     @Test
-    void copiedStore_cnMndWritesOnIt_continuingItsChainWhereTheSqliteStoreEnded() throws Exception {
-        String url = emptyDatabase();
-        assertThat(copy(url).exitCode()).isZero();
+    void copiedStore_cnMndSwitchedByStoreUrl_writesOnIt_continuingItsChainWhereTheSqliteStoreEnded() throws Exception {
+        String database = NodeFolders.database(pg, "copy_" + DATABASES.incrementAndGet());
+        CliRun copied = copy(withRole(database));
+        assertThat(copied.exitCode()).as(copied.err()).isZero();
         LogId ownLog;
         Head before;
         try (SqliteLogStore from = SqliteLogStore.open(source)) {
             ownLog = from.logs().stream().filter(l -> l.author().equals(CN)).findFirst().orElseThrow();
             before = from.head(ownLog);
         }
+        // What the VERIFIED line says to do: cn-mnd's folder with [store] url and the password file.
+        StationLayout switched = NodeFolders.node(StationPair.create(shared.resolve("demo")), tmp, "cn-a", database,
+                pg.password(), Duration.ofSeconds(5), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
 
-        try (Station cn = Station.open(cnFolder, Clock.systemUTC(),
-                (config, clock) -> PostgresLogStore.open(PostgresSettings.of(url, PostgresCluster.USER, pg.password()),
-                        config.station(), clock, Optional.empty()))) {
+        try (Station cn = Station.open(switched, Clock.systemUTC())) {
+            assertThat(cn.store()).isInstanceOf(PostgresLogStore.class);
+            assertThat(cn.store().head(ownLog)).isEqualTo(before);
             SignedEntry next = cn.write(JP, new Body.Message(Precedence.ROUTINE,
                     new MessageContent.FreeText("en", "Written on PostgreSQL after the copy.")));
 
@@ -246,7 +253,9 @@ class StoreCommandTest {
                 "sqlite:" + source, "--to", url);
 
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err().strip()).doesNotContain("\n").startsWith("macm: ").containsIgnoringCase("password")
+        assertThat(r.err().strip()).doesNotContain("\n")
+                .startsWith("macm: cannot log in to postgresql://127.0.0.1:" + pg.port() + url.substring(url.lastIndexOf('/')))
+                .containsIgnoringCase("password")
                 .doesNotContain("not-the-password-42").doesNotContain("unexpected error");
         try (PostgresLogStore to = openCopy(url)) {
             assertThat(to.logs()).isEmpty();
