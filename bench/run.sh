@@ -89,10 +89,11 @@ if [ "$only" = all ] || [ "$only" = encounter ]; then
 fi
 cd "$here"
 # Only the modules the bench needs (and what they depend on), so that work in progress
-# elsewhere in the reactor (or in its tests, which the bench does not need) does not stop it.
-# Built in the reactor and run from target/ (nothing is installed into ~/.m2), so two working
-# copies on one machine never run each other's classes.
-./mvnw -q -B -Dmaven.test.skip=true -pl bench -am package dependency:build-classpath \
+# elsewhere in the reactor does not stop it. Built in the reactor and run from target/ (nothing
+# is installed into ~/.m2), so two working copies on one machine never run each other's classes.
+# Tests are compiled but not run: modules share test fixtures as test-jars (store uses core's),
+# which -Dmaven.test.skip=true would not build, and nothing else provides them.
+./mvnw -q -B -DskipTests -pl bench -am package dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime
 echo "load before: $(uptime)"
 MACM_LOG_LEVEL=${MACM_LOG_LEVEL:-ERROR} "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \

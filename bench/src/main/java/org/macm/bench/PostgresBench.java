@@ -142,6 +142,17 @@ final class PostgresBench {
         row("p50" + at + " (ms)", results, sqlite, 0.5);
         row("p99" + at + " (ms)", results, sqlite, 0.99);
         row("p99.9" + at + " (ms)", results, sqlite, 0.999);
+        if (results.stream().allMatch(r -> r.commits().isPresent())) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-34s", "cn-mnd's commit, mean (us)"));
+            double base = sqlite.commits().orElseThrow().microsPerCommit();
+            for (Result r : results) {
+                line.append(String.format(Locale.ROOT, " %11.0f", r.commits().orElseThrow().microsPerCommit()));
+            }
+            for (Result r : results.subList(1, results.size())) {
+                line.append(String.format(Locale.ROOT, " %17.2f", r.commits().orElseThrow().microsPerCommit() / base));
+            }
+            System.out.println(line);
+        }
         System.out.println("  (lower is better; a ratio over 1 is what PostgreSQL costs over SQLite)");
     }
 
