@@ -174,8 +174,7 @@ final class LinkBench {
         return fixedRate;
     }
 
-    /** Warms {@code rt} up, then runs the fixed-rate step on it, printing what it measured. */
-    OpenLoop.Step fixed(OpenLoop.Target rt) throws InterruptedException {
+    private OpenLoop.Step fixed(OpenLoop.Target rt) throws InterruptedException {
         OpenLoop.run(rt, fixedRate, warmSeconds, FIXED_DRAIN);
         if (!rt.settle(OpenLoop.SETTLE)) {
             System.out.println("    (the warm-up's backlog did not clear within " + OpenLoop.SETTLE.toSeconds() + " s)");

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,74 +23,133 @@ import org.macm.testkit.PostgresCluster;
 
 /**
  * The durable round trip with cn-mnd's store on PostgreSQL, beside SQLite, in one run: the
- * same two stations and fixed-rate step as the link bench ({@link LinkBench}), once with
- * cn-mnd on its SQLite file, once on a throwaway local PostgreSQL cluster
- * ({@link PostgresCluster}: fsync on, {@code synchronous_commit = on}), once more on a cluster
- * with a synchronous standby (a second server on this machine that must have flushed each
- * commit before it returns). cn-mnd is switched to PostgreSQL the way an operator does it: a
- * {@code [store] url} in its station.toml and the password in {@code keys/store.password}.
- * jp-mod stays on SQLite, so the difference is cn-mnd's one commit per round trip (the
- * message with its receipt).
+ * same two stations and open-loop fixed rate as the link bench ({@link LinkBench}), with
+ * cn-mnd on its SQLite file, on a throwaway local PostgreSQL cluster ({@link PostgresCluster}:
+ * fsync on, {@code synchronous_commit = on}), and on a cluster with a synchronous standby (a
+ * second server on this machine that must have flushed each commit before it returns). cn-mnd
+ * is switched to PostgreSQL the way an operator does it: a {@code [store] url} in its
+ * station.toml and the password in {@code keys/store.password}. jp-mod stays on SQLite, so the
+ * difference is cn-mnd's one commit per round trip (the message with its receipt).
+ *
+ * <p>All three pairs run at once and are measured in turn, in short slices, round after round
+ * (each round starting with the next one): on a shared machine whose load comes and goes, a
+ * burst of someone else's work then falls on all three alike instead of on whichever ran then.
  */
 final class PostgresBench {
     /** The standby's name (its application_name, which synchronous_standby_names lists). */
     static final String STANDBY = "s1";
     private static final Pattern STORE_LINE = Pattern.compile("(?m)^store\\s*=.*$");
 
-    private final LinkBench link;
+    private final double rate;
+    private final double warmSeconds;
+    private final int rounds;
+    private final double sliceSeconds;
     private final Path dir;
 
     PostgresBench(boolean quick, Path dir) {
-        this.link = new LinkBench(quick, dir);
+        this.rate = new LinkBench(quick, dir).fixedRate();
+        this.warmSeconds = quick ? 10 : 20;
+        this.rounds = quick ? 2 : 5;
+        this.sliceSeconds = quick ? 3 : 6;
         this.dir = dir;
     }
 
-    /** One configuration's fixed-rate step, and cn-mnd's commits during it. */
-    record Result(String name, OpenLoop.Step fixed, Optional<SqliteLogStore.CommitStats> commits) {
+    /** One configuration: cn-mnd's store, the running pair, and the slices measured on it. */
+    private record Config(String name, String description, MacmLink link, MacmLink.RoundTrips rt,
+            AtomicReference<LogStore> cnStore, List<OpenLoop.Step> slices) {
+        Latency latency() {
+            return Latency.merge(slices.stream().map(OpenLoop.Step::latency).toList());
+        }
+
+        long lost() {
+            return slices.stream().mapToLong(s -> s.sent() - s.latency().count()).sum();
+        }
+    }
+
+    /** What one configuration measured, for the table. */
+    record Result(String name, Latency latency, Optional<SqliteLogStore.CommitStats> commits) {
     }
 
     void run() throws IOException, InterruptedException {
-        System.out.printf(Locale.ROOT, "Durable round trip with cn-mnd's store on PostgreSQL beside SQLite, fixed %.0f/s "
-                + "(jp-mod on SQLite in all three; cn-mnd stores each message with its receipt in one commit)%n",
-                link.fixedRate());
-        List<Result> results = new ArrayList<>();
-        System.out.println("  cn-mnd on SQLite (WAL, synchronous=FULL)");
-        results.add(measure("SQLite", dir.resolve("sqlite"), MacmLink.CnSetup.NONE));
-        Optional<Path> bin = binaries();
-        if (bin.isEmpty()) {
-            System.out.println("  PostgreSQL: SKIPPED, its server programs are not installed (bench/run.sh installs the "
-                    + "Debian package postgresql with apt-get; it could not here)");
-        } else {
-            LinkBench.settleDisk();
-            try (PostgresCluster pg = PostgresCluster.start()) {
-                System.out.println("  cn-mnd on PostgreSQL " + bin.get().getParent().getFileName() + " (local cluster "
-                        + "on loopback, fsync on, synchronous_commit on)");
-                results.add(measure("PostgreSQL", dir.resolve("pg"), onPostgres(pg)));
+        System.out.printf(Locale.ROOT, "Durable round trip with cn-mnd's store on PostgreSQL beside SQLite, fixed %.0f/s, "
+                + "%d rounds of %.0f s slices each (jp-mod on SQLite in all; cn-mnd stores each message with its receipt "
+                + "in one commit)%n", rate, rounds, sliceSeconds);
+        Deque<AutoCloseable> open = new ArrayDeque<>();
+        try {
+            List<Config> configs = new ArrayList<>();
+            configs.add(start("SQLite", "cn-mnd on SQLite (WAL, synchronous=FULL)", "sqlite", MacmLink.CnSetup.NONE, open));
+            Optional<Path> bin = binaries();
+            if (bin.isEmpty()) {
+                System.out.println("  PostgreSQL: SKIPPED, its server programs are not installed (bench/run.sh installs "
+                        + "the Debian package postgresql with apt-get; it could not here)");
+            } else {
+                PostgresCluster local = PostgresCluster.start();
+                open.push(local);
+                configs.add(start("PostgreSQL", "cn-mnd on PostgreSQL " + bin.get().getParent().getFileName()
+                        + " (local cluster on loopback, fsync on, synchronous_commit on)", "pg", onPostgres(local), open));
+                PostgresCluster primary = PostgresCluster.start();
+                open.push(primary);
+                primary.standby(STANDBY);
+                configs.add(start("PG+standby", "cn-mnd on PostgreSQL with a synchronous standby (a second cluster on "
+                        + "this machine streaming the WAL; each commit waits for its flush there)", "pg-standby",
+                        onPostgres(primary), open));
+            }
+            for (Config c : configs) {
+                OpenLoop.run(c.rt(), rate, warmSeconds, LinkBench.FIXED_DRAIN);
+                c.rt().settle(OpenLoop.SETTLE);
             }
             LinkBench.settleDisk();
-            try (PostgresCluster pg = PostgresCluster.start()) {
-                pg.standby(STANDBY);
-                System.out.println("  cn-mnd on PostgreSQL with a synchronous standby (a second cluster on this machine "
-                        + "streaming the WAL; each commit waits for its flush there)");
-                results.add(measure("PG+standby", dir.resolve("pg-standby"), onPostgres(pg)));
+            List<Optional<SqliteLogStore.CommitStats>> before = configs.stream().map(c -> commits(c.cnStore().get())).toList();
+            for (int r = 0; r < rounds; r++) {
+                for (int k = 0; k < configs.size(); k++) {
+                    Config c = configs.get((r + k) % configs.size());
+                    c.slices().add(OpenLoop.run(c.rt(), rate, sliceSeconds, LinkBench.FIXED_DRAIN));
+                    if (!c.rt().settle(OpenLoop.SETTLE)) {
+                        System.out.println("    (" + c.name() + ": a slice's backlog did not clear within "
+                                + OpenLoop.SETTLE.toSeconds() + " s)");
+                    }
+                }
             }
+            List<Result> results = new ArrayList<>();
+            for (int i = 0; i < configs.size(); i++) {
+                Config c = configs.get(i);
+                Optional<SqliteLogStore.CommitStats> b = before.get(i);
+                Optional<SqliteLogStore.CommitStats> after = commits(c.cnStore().get());
+                Optional<SqliteLogStore.CommitStats> during = b.flatMap(x -> after.map(a -> new SqliteLogStore.CommitStats(
+                        a.commits() - x.commits(), a.writes() - x.writes(), a.nanos() - x.nanos())));
+                System.out.println("  " + c.description());
+                System.out.printf(Locale.ROOT, "    %s%s%n", c.latency(), c.lost() == 0 ? "" : "  LOST " + c.lost());
+                System.out.println("      p99 (ms) by slice: " + String.join(" / ", c.slices().stream()
+                        .map(s -> String.format(Locale.ROOT, "%.0f", s.latency().millis(0.99))).toList()));
+                during.ifPresent(x -> System.out.printf(Locale.ROOT, "      cn-mnd's store: %d commits, %.1f writes per "
+                        + "commit, %.0f us per commit%n", x.commits(), x.writesPerCommit(), x.microsPerCommit()));
+                results.add(new Result(c.name(), c.latency(), during));
+            }
+            table(results);
+        } finally {
+            closeAll(open);
         }
-        table(results);
     }
 
-    private Result measure(String name, Path root, MacmLink.CnSetup setup) throws IOException, InterruptedException {
+    /** Starts a pair with cn-mnd set up by {@code setup}; what it opened goes on {@code open}, to be closed last-first. */
+    private Config start(String name, String description, String folder, MacmLink.CnSetup setup,
+            Deque<AutoCloseable> open) throws IOException, InterruptedException {
         AtomicReference<LogStore> cnStore = new AtomicReference<>();
-        try (MacmLink macm = MacmLink.start(Files.createDirectories(root), 1, false, Duration.ofSeconds(2), 3,
+        MacmLink link = MacmLink.start(Files.createDirectories(dir.resolve(folder)), 1, false, Duration.ofSeconds(2), 3,
                 (Station cn) -> cnStore.set(cn.store()), setup);
-                MacmLink.RoundTrips rt = macm.roundTrips()) {
-            Optional<SqliteLogStore.CommitStats> before = commits(cnStore.get());
-            OpenLoop.Step fixed = link.fixed(rt);
-            Optional<SqliteLogStore.CommitStats> after = commits(cnStore.get());
-            Optional<SqliteLogStore.CommitStats> during = before.flatMap(b -> after.map(a ->
-                    new SqliteLogStore.CommitStats(a.commits() - b.commits(), a.writes() - b.writes(), a.nanos() - b.nanos())));
-            during.ifPresent(c -> System.out.printf(Locale.ROOT, "      cn-mnd's store (warm-up and step): %d commits, "
-                    + "%.1f writes per commit, %.0f us per commit%n", c.commits(), c.writesPerCommit(), c.microsPerCommit()));
-            return new Result(name, fixed, during);
+        open.push(link);
+        MacmLink.RoundTrips rt = link.roundTrips();
+        open.push(rt);
+        return new Config(name, description, link, rt, cnStore, new ArrayList<>());
+    }
+
+    private static void closeAll(Deque<AutoCloseable> open) {
+        while (!open.isEmpty()) {
+            try {
+                open.pop().close();
+            } catch (Exception e) {
+                System.out.println("  (closing: " + e + ")");
+            }
         }
     }
 
@@ -138,7 +199,7 @@ final class PostgresBench {
             head.append(String.format(Locale.ROOT, " %17s", r.name() + "/SQLite"));
         }
         System.out.println(head);
-        String at = " at " + (int) link.fixedRate() + "/s";
+        String at = " at " + (int) rate + "/s";
         row("p50" + at + " (ms)", results, sqlite, 0.5);
         row("p99" + at + " (ms)", results, sqlite, 0.99);
         row("p99.9" + at + " (ms)", results, sqlite, 0.999);
@@ -159,11 +220,11 @@ final class PostgresBench {
     private static void row(String label, List<Result> results, Result sqlite, double fraction) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-34s", label));
         for (Result r : results) {
-            line.append(String.format(Locale.ROOT, " %11.2f", r.fixed().latency().millis(fraction)));
+            line.append(String.format(Locale.ROOT, " %11.2f", r.latency().millis(fraction)));
         }
         for (Result r : results.subList(1, results.size())) {
             line.append(String.format(Locale.ROOT, " %17.2f",
-                    r.fixed().latency().millis(fraction) / sqlite.fixed().latency().millis(fraction)));
+                    r.latency().millis(fraction) / sqlite.latency().millis(fraction)));
         }
         System.out.println(line);
     }
