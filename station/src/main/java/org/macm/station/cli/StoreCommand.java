@@ -179,8 +179,11 @@ final class StoreCommand implements Runnable {
                 out.printf(Locale.ROOT, "  %-40s %9d %9d  %s%n", log.log(), log.entries(), log.head().seq(),
                         log.head().hash().shortHex());
             }
+            // The URL for station.toml names the role, as docs/CONFIG.md writes it, even when --user gave it.
+            String url = target.url().contains("@") ? target.url()
+                    : target.url().replaceFirst("^postgresql://", "postgresql://" + target.user() + "@");
             out.printf(Locale.ROOT, "VERIFIED: %d entries in %d logs; switch the station by setting [store] url = \"%s\" "
-                    + "in station.toml%n", report.entries(), report.logs().size(), target.url());
+                    + "in station.toml%n", report.entries(), report.logs().size(), url);
         }
     }
 }

@@ -154,8 +154,9 @@ class StoreCommandTest {
     @Test
     void copiedStore_cnMndSwitchedByStoreUrl_writesOnIt_continuingItsChainWhereTheSqliteStoreEnded() throws Exception {
         String database = NodeFolders.database(pg, "copy_" + DATABASES.incrementAndGet());
-        CliRun copied = copy(withRole(database));
+        CliRun copied = copy(database, "--user", PostgresCluster.USER);
         assertThat(copied.exitCode()).as(copied.err()).isZero();
+        assertThat(copied.out()).endsWith("[store] url = \"" + withRole(database) + "\" in station.toml\n");
         LogId ownLog;
         Head before;
         try (SqliteLogStore from = SqliteLogStore.open(source)) {
@@ -282,5 +283,14 @@ class StoreCommandTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("macm: --from must name a SQLite store as sqlite:FILE (e.g. "
                 + "sqlite:/srv/macm/cn-mnd/store/macm.db), got '" + source + "'");
+    }
+
+    @Test
+    void store_withoutWhatToDo_isAUsageError_andMainRegistersTheCommandByItsName() {
+        CliRun r = CliRun.run("store");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.errorLine()).isEqualTo("macm: say what to do: macm store copy --from ... --to ... (see 'macm store --help')");
+        assertThat(Macm.subcommandsFor(new String[] {"store", "copy", "--from", "sqlite:x"})).containsExactly(StoreCommand.class);
     }
 }
