@@ -213,6 +213,34 @@ class PostgresLogStoreTest {
         }
     }
 
+    /**
+     * The last line of defence: two nodes that both believe they hold epoch 7 (a lease table
+     * edited by hand) still cannot store two entries at one seq. The primary key refuses the
+     * second, and that node stops writing for good.
+     */
+    @Test
+    void twoNodesUnderTheSameEpoch_cannotStoreTwoEntriesAtOneSeq_theLoserStopsWriting() {
+        PostgresSettings s = PG.fresh();
+        PostgresLogStore.prepare(s);
+        TestDatabases.behindTheStoresBack(s, "INSERT INTO station_lease (station, epoch, holder, expires_at, renewed_at) "
+                + "VALUES ('jp-mod', 7, 'node-a/100', now() + interval '1 hour', now())");
+        Optional<Fence> same = Optional.of(new Fence(JP, 7));
+        try (PostgresLogStore a = PostgresLogStore.open(s, JP, Clock.systemUTC(), same);
+                PostgresLogStore b = PostgresLogStore.open(s, JP, Clock.systemUTC(), same)) {
+            SignedEntry one = a.append(JP_LOG, StoreFixtures.message(jp, "a: one"));
+            SignedEntry two = b.append(JP_LOG, StoreFixtures.message(jp, "b: two")); // b reads the head from the database
+            assertThat(two.seq()).isEqualTo(2);
+            // a still holds seq 1 as its head, so it lays out another seq 2.
+            assertThatThrownBy(() -> a.append(JP_LOG, StoreFixtures.message(jp, "a: two")))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("another node has stored an entry at the same seq");
+            assertThat(a.deposed()).isTrue();
+            assertThatThrownBy(() -> a.append(JP_LOG, StoreFixtures.message(jp, "a: three")))
+                    .hasMessageContaining("another node has stored an entry at the same seq");
+            assertThat(b.read(JP_LOG, 1, 10)).containsExactly(one, two);
+        }
+    }
+
     private static String database(PostgresSettings s) {
         String url = s.url();
         return url.substring(url.lastIndexOf('/') + 1);
