@@ -30,6 +30,7 @@ import org.macm.core.log.Precedence;
 import org.macm.station.Station;
 import org.macm.station.StationLayout;
 import org.macm.station.StationPair;
+import org.macm.station.cli.CliRun;
 import org.macm.store.Fence;
 import org.macm.store.PostgresLogStore;
 import org.macm.store.PostgresSettings;
@@ -37,6 +38,7 @@ import org.macm.store.StationLease;
 import org.macm.testkit.Await;
 import org.macm.testkit.FreePort;
 import org.macm.testkit.PostgresCluster;
+import org.macm.testkit.TestClock;
 
 /**
  * Nodes of cn-mnd in this JVM on a real PostgreSQL: the standby serves only its status, takes
@@ -103,6 +105,10 @@ class StationNodeTest {
                 assertThat(inbox.json().path("error").asText()).contains("standby").contains("other/1 (epoch 1");
                 assertThat(http.getWithoutToken("/api/v1/status").orElseThrow().status()).isEqualTo(401);
                 assertThat(http.getWithoutToken("/api/v1/inbox").orElseThrow().body()).doesNotContain("other/1");
+                CliRun standbyStatus = CliRun.run("status", "--dir", a.dir().toString());
+                assertThat(standbyStatus.exitCode()).as(standbyStatus.err()).isZero();
+                assertThat(standbyStatus.out()).contains("  node " + node.self() + ": STANDBY (read-only;")
+                        .contains("    lease held by other/1, epoch 1, until ");
 
                 other.release(held);
                 Await.awaitValue("the node takes the released lease", NodeFolders.PATIENCE, http::role,
@@ -110,6 +116,9 @@ class StationNodeTest {
                 assertThat(node.fence().orElseThrow().epoch()).isEqualTo(2);
                 JsonNode active = http.get("/api/v1/status").orElseThrow().json();
                 assertThat(active.path("node").path("lease").path("holder").asText()).isEqualTo(node.self());
+                CliRun activeStatus = CliRun.run("status", "--dir", a.dir().toString());
+                assertThat(activeStatus.out()).contains("  node " + node.self() + ": ACTIVE\n")
+                        .contains("    lease held by " + node.self() + ", epoch 2, until ").contains("link to jp-mod");
                 assertThat(other.tryAcquire()).isEmpty();
             } finally {
                 node.close();
@@ -121,13 +130,16 @@ class StationNodeTest {
     }
 
     @Test
-    void ofTwoNodes_exactlyOneIsActive_andAStolenLease_deposesIt_withNoSeqStoredTwice() throws Exception {
+    void ofTwoNodes_oneClockHoursOff_exactlyOneIsActive_andAStolenLease_deposesIt_withNoSeqStoredTwice() throws Exception {
         Setup s = setup();
         Duration lease = Duration.ofSeconds(10); // renewals 2 s apart: the test writes before the node notices the theft
         StationLayout a = s.node(tmp, "cn-a", lease);
         StationLayout b = s.node(tmp, "cn-b", lease);
         StationNode na = StationNode.start(a, Clock.systemUTC(), code -> { });
-        StationNode nb = StationNode.start(b, Clock.systemUTC(), code -> { });
+        // cn-b's clock is three hours ahead: the lease reads only the database's clock, so it changes nothing.
+        TestClock ahead = TestClock.running();
+        ahead.advance(Duration.ofHours(3));
+        StationNode nb = StationNode.start(b, ahead, code -> { });
         try {
             Await.await("one node is active", NodeFolders.PATIENCE,
                     () -> na.role() == NodeRole.ACTIVE || nb.role() == NodeRole.ACTIVE);
