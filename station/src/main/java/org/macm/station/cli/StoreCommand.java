@@ -32,9 +32,11 @@ import picocli.CommandLine.Spec;
 /**
  * {@code macm store}: work on a station's store as a whole. {@code macm store copy} moves a
  * stopped station's SQLite store into an empty PostgreSQL database, byte for byte, and
- * verifies the copy (same logs, heads and hashes) before it says the station may be switched;
- * the source is only read, so a copy that fails leaves the station as it was. The database
- * password comes from {@code MACM_STORE_PASSWORD} or a password file, never the command line.
+ * verifies the copy (same logs, heads and hashes) before it says the station may be switched.
+ * The source's logs are only read (opening it holds its lock, so no station runs on it
+ * meanwhile, and brings its schema up to date as a station's start would), so a copy that fails
+ * leaves the station as it was. The database password comes from {@code MACM_STORE_PASSWORD}
+ * or a password file, never the command line.
  */
 @Command(name = "store", mixinStandardHelpOptions = true,
         description = "Work on a station's store: copy a SQLite store into PostgreSQL.",
@@ -55,7 +57,7 @@ final class StoreCommand implements Runnable {
     @Command(name = "copy", mixinStandardHelpOptions = true,
             description = {"Copy a station's SQLite store into an empty PostgreSQL database and verify the copy.",
                 "Stop the station first. The password is read from $" + StorePassword.ENV
-                    + " or --password-file, never the command line.",
+                    + ", --password-file or the station's " + StorePassword.DEFAULT_FILE + ", never the command line.",
                 "Prints each log's entries and head, then VERIFIED, or one line saying what went wrong."})
     static final class Copy implements Callable<Integer> {
         static final String SQLITE = "sqlite:";
@@ -82,8 +84,8 @@ final class StoreCommand implements Runnable {
         private Optional<String> user;
 
         @Option(names = "--password-file", paramLabel = "FILE",
-                description = "A file holding the database password (readable by its owner only); $"
-                        + StorePassword.ENV + " wins.")
+                description = "A file holding the database password (one line, readable by its owner only); default: "
+                        + "the station's " + StorePassword.DEFAULT_FILE + "; $" + StorePassword.ENV + " wins.")
         private Optional<Path> passwordFile;
 
         @Option(names = "--station", paramLabel = "NAME",
