@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,12 +14,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.macm.station.Station;
 import org.macm.station.StationLayout;
+import org.macm.station.StoreFactory;
+import org.macm.station.run.StationRuntime;
+import org.macm.store.Fence;
 import org.macm.store.LogStore;
 import org.macm.store.PostgresLogStore;
+import org.macm.store.PostgresSettings;
 import org.macm.store.SqliteLogStore;
+import org.macm.store.StationLease;
+import org.macm.template.Catalog;
 import org.macm.testkit.PostgresCluster;
 
 /**
@@ -26,10 +34,12 @@ import org.macm.testkit.PostgresCluster;
  * same two stations and open-loop fixed rate as the link bench ({@link LinkBench}), with
  * cn-mnd on its SQLite file, on a throwaway local PostgreSQL cluster ({@link PostgresCluster}:
  * fsync on, {@code synchronous_commit = on}), and on a cluster with a synchronous standby (a
- * second server on this machine that must have flushed each commit before it returns). cn-mnd
- * is switched to PostgreSQL the way an operator does it: a {@code [store] url} in its
- * station.toml and the password in {@code keys/store.password}. jp-mod stays on SQLite, so the
- * difference is cn-mnd's one commit per round trip (the message with its receipt).
+ * second server on this machine that must have flushed each commit before it returns), and on
+ * such a cluster as the active node of an active/standby pair (lease taken, every commit
+ * fenced by its epoch). cn-mnd is switched to PostgreSQL the way an operator does it: a
+ * {@code [store] url} in its station.toml and the password in {@code keys/store.password}.
+ * jp-mod stays on SQLite, so the difference is cn-mnd's one commit per round trip (the message
+ * with its receipt).
  *
  * <p>All three pairs run at once and are measured in turn, in short slices, round after round
  * (each round starting with the next one): on a shared machine whose load comes and goes, a
@@ -77,7 +87,7 @@ final class PostgresBench {
         Deque<AutoCloseable> open = new ArrayDeque<>();
         try {
             List<Config> configs = new ArrayList<>();
-            configs.add(start("SQLite", "cn-mnd on SQLite (WAL, synchronous=FULL)", "sqlite", MacmLink.CnSetup.NONE, open));
+            configs.add(start("SQLite", "cn-mnd on SQLite (WAL, synchronous=FULL)", "sqlite", MacmLink.CnStore.SQLITE, open));
             Optional<Path> bin = binaries();
             if (bin.isEmpty()) {
                 System.out.println("  PostgreSQL: SKIPPED, its server programs are not installed (bench/run.sh installs "
@@ -93,6 +103,12 @@ final class PostgresBench {
                 configs.add(start("PG+standby", "cn-mnd on PostgreSQL with a synchronous standby (a second cluster on "
                         + "this machine streaming the WAL; each commit waits for its flush there)", "pg-standby",
                         onPostgres(primary), open));
+                PostgresCluster fenced = PostgresCluster.start();
+                open.push(fenced);
+                fenced.standby(STANDBY);
+                configs.add(start("active node", "cn-mnd as the active node of an active/standby pair (lease taken, "
+                        + "every commit fenced by its epoch) on PostgreSQL with a synchronous standby", "pg-active",
+                        activeNode(fenced, open), open));
             }
             for (Config c : configs) {
                 OpenLoop.run(c.rt(), rate, warmSeconds, LinkBench.FIXED_DRAIN);
@@ -132,7 +148,7 @@ final class PostgresBench {
     }
 
     /** Starts a pair with cn-mnd set up by {@code setup}; what it opened goes on {@code open}, to be closed last-first. */
-    private Config start(String name, String description, String folder, MacmLink.CnSetup setup,
+    private Config start(String name, String description, String folder, MacmLink.CnStore setup,
             Deque<AutoCloseable> open) throws IOException, InterruptedException {
         AtomicReference<LogStore> cnStore = new AtomicReference<>();
         MacmLink link = MacmLink.start(Files.createDirectories(dir.resolve(folder)), 1, false, Duration.ofSeconds(2), 3,
@@ -165,18 +181,64 @@ final class PostgresBench {
 
     /**
      * cn-mnd's station.toml pointed at {@code pg}: the SQLite {@code store} line replaced by a
-     * {@code [store]} table with the URL, the password in the default password file (mode 600).
+     * {@code [store]} table with the URL, the password in the default password file (mode 600);
+     * it starts as a single node (the store's advisory lock, no lease).
      */
-    static MacmLink.CnSetup onPostgres(PostgresCluster pg) {
-        return cn -> {
-            Path password = cn.keys().resolve("store.password");
-            Files.writeString(password, pg.password() + "\n", StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
-            String toml = Files.readString(cn.config(), StandardCharsets.UTF_8);
-            String url = pg.url().replace("postgresql://", "postgresql://" + PostgresCluster.USER + "@");
-            Files.writeString(cn.config(), STORE_LINE.matcher(toml).replaceAll("") + "\n[store]\nurl = \"" + url
-                    + "\"\npassword-file = \"keys/store.password\"\n", StandardCharsets.UTF_8);
+    static MacmLink.CnStore onPostgres(PostgresCluster pg) {
+        return new MacmLink.CnStore() {
+            @Override
+            public void setUp(StationLayout cn) throws IOException {
+                pointAt(pg, cn);
+            }
         };
+    }
+
+    /**
+     * As {@link #onPostgres}, but cn-mnd starts as the active node of an active/standby pair:
+     * it takes the station's lease (long enough not to need renewing during the bench) and its
+     * store writes under that epoch, so every commit also checks the lease row
+     * ({@code SELECT ... FOR SHARE}). The lease is closed with the rest, last-first.
+     */
+    static MacmLink.CnStore activeNode(PostgresCluster pg, Deque<AutoCloseable> open) {
+        return new MacmLink.CnStore() {
+            @Override
+            public void setUp(StationLayout cn) throws IOException {
+                pointAt(pg, cn);
+            }
+
+            @Override
+            public StationRuntime start(StationLayout cn, Consumer<Station> opened) {
+                PostgresSettings settings = PostgresSettings.of(url(pg), PostgresCluster.USER, pg.password());
+                PostgresLogStore.prepare(settings);
+                StationLease lease = StationLease.open(settings, MacmLink.CN, "bench/" + ProcessHandle.current().pid(),
+                        Duration.ofHours(1));
+                open.push(lease);
+                Fence fence = lease.tryAcquire().orElseThrow(() -> new IllegalStateException(
+                        "the bench could not take cn-mnd's lease on " + settings.where()));
+                StationRuntime runtime = StationRuntime.start(cn, Clock.systemUTC(), StoreFactory.fenced(Optional.of(fence)),
+                        Optional::empty);
+                opened.accept(runtime.station());
+                return runtime;
+            }
+
+            @Override
+            public String catalogHash() {
+                return Catalog.builtIn().hash().hex();
+            }
+        };
+    }
+
+    private static String url(PostgresCluster pg) {
+        return pg.url().replace("postgresql://", "postgresql://" + PostgresCluster.USER + "@");
+    }
+
+    private static void pointAt(PostgresCluster pg, StationLayout cn) throws IOException {
+        Path password = cn.keys().resolve("store.password");
+        Files.writeString(password, pg.password() + "\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
+        String toml = Files.readString(cn.config(), StandardCharsets.UTF_8);
+        Files.writeString(cn.config(), STORE_LINE.matcher(toml).replaceAll("") + "\n[store]\nurl = \"" + url(pg)
+                + "\"\npassword-file = \"keys/store.password\"\n", StandardCharsets.UTF_8);
     }
 
     /** The server programs, if installed; asked here so that a missing install is a message, not a test skip. */
@@ -196,7 +258,7 @@ final class PostgresBench {
             head.append(String.format(Locale.ROOT, " %11s", r.name()));
         }
         for (Result r : results.subList(1, results.size())) {
-            head.append(String.format(Locale.ROOT, " %17s", r.name() + "/SQLite"));
+            head.append(String.format(Locale.ROOT, " %19s", r.name() + "/SQLite"));
         }
         System.out.println(head);
         String at = " at " + (int) rate + "/s";
@@ -210,7 +272,7 @@ final class PostgresBench {
                 line.append(String.format(Locale.ROOT, " %11.0f", r.commits().orElseThrow().microsPerCommit()));
             }
             for (Result r : results.subList(1, results.size())) {
-                line.append(String.format(Locale.ROOT, " %17.2f", r.commits().orElseThrow().microsPerCommit() / base));
+                line.append(String.format(Locale.ROOT, " %19.2f", r.commits().orElseThrow().microsPerCommit() / base));
             }
             System.out.println(line);
         }
@@ -223,7 +285,7 @@ final class PostgresBench {
             line.append(String.format(Locale.ROOT, " %11.2f", r.latency().millis(fraction)));
         }
         for (Result r : results.subList(1, results.size())) {
-            line.append(String.format(Locale.ROOT, " %17.2f",
+            line.append(String.format(Locale.ROOT, " %19.2f",
                     r.latency().millis(fraction) / sqlite.latency().millis(fraction)));
         }
         System.out.println(line);
