@@ -1,13 +1,15 @@
 #!/bin/sh
 # Builds MACM and runs the benchmarks (see docs/BENCHMARKS.md):
-#   bench/run.sh [quick|full] [all|storage|link|encounter|console] [SECONDS]
+#   bench/run.sh [quick|full] [all|storage|link|postgres|encounter|console] [SECONDS]
 #   bench/run.sh startup [--macm PATH-TO-LAUNCHER-OR-JAR] [--runs N] [--dir STATION]
 # startup: java -version, macm --version and macm status, median of N runs each (default 20),
 # interleaved; the target defaults to the unpacked package (dist/target/macm-*/bin/macm, run on
 # its bundled runtime) if it is there, else the repo's jar (station/target/macm.jar).
 # quick|full: rough answer or the figures docs/BENCHMARKS.md reports (default full).
 # all (default): everything; storage: durable appends and signing; link: the durable round
-# trip beside Mosquitto and RabbitMQ, link failure detection and failover cost; encounter: the engine
+# trip beside Mosquitto and RabbitMQ, link failure detection and failover cost; postgres: the
+# durable round trip with cn-mnd's store on PostgreSQL (a throwaway local cluster, then one with
+# a synchronous standby) beside SQLite, in the same run; encounter: the engine
 # (grid vs naive) and AIS decoding against gpsd's gpsdecode (package gpsd-clients), Mode S
 # (AVR) decoding against dump1090-mutability; console:
 # 20 consoles' event streams while the link carries 200 messages/s (SECONDS measured, default
@@ -40,9 +42,9 @@ fi
 mode=${1:-full}
 only=${2:-all}
 seconds=${3:-0}
-usage="usage: bench/run.sh [quick|full] [all|storage|link|encounter|console] [SECONDS]"
+usage="usage: bench/run.sh [quick|full] [all|storage|link|postgres|encounter|console] [SECONDS]"
 case "$mode" in quick|full) ;; *) echo "$usage" >&2; exit 2 ;; esac
-case "$only" in all|storage|link|encounter|console) ;; *) echo "$usage" >&2; exit 2 ;; esac
+case "$only" in all|storage|link|postgres|encounter|console) ;; *) echo "$usage" >&2; exit 2 ;; esac
 case "$seconds" in ''|*[!0-9]*) echo "$usage" >&2; exit 2 ;; esac
 # The round trip is compared with Mosquitto (Debian package). Machines start clean, so install
 # it when missing; if that fails the bench runs MACM alone and says Mosquitto was skipped.
@@ -61,6 +63,15 @@ if { [ "$only" = all ] || [ "$only" = link ]; } && [ ! -x /usr/lib/rabbitmq/bin/
   { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq rabbitmq-server; } >/dev/null 2>&1 \
     || echo "could not install rabbitmq-server: the RabbitMQ comparison will be skipped" >&2
 fi
+# PostgreSQL (Debian package): the bench runs its own throwaway clusters (initdb in a temporary
+# folder, free loopback port, as the tests do) and removes them; a system cluster, if the package
+# starts one, is left alone. Installed when missing, as above.
+if { [ "$only" = all ] || [ "$only" = postgres ]; } && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "installing postgresql (Debian package) for the PostgreSQL round trip..." >&2
+  if [ "$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi
+  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql; } >/dev/null 2>&1 \
+    || echo "could not install postgresql: the PostgreSQL round trip will be skipped" >&2
+fi
 if [ "$only" = all ] || [ "$only" = encounter ]; then
   if [ ! -x /usr/bin/gpsdecode ]; then
     echo "installing gpsd-clients (Debian package) for the decoding comparison..." >&2
@@ -78,10 +89,11 @@ if [ "$only" = all ] || [ "$only" = encounter ]; then
 fi
 cd "$here"
 # Only the modules the bench needs (and what they depend on), so that work in progress
-# elsewhere in the reactor (or in its tests, which the bench does not need) does not stop it.
-# Built in the reactor and run from target/ (nothing is installed into ~/.m2), so two working
-# copies on one machine never run each other's classes.
-./mvnw -q -B -Dmaven.test.skip=true -pl bench -am package dependency:build-classpath \
+# elsewhere in the reactor does not stop it. Built in the reactor and run from target/ (nothing
+# is installed into ~/.m2), so two working copies on one machine never run each other's classes.
+# Tests are compiled but not run: modules share test fixtures as test-jars (store uses core's),
+# which -Dmaven.test.skip=true would not build, and nothing else provides them.
+./mvnw -q -B -DskipTests -pl bench -am package dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime
 echo "load before: $(uptime)"
 MACM_LOG_LEVEL=${MACM_LOG_LEVEL:-ERROR} "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \

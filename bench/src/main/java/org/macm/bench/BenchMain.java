@@ -22,8 +22,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * measured in the same run. Arguments: {@code quick|full} (default full: a few minutes, what
  * docs/BENCHMARKS.md reports; quick gives a rough answer), then {@code all} (default),
  * {@code storage} (durable appends and signing), {@code link} (round trip against
- * Mosquitto, failure detection, failover), {@code encounter} (the engine and AIS decoding) or
- * {@code console} (20 consoles' event streams under 200 messages/s); a third argument, if
+ * Mosquitto, failure detection, failover), {@code postgres} (the round trip with cn-mnd's store
+ * on PostgreSQL, alone and with a synchronous standby, beside SQLite), {@code encounter} (the
+ * engine and AIS decoding) or {@code console} (20 consoles' event streams under 200
+ * messages/s); a third argument, if
  * above 0, sets how many seconds the console check measures.
  */
 public final class BenchMain {
@@ -53,8 +55,8 @@ public final class BenchMain {
     public static void main(String[] args) throws IOException, InterruptedException, RunnerException {
         boolean quick = args.length > 0 && args[0].equals("quick");
         String only = args.length > 1 ? args[1] : "all";
-        if (!List.of("all", "storage", "link", "encounter", "console").contains(only)) {
-            System.err.println("unknown section '" + only + "'; use all, storage, link, encounter or console");
+        if (!List.of("all", "storage", "link", "postgres", "encounter", "console").contains(only)) {
+            System.err.println("unknown section '" + only + "'; use all, storage, link, postgres, encounter or console");
             System.exit(2);
         }
         Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "macm-bench");
@@ -66,6 +68,10 @@ public final class BenchMain {
         if (only.equals("all") || only.equals("link")) {
             System.out.println();
             new LinkBench(quick, dir.resolve("link")).run();
+        }
+        if (only.equals("all") || only.equals("postgres")) {
+            System.out.println();
+            new PostgresBench(quick, dir.resolve("postgres")).run();
         }
         if (only.equals("all") || only.equals("encounter")) {
             System.out.println();

@@ -1,6 +1,7 @@
 package org.macm.bench;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** Round-trip latencies of one run, sorted, with nearest-rank percentiles in milliseconds. */
@@ -15,6 +16,17 @@ final class Latency {
         long[] copy = nanos.clone();
         Arrays.sort(copy);
         return new Latency(copy);
+    }
+
+    /** All the latencies of {@code parts} together, as if measured in one run. */
+    static Latency merge(List<Latency> parts) {
+        long[] all = new long[parts.stream().mapToInt(Latency::count).sum()];
+        int at = 0;
+        for (Latency l : parts) {
+            System.arraycopy(l.sortedNanos, 0, all, at, l.sortedNanos.length);
+            at += l.sortedNanos.length;
+        }
+        return of(all);
     }
 
     int count() {

@@ -161,12 +161,17 @@ final class LinkBench {
      * on the next part's fsyncs. (It did not remove the 100-400 ms stalls: this disk stalls
      * with nothing else running too; see the fsync floor.)
      */
-    private static void settleDisk() throws IOException, InterruptedException {
+    static void settleDisk() throws IOException, InterruptedException {
         Process sync = new ProcessBuilder("sync").inheritIO().start();
         if (!sync.waitFor(120, TimeUnit.SECONDS)) {
             sync.destroy();
         }
         Thread.sleep(1000);
+    }
+
+    /** The rate of the fixed-rate step, per second. */
+    double fixedRate() {
+        return fixedRate;
     }
 
     private OpenLoop.Step fixed(OpenLoop.Target rt) throws InterruptedException {

@@ -21,6 +21,7 @@ import org.macm.core.log.SignedEntry;
 import org.macm.core.log.StationId;
 import org.macm.link.LinkState;
 import org.macm.station.Station;
+import org.macm.station.StationLayout;
 import org.macm.station.StationPair;
 import org.macm.station.run.StationRuntime;
 import org.macm.testkit.Await;
@@ -65,6 +66,36 @@ final class MacmLink implements AutoCloseable {
     /** As above, handing cn-mnd's station to {@code cnOpened} before anything in it listens (to time its commits). */
     static MacmLink start(Path root, int paths, boolean proxied, Duration heartbeat, int misses,
             Consumer<Station> cnOpened) throws IOException, InterruptedException {
+        return start(root, paths, proxied, heartbeat, misses, cnOpened, CnStore.SQLITE);
+    }
+
+    /**
+     * Where cn-mnd keeps its logs and how it starts on them: by default its SQLite file, started
+     * as {@code macm run} would with the bench's catalog hash; the PostgreSQL bench changes its
+     * station.toml once written ({@link #setUp}) and may start it as an active node.
+     */
+    interface CnStore {
+        CnStore SQLITE = new CnStore() {
+        };
+
+        /** Changes cn-mnd's folder once its station.toml is written. */
+        default void setUp(StationLayout cn) throws IOException {
+        }
+
+        /** Starts cn-mnd, handing its station to {@code opened} (before anything listens, where it can). */
+        default StationRuntime start(StationLayout cn, Consumer<Station> opened) {
+            return StationRuntime.start(cn, Clock.systemUTC(), catalogHash(), opened);
+        }
+
+        /** The template catalog hash cn-mnd announces; jp-mod announces the same. */
+        default String catalogHash() {
+            return "bench";
+        }
+    }
+
+    /** As above, with cn-mnd's store {@code cnStore} (e.g. PostgreSQL). */
+    static MacmLink start(Path root, int paths, boolean proxied, Duration heartbeat, int misses,
+            Consumer<Station> cnOpened, CnStore cnStore) throws IOException, InterruptedException {
         StationPair pair = StationPair.create(root).withHeartbeat(heartbeat, misses);
         List<Integer> listen = new ArrayList<>();
         List<Integer> dial = new ArrayList<>();
@@ -85,10 +116,17 @@ final class MacmLink implements AutoCloseable {
         }
         pair.write(pair.listening(CN, StationPair.loopback(listen)));
         pair.write(pair.dialling(JP, StationPair.loopback(dial)));
-        StationRuntime cn = StationRuntime.start(pair.cn(), Clock.systemUTC(), "bench", cnOpened);
+        StationRuntime cn;
+        try {
+            cnStore.setUp(pair.cn());
+            cn = cnStore.start(pair.cn(), cnOpened);
+        } catch (IOException | RuntimeException e) {
+            proxies.forEach(FaultProxy::close);
+            throw e;
+        }
         StationRuntime jp;
         try {
-            jp = StationRuntime.start(pair.jp(), Clock.systemUTC(), "bench");
+            jp = StationRuntime.start(pair.jp(), Clock.systemUTC(), cnStore.catalogHash());
         } catch (RuntimeException e) {
             cn.close();
             proxies.forEach(FaultProxy::close);

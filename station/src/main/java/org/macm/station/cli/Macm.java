@@ -59,6 +59,7 @@ public final class Macm implements Runnable {
             WatchCommand.class,
             AlertsCommand.class,
             DemoCommand.class,
+            StoreCommand.class,
             CommandLine.HelpCommand.class);
 
     private final InputStream bytesIn;
@@ -101,6 +102,11 @@ public final class Macm implements Runnable {
 
     Clock clock() {
         return clock;
+    }
+
+    /** The environment the command line was built with: where a command reads MACM_STORE_PASSWORD. */
+    Map<String, String> env() {
+        return env;
     }
 
     SecureRandom random() {
