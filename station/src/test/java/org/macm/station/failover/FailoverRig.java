@@ -1,0 +1,211 @@
+package org.macm.station.failover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.macm.station.StationPair;
+import org.macm.station.chaos.ChaosLog;
+import org.macm.station.chaos.ClassPathSnapshot;
+import org.macm.station.chaos.FinalChecks;
+import org.macm.station.chaos.StationProcess;
+import org.macm.testkit.FreePort;
+import org.macm.testkit.PostgresCluster;
+
+/**
+ * jp-mod (SQLite) and the two nodes of cn-mnd ({@link CnNodes}) on one PostgreSQL database,
+ * as child processes; jp-mod dials both nodes' link ports, one path each, so it reaches
+ * whichever node is active. Starts them, waits for the link, and runs the checks that end
+ * every failover run. Everything it does goes to {@code failover.log} in its folder.
+ */
+final class FailoverRig implements AutoCloseable {
+    /** Heartbeats every 200 ms, a path closed after three silent intervals: jp-mod notices a dead node fast. */
+    private static final Duration HEARTBEAT = Duration.ofMillis(200);
+    private static final int MISSES = 3;
+    private static final Duration START_LIMIT = Duration.ofSeconds(60);
+
+    private final Path dir;
+    private final ChaosLog log;
+    private final StationPair stations;
+    private final StationProcess jp;
+    private final CnNodes cn;
+    private final StoreUrl store;
+
+    private FailoverRig(Path dir, ChaosLog log, StationPair stations, StationProcess jp, CnNodes cn, StoreUrl store) {
+        this.dir = dir;
+        this.log = log;
+        this.stations = stations;
+        this.jp = jp;
+        this.cn = cn;
+        this.store = store;
+    }
+
+    /** Writes jp-mod's and both cn-mnd nodes' folders under {@code dir}, cn-mnd on {@code store}. */
+    static FailoverRig create(Path dir, StoreUrl store, Duration lease) {
+        ChaosLog log = new ChaosLog(dir.resolve("failover.log"));
+        StationPair stations = StationPair.create(dir).withHeartbeat(HEARTBEAT, MISSES);
+        List<Integer> ports = FreePort.loopback(2);
+        String classPath = ClassPathSnapshot.take(dir.resolve("classpath"));
+        CnNodes cn = CnNodes.write(stations, ports, store, lease, classPath);
+        stations.write(stations.dialling(StationPair.JP, StationPair.loopback(ports)));
+        log.note("cn-a listens on :" + ports.get(0) + ", cn-b on :" + ports.get(1) + "; store " + store + "; lease "
+                + lease.toSeconds() + " s");
+        return new FailoverRig(dir, log, stations, new StationProcess(StationPair.JP, stations.jp(), classPath), cn,
+                store);
+    }
+
+    ChaosLog log() {
+        return log;
+    }
+
+    StationProcess jp() {
+        return jp;
+    }
+
+    CnNodes cn() {
+        return cn;
+    }
+
+    StoreUrl store() {
+        return store;
+    }
+
+    /** Starts cn-a (it becomes active), then cn-b (standby), then jp-mod; returns once jp-mod's link is UP. */
+    void start() throws InterruptedException {
+        CnNodes.Node a = cn.node("cn-a");
+        CnNodes.Node b = cn.node("cn-b");
+        a.process().start();
+        CnNodes.awaitRole(a, "active", START_LIMIT);
+        b.process().start();
+        CnNodes.awaitRole(b, "standby", START_LIMIT);
+        jp.start();
+        jp.awaitApi(START_LIMIT);
+        awaitLinkUp(START_LIMIT);
+        log.note("cn-a active, cn-b standby, jp-mod's link UP");
+    }
+
+    /** jp-mod's link to cn-mnd as its status shows it; empty while jp-mod does not answer. */
+    Optional<JsonNode> jpLink() throws InterruptedException {
+        return jp.http().status().map(s -> s.path("links").path(0));
+    }
+
+    /** Waits until jp-mod's link to cn-mnd is UP; returns how long that took. */
+    Duration awaitLinkUp(Duration limit) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (jpLink().map(l -> l.path("state").asText().equals("UP")).orElse(false)) {
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("jp-mod's link to cn-mnd was not UP within " + limit + "; last: " + jpLink());
+    }
+
+    /**
+     * Waits until jp-mod and the active node hold each other's whole log, and nothing changes for
+     * a second (the last receipts are written and carried across).
+     */
+    void awaitCaughtUp(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        String previous = "";
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            Optional<CnNodes.Node> active = cn.active();
+            Optional<JsonNode> j = jpLink();
+            Optional<JsonNode> c = active.isPresent()
+                    ? active.get().process().http().status().map(s -> s.path("links").path(0))
+                    : Optional.empty();
+            if (j.isPresent() && c.isPresent()) {
+                JsonNode jl = j.get();
+                JsonNode cl = c.get();
+                last = "jp-mod " + jl + "\ncn-mnd (" + active.get() + ") " + cl;
+                boolean same = jl.path("ownHead").equals(cl.path("heldPeerHead"))
+                        && cl.path("ownHead").equals(jl.path("heldPeerHead"));
+                String heads = jl.path("ownHead") + " " + cl.path("ownHead");
+                if (same && heads.equals(previous)) {
+                    return;
+                }
+                previous = same ? heads : "";
+            }
+            Thread.sleep(1_000);
+        }
+        throw new AssertionError("jp-mod and cn-mnd did not catch up within " + limit + "; last status:\n" + last);
+    }
+
+    /** SIGTERM to jp-mod and both nodes (standby first, so that the active one is not replaced meanwhile). */
+    void stopAll() throws InterruptedException {
+        jp.stop();
+        Optional<CnNodes.Node> active = cn.active();
+        for (CnNodes.Node n : cn.all()) {
+            if (active.filter(n::equals).isEmpty()) {
+                n.process().stop();
+            }
+        }
+        if (active.isPresent()) {
+            active.get().process().stop();
+        }
+        log.note("all stopped; starts: jp-mod " + jp.starts() + ", cn-a " + cn.node("cn-a").process().starts()
+                + ", cn-b " + cn.node("cn-b").process().starts());
+    }
+
+    /**
+     * Once everything has stopped: every message of {@code jpTexts} delivered exactly once and in
+     * order; both stores' copies byte-identical to the originals (jp-mod's SQLite copy of cn-mnd's
+     * log vs the PostgreSQL original, and the reverse); the exports verify together; no
+     * equivocation recorded; and in the database, one row per (link, author, seq) and every
+     * author's seqs 1..n without a gap.
+     */
+    void finalChecks(List<String> jpTexts) throws SQLException, IOException {
+        assertThat(jp.alarms()).as("errors and refusals logged by jp-mod").isEmpty();
+        FinalChecks.exportsVerifyTogether(stations, Map.of(StationPair.JP, jpTexts.size()));
+        FinalChecks.logs(stations, jpTexts, List.of());
+        oneRowPerSeq();
+        log.note("final checks passed: " + jpTexts.size() + " messages exactly once, in order; logs byte-identical");
+    }
+
+    /** In the database: for each (link, author), as many rows as distinct seqs, seqs 1..n, no gap. */
+    void oneRowPerSeq() throws SQLException {
+        try (Connection c = DriverManager.getConnection(store.jdbcUrl(), PostgresCluster.USER, store.password());
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT link, author, count(*), count(DISTINCT seq), min(seq), max(seq)"
+                        + " FROM entry GROUP BY link, author")) {
+            int logs = 0;
+            while (rs.next()) {
+                logs++;
+                String which = rs.getString(1) + "/" + rs.getString(2);
+                assertThat(rs.getLong(3)).as("rows of %s vs distinct seqs", which).isEqualTo(rs.getLong(4));
+                assertThat(rs.getLong(5)).as("first seq of %s", which).isEqualTo(1);
+                assertThat(rs.getLong(6)).as("last seq of %s (no gap)", which).isEqualTo(rs.getLong(3));
+            }
+            assertThat(logs).as("logs in the database").isEqualTo(2);
+        }
+    }
+
+    /** Where the evidence is, for a failure message. */
+    String evidence() {
+        StringBuilder s = new StringBuilder("failover run failed; evidence kept in " + dir + ":\n  " + log.file()
+                + "\n  " + stations.jp().dir() + " " + jp.outputFiles());
+        for (CnNodes.Node n : cn.all()) {
+            s.append("\n  ").append(n).append(": ").append(n.process().layout().dir()).append(' ')
+                    .append(n.process().outputFiles());
+        }
+        return s.toString();
+    }
+
+    @Override
+    public void close() {
+        jp.close();
+        cn.close();
+    }
+}
