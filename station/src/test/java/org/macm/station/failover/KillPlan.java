@@ -68,7 +68,7 @@ final class KillPlan {
             log.note("kill #" + k + ": SIGKILLed " + active + " (message " + traffic.done() + ")");
             CnNodes.awaitRole(standby, "active", limit.multipliedBy(3));
             Duration toActive = Duration.ofNanos(System.nanoTime() - gone);
-            rig.awaitLinkUp(Duration.ofSeconds(60));
+            rig.awaitLinkUp(standby, Duration.ofSeconds(60));
             Duration toLinkUp = Duration.ofNanos(System.nanoTime() - gone);
             takeovers.add(toActive, toLinkUp);
             log.note("kill #" + k + ": " + standby + " active after " + toActive.toMillis() + " ms, jp-mod's link UP after "
