@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.macm.core.log.EntryCodec;
@@ -21,7 +22,8 @@ import org.macm.station.traffic.MessageView;
 
 /**
  * {@code GET /api/v1/status}: links and their paths, heads, link tests, deadlines and clock
- * checks, feeds, the store, escalations.
+ * checks, feeds, the store, escalations; on a node of an active/standby pair, its role and the
+ * lease ({@link NodeStatus}).
  */
 public final class StatusHandler {
     private final Station station;
@@ -30,9 +32,18 @@ public final class StatusHandler {
     private final Supplier<List<MessageView>> escalations;
     private final Function<StationId, LinkTestStats> linkTests;
     private final Function<StationId, LinkTerms> terms;
+    private final Supplier<Optional<NodeStatus>> node;
 
     public StatusHandler(Station station, Links links, AlertsHandler alerts, Supplier<List<MessageView>> escalations,
             Function<StationId, LinkTestStats> linkTests, Function<StationId, LinkTerms> terms) {
+        this(station, links, alerts, escalations, linkTests, terms, Optional::empty);
+    }
+
+    /** As the other constructor, with {@code node}: the role and lease of a node of an active/standby pair. */
+    public StatusHandler(Station station, Links links, AlertsHandler alerts, Supplier<List<MessageView>> escalations,
+            Function<StationId, LinkTestStats> linkTests, Function<StationId, LinkTerms> terms,
+            Supplier<Optional<NodeStatus>> node) {
+        this.node = node;
         this.terms = terms;
         this.station = station;
         this.links = links;
@@ -49,6 +60,7 @@ public final class StatusHandler {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("station", station.id().value());
         root.put("time", EntryCodec.formatTime(station.clock().instant()));
+        node.get().ifPresent(n -> root.set("node", n.json()));
         ArrayNode out = root.putArray("links");
         for (LinkStatus s : links.status()) {
             out.add(link(s));

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.macm.core.MacmException;
 import org.macm.station.config.ConfigFile;
+import org.macm.station.config.StationConfig;
+import org.macm.station.config.StoreConfig;
 import org.macm.station.logging.LogSetup;
 import org.macm.station.run.ConfigReload;
 import org.macm.station.run.StationRuntime;
@@ -29,6 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * reload from a stop (SIGHUP would stop the station). Here the signal only wakes the main thread,
  * which stops the station and returns 0 like any command. Where the signals cannot be caught
  * (a JVM started with -Xrs), a shutdown hook still closes the station.
+ *
+ * <p>With a PostgreSQL store the process is a node of an active/standby pair ({@link NodeRun}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a station: its links to the pinned peers, link tests, escalation and the local API."
@@ -36,7 +40,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
     /** How long a stop may take before the process gives up waiting and exits 1 (the store is safe either way). */
-    private static final long STOP_GRACE_SECONDS = 10;
+    static final long STOP_GRACE_SECONDS = 10;
 
     @ParentCommand
     private Macm macm;
@@ -51,7 +55,11 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         // The log file comes from station.toml; it is set up before the station starts, so the
         // file holds everything from the first line on (a bad [log] value stops here, in one line).
-        LogSetup.forThisProcess().apply(macm.logSettings().withFile(new ConfigFile().read(dir.layout().config()).log()));
+        StationConfig config = new ConfigFile().read(dir.layout().config());
+        LogSetup.forThisProcess().apply(macm.logSettings().withFile(config.log()));
+        if (config.store() instanceof StoreConfig.Postgres) {
+            return new NodeRun(spec.commandLine().getOut(), spec.commandLine().getErr()).run(dir.layout(), macm.clock());
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch stop = new CountDownLatch(1);
@@ -86,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Catches TERM and INT as {@code stop} and HUP as {@code reload}; false if this JVM does not let us. */
-    private static boolean catchSignals(Runnable stop, Runnable reload) {
+    static boolean catchSignals(Runnable stop, Runnable reload) {
         try {
             SignalTrap.on("TERM", stop);
             SignalTrap.on("INT", stop);
@@ -103,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
      * Runs on the signal's thread; the runtime swaps immutable values, so nothing here races the
      * running parts. {@code runtime} is null while the station is starting.
      */
-    private static void reload(StationRuntime runtime, PrintWriter out) {
+    static void reload(StationRuntime runtime, PrintWriter out) {
         if (runtime == null) {
             say(out, "reload: the station is still starting; it reads station.toml as it starts");
             return;
@@ -121,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
         reload.changes().forEach(c -> say(out, c.line()));
     }
 
-    private static void say(PrintWriter out, String line) {
+    static void say(PrintWriter out, String line) {
         synchronized (out) {
             out.println(line);
             out.flush();
@@ -134,7 +142,7 @@ final class RunCommand implements Callable<Integer> {
      * service manager waiting for ever: after the grace period, say so and halt. The store's
      * durability covers a halt as it covers SIGKILL; nothing acknowledged is lost.
      */
-    private static void forceExitAfterGrace(String id, PrintWriter err) {
+    static void forceExitAfterGrace(String id, PrintWriter err) {
         Thread t = new Thread(() -> {
             try {
                 TimeUnit.SECONDS.sleep(STOP_GRACE_SECONDS);

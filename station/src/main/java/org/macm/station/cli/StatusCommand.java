@@ -54,6 +54,7 @@ final class StatusCommand implements Callable<Integer> {
         out.println("Station " + s.path("station").asText() + " at " + s.path("time").asText());
         consoleUrl().ifPresent(url -> out.println("console " + url + "   (log in with an officer account: macm officer add)"));
         Instant now = Instant.parse(s.path("time").asText());
+        node(out, s.path("node"), now);
         JsonNode store = s.path("store");
         if (!store.path("ok").asBoolean(true)) {
             out.println("  STORE FAILING since " + store.path("since").asText() + ": " + store.path("error").asText());
@@ -110,6 +111,27 @@ final class StatusCommand implements Callable<Integer> {
                     m.path("deadline").asText(), m.path("summary").asText());
         }
         return 0;
+    }
+
+    /**
+     * On a node of an active/standby pair: its role, and who holds the lease at which epoch
+     * until when (by the database's clock). A standby's status has nothing else to show.
+     */
+    private static void node(PrintWriter out, JsonNode node, Instant now) {
+        if (!node.isObject()) {
+            return;
+        }
+        String role = node.path("role").asText();
+        out.printf("  node %s: %s%s%n", node.path("name").asText(), role.toUpperCase(Locale.ROOT),
+                "standby".equals(role) ? " (read-only; it takes over when the lease is free)" : "");
+        JsonNode lease = node.path("lease");
+        if (lease.isObject()) {
+            out.printf("    lease held by %s, epoch %d, until %s (renewed %s)%n", lease.path("holder").asText(),
+                    lease.path("epoch").asLong(), DutyTime.sinceToday(Instant.parse(lease.path("expiresAt").asText()), now),
+                    DutyTime.sinceToday(Instant.parse(lease.path("renewedAt").asText()), now));
+        } else {
+            out.println("    lease: not read yet (is the database reachable?)");
+        }
     }
 
     /** The first twelve hex digits of a hash, as the link's own messages about a fork write it. */

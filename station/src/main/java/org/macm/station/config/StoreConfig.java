@@ -3,6 +3,7 @@ package org.macm.station.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.macm.store.PostgresSettings;
 
 /**
  * Which store a station keeps its logs in: the embedded SQLite file (the default, {@code store
@@ -45,6 +46,11 @@ public sealed interface StoreConfig permits StoreConfig.Sqlite, StoreConfig.Post
             Objects.requireNonNull(node, "node");
             Objects.requireNonNull(lease, "lease");
             Objects.requireNonNull(stationDir, "stationDir");
+        }
+
+        /** Where the database is and who logs in, with the password read now ({@link StorePassword}). */
+        public PostgresSettings settings() {
+            return PostgresSettings.of(url, user, StorePassword.read(passwordFile).reveal());
         }
 
         /** The lease holder this process writes: {@code NODE/PID}, so a restarted node is a new holder. */

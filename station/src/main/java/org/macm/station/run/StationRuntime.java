@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.macm.core.log.StationId;
 import org.macm.link.LinkConfig;
 import org.macm.link.Links;
@@ -32,6 +33,7 @@ import org.macm.station.api.AlertsHandler;
 import org.macm.station.api.ApiToken;
 import org.macm.station.api.ExportsHandler;
 import org.macm.station.api.MessagesHandler;
+import org.macm.station.api.NodeStatus;
 import org.macm.station.api.StationApi;
 import org.macm.station.api.StatusHandler;
 import org.macm.station.identity.Identity;
@@ -114,9 +116,24 @@ public final class StationRuntime implements AutoCloseable {
         return start(layout, clock, Catalog.builtIn(), catalogHash, opened);
     }
 
+    /**
+     * Starts as the active node of an active/standby pair: the store from {@code stores} (the
+     * PostgreSQL store fenced with the node's lease epoch), and {@code node} in the status.
+     */
+    public static StationRuntime start(StationLayout layout, Clock clock, StoreFactory stores,
+            Supplier<Optional<NodeStatus>> node) {
+        Catalog catalog = Catalog.builtIn();
+        return start(layout, clock, catalog, catalog.hash().hex(), station -> { }, stores, node);
+    }
+
     private static StationRuntime start(StationLayout layout, Clock clock, Catalog catalog, String catalogHash,
             Consumer<Station> opened) {
-        Station station = Station.open(layout, clock, StoreFactory.fromConfig());
+        return start(layout, clock, catalog, catalogHash, opened, StoreFactory.fromConfig(), Optional::empty);
+    }
+
+    private static StationRuntime start(StationLayout layout, Clock clock, Catalog catalog, String catalogHash,
+            Consumer<Station> opened, StoreFactory stores, Supplier<Optional<NodeStatus>> node) {
+        Station station = Station.open(layout, clock, stores);
         Links links = null;
         Scheduler scheduler = null;
         WebServer web = null;
@@ -170,7 +187,7 @@ public final class StationRuntime implements AutoCloseable {
             Health health = new Health(station.store()::failure, station.config().store().localFolder(),
                     () -> true, () -> started.status().size()); // Station.open has loaded the signing key, or thrown
             ApiSite api = new ApiSite(station.config().api(), token, StationApi.routes(
-                    new StatusHandler(station, links, alerts, running::overdue, running::testStats, board::terms),
+                    new StatusHandler(station, links, alerts, running::overdue, running::testStats, board::terms, node),
                     new MessagesHandler(station, links, board, new Composer(catalog, Optional.ofNullable(watch))),
                     new AcknowledgementsHandler(acknowledgements), alerts, new ExportsHandler(station)), Optional.of(health));
             console = Console.start(new Console.Parts(layout, station, links, board, running::overdue,
@@ -200,7 +217,7 @@ public final class StationRuntime implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:PORT}: where a client on this host reaches {@code address} (written as HostPort writes one). */
-    static String url(String scheme, InetSocketAddress address) {
+    public static String url(String scheme, InetSocketAddress address) {
         String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
         return scheme + "://" + new HostPort(host, address.getPort());
     }
