@@ -46,6 +46,15 @@ final class DurableCache {
         heads.remove(log);
     }
 
+    /**
+     * Drops every head and tail, so that all is read from the database again: after a failed
+     * commit, whose outcome is unknown when the connection broke at COMMIT.
+     */
+    void forgetAll() {
+        heads.clear();
+        tails.clear();
+    }
+
     /** Entries {@code fromSeq} onwards from memory, or nothing when they must be read from the database. */
     Optional<List<SignedEntry>> recent(LogId log, long fromSeq, int max) {
         LogTail tail = tails.get(log);

@@ -1,6 +1,5 @@
 package org.macm.store;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.macm.core.log.EntryHash;
@@ -27,16 +27,19 @@ import org.macm.core.log.StationId;
  */
 final class EntryTable implements AutoCloseable {
     private final Connection connection;
-    private final Path file;
+    private final Dialect dialect;
+    /** Where the store is, for messages: its file, or its database's address. */
+    private final String where;
     /** Prepared once: every entry is inserted through it. */
     private PreparedStatement insertStatement;
     /** Prepared once, as they run for every commit; dropped after a failed one (see abort). */
     private PreparedStatement beginStatement;
     private PreparedStatement commitStatement;
 
-    EntryTable(Connection connection, Path file) {
+    EntryTable(Connection connection, Dialect dialect, String where) {
         this.connection = connection;
-        this.file = file;
+        this.dialect = dialect;
+        this.where = where;
     }
 
     Connection connection() {
@@ -47,6 +50,7 @@ final class EntryTable implements AutoCloseable {
      * Transactions are begun and ended by explicit statements rather than JDBC's auto-commit
      * switch: after SQLITE_FULL SQLite may already have rolled back on its own, and the driver's
      * idea of an open transaction would then let later statements run outside any transaction.
+     * PostgreSQL's driver follows the server's own transaction state, so the same works there.
      */
     static void execute(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
@@ -56,7 +60,7 @@ final class EntryTable implements AutoCloseable {
 
     void begin() throws SQLException {
         if (beginStatement == null) {
-            beginStatement = connection.prepareStatement("BEGIN IMMEDIATE");
+            beginStatement = connection.prepareStatement(dialect.begin());
             commitStatement = connection.prepareStatement("COMMIT");
         }
         beginStatement.execute();
@@ -71,7 +75,7 @@ final class EntryTable implements AutoCloseable {
         try {
             execute(connection, "ROLLBACK");
         } catch (SQLException ignored) {
-            // SQLite may have rolled back already (it does on SQLITE_FULL); nothing is left open either way.
+            // Rolled back already (SQLite does on SQLITE_FULL; a lost connection has no transaction left).
         }
         closeQuietly(beginStatement);
         closeQuietly(commitStatement);
@@ -118,7 +122,7 @@ final class EntryTable implements AutoCloseable {
             s.setLong(3, seq);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
-                    throw new StoreException("store " + file + " lacks " + log + " seq " + seq + " below its head");
+                    throw new StoreException("store " + where + " lacks " + log + " seq " + seq + " below its head");
                 }
                 return EntryHash.fromBytes(rs.getBytes(1));
             }
@@ -127,8 +131,8 @@ final class EntryTable implements AutoCloseable {
 
     void recordEquivocation(SignedEntry e, long now) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(
-                "INSERT OR IGNORE INTO equivocation (link, author, seq, hash, bytes, signature, detected_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO equivocation (link, author, seq, hash, bytes, signature, detected_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             bindRow(s, e, now);
             s.executeUpdate();
         }
@@ -137,8 +141,8 @@ final class EntryTable implements AutoCloseable {
     /** Inserts a finding unless one for the same entry and rule is held (a resent entry is found again). */
     void recordFinding(IntakeFinding f) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(
-                "INSERT OR IGNORE INTO intake_finding (link, author, seq, hash, rule, message, bytes, signature, seen_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO intake_finding (link, author, seq, hash, rule, message, bytes, signature, seen_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             bindLog(s, f.log());
             s.setLong(3, f.seq());
             s.setBytes(4, f.hash().toBytes());
@@ -189,12 +193,49 @@ final class EntryTable implements AutoCloseable {
     }
 
     List<LogId> logs() throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(
-                "SELECT DISTINCT link, author FROM entry ORDER BY link, author");
+        return logsIn("entry");
+    }
+
+    /** Every log named in {@code table}, ordered as SQLite orders text (by code point), whatever the database's collation. */
+    List<LogId> logsIn(String table) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT DISTINCT link, author FROM " + table);
                 ResultSet rs = s.executeQuery()) {
             List<LogId> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(new LogId(LinkId.parse(rs.getString(1)), StationId.of(rs.getString(2))));
+            }
+            out.sort(Comparator.comparing((LogId l) -> l.link().toString()).thenComparing(l -> l.author().toString()));
+            return out;
+        }
+    }
+
+    /** Whether no table holds a row: what a store copy's target must be. */
+    boolean isEmpty() throws SQLException {
+        for (String table : List.of("entry", "equivocation", "intake_finding")) {
+            try (PreparedStatement s = connection.prepareStatement("SELECT 1 FROM " + table + " LIMIT 1");
+                    ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Entries {@code fromSeq} onwards with when each was stored, in seq order, at most {@code max}: what a copy moves. */
+    List<StoredEntry> readStored(LogId log, long fromSeq, int max) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT seq, bytes, signature, stored_at FROM entry WHERE link = ? AND author = ? AND seq >= ? "
+                        + "ORDER BY seq LIMIT ?")) {
+            bindLog(s, log);
+            s.setLong(3, fromSeq);
+            s.setInt(4, max);
+            List<StoredEntry> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new StoredEntry(parseStored(log, rs.getLong(1), rs.getBytes(2), rs.getBytes(3)),
+                            Instant.ofEpochMilli(rs.getLong(4))));
+                }
             }
             return out;
         }
@@ -245,7 +286,7 @@ final class EntryTable implements AutoCloseable {
             s.setLong(3, seq);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
-                    throw new StoreException("store " + file + " is corrupt: equivocation evidence names " + log
+                    throw new StoreException("store " + where + " is corrupt: equivocation evidence names " + log
                             + " seq " + seq + ", which is not stored");
                 }
                 return new StoredRow(parseStored(log, seq, rs.getBytes(1), rs.getBytes(2)), rs.getLong(3));
@@ -257,12 +298,12 @@ final class EntryTable implements AutoCloseable {
         try {
             SignedEntry e = SignedEntry.parse(bytes, signature);
             if (!e.log().equals(log) || e.seq() != seq) {
-                throw new StoreException("store " + file + " is corrupt: the row for " + log + " seq " + seq
+                throw new StoreException("store " + where + " is corrupt: the row for " + log + " seq " + seq
                         + " holds " + e + ". Restore the store from a backup.");
             }
             return e;
         } catch (MalformedEntryException ex) {
-            throw new StoreException("store " + file + " is corrupt: " + log + " seq " + seq + " is unreadable ("
+            throw new StoreException("store " + where + " is corrupt: " + log + " seq " + seq + " is unreadable ("
                     + ex.getMessage() + "). Restore the store from a backup.", ex);
         }
     }

@@ -1,14 +1,12 @@
 package org.macm.store;
 
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -55,11 +53,9 @@ final class GroupCommitWriter implements AutoCloseable {
     /** How long a busy writer lets writes gather before it commits (see writeLoop). */
     static final long GROUP_WINDOW_NANOS = 500_000;
 
-    private final Path file;
+    private final WriteSession session;
     private final Clock clock;
-    private final EntryTable table;
     private final DurableCache cache;
-    private final WalCheckpointer checkpointer;
     /** Reads a durable head when no append to the log is pending (on the readers' connection). */
     private final Function<LogId, Head> durableHead;
     private final Thread thread;
@@ -78,26 +74,29 @@ final class GroupCommitWriter implements AutoCloseable {
     /** Who hears of each commit (a station's metrics); usually none. */
     private final List<CommitObserver> observers = new CopyOnWriteArrayList<>();
 
-    private sealed interface Write permits OwnAppend, PeerStore {
+    /** One queued write; the writer applies it with {@link BatchTransaction}. */
+    sealed interface Write permits OwnAppend, PeerStore, Import {
     }
 
     /** An own-log append: queued in chain order as a draft, signed by its sender while it waits. */
-    private record OwnAppend(EntryDraft draft, CompletableFuture<SignedEntry> signed,
+    record OwnAppend(EntryDraft draft, CompletableFuture<SignedEntry> signed,
             CompletableFuture<SignedEntry> done) implements Write {
     }
 
     /** A peer's entries and intake's findings, and the receipt for them if one is owed: one commit for all. */
-    private record PeerStore(List<SignedEntry> entries, List<IntakeFinding> findings, Optional<OwnAppend> receipt,
+    record PeerStore(List<SignedEntry> entries, List<IntakeFinding> findings, Optional<OwnAppend> receipt,
             CompletableFuture<PeerStored> done) implements Write {
     }
 
-    GroupCommitWriter(Path file, Clock clock, EntryTable table, DurableCache cache, WalCheckpointer checkpointer,
-            Function<LogId, Head> durableHead) {
-        this.file = file;
+    /** Rows of another store, with their stored times, copied into this one ({@link StoreCopy}). */
+    record Import(List<StoredEntry> entries, List<Equivocation> equivocations, List<IntakeFinding> findings,
+            CompletableFuture<Void> done) implements Write {
+    }
+
+    GroupCommitWriter(WriteSession session, Clock clock, DurableCache cache, Function<LogId, Head> durableHead) {
+        this.session = session;
         this.clock = clock;
-        this.table = table;
         this.cache = cache;
-        this.checkpointer = checkpointer;
         this.durableHead = durableHead;
         this.thread = new Thread(this::writeLoop, "macm-store-writer");
         this.thread.setDaemon(true);
@@ -110,7 +109,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
     void requireOpen() {
         if (closed) {
-            throw new StoreException("store " + file + " is closed");
+            throw new StoreException("store " + session.where() + " is closed");
         }
     }
 
@@ -150,12 +149,26 @@ final class GroupCommitWriter implements AutoCloseable {
         return done.thenApply(PeerStored::outcomes);
     }
 
+    /** Queues rows copied from another store; completes when they are durable (see {@link Import}). */
+    CompletableFuture<Void> importRows(List<StoredEntry> entries, List<Equivocation> equivocations,
+            List<IntakeFinding> findings) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        lifecycle.readLock().lock();
+        try {
+            requireOpen();
+            queue.add(new Import(List.copyOf(entries), List.copyOf(equivocations), List.copyOf(findings), done));
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+        return done;
+    }
+
     /**
      * As {@link #storePeer(List, List)}, with the receipt {@code receipts} lays out appended to
      * {@code ownLog} after the entries, in the same commit. It is laid out under the own log's
      * lock, as an append is, so it takes its place in that log's chain; the peer log's head it is
      * given assumes no other write to that log is queued (intake stores one batch per peer at a
-     * time), and the commit checks it again ({@link #statesOnlyHeld}).
+     * time), and the commit checks it again (BatchTransaction).
      */
     CompletableFuture<PeerStored> storePeer(List<SignedEntry> entries, List<IntakeFinding> findings, LogId ownLog,
             ReceiptFactory receipts) {
@@ -251,7 +264,7 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             queue.drainTo(batch, MAX_BATCH - 1);
             commitBatch(batch);
-            checkpointer.finishOn(table.connection());
+            session.betweenCommits();
         }
         // Closed: nothing more can be queued, so finish what is there.
         while (!queue.isEmpty()) {
@@ -262,36 +275,22 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void commitBatch(List<Write> batch) {
-        Map<LogId, Head> tentative = new HashMap<>();
-        List<SignedEntry> inserted = new ArrayList<>(batch.size());
-        List<Runnable> completions = new ArrayList<>(batch.size());
-        Set<LogId> brokenOwnLogs = new HashSet<>();
-        long now = clock.millis();
         long started = System.nanoTime();
+        BatchTransaction tx;
+        EntryTable table = null;
         try {
+            table = session.table();
+            tx = new BatchTransaction(table, cache, clock.millis());
             table.begin();
+            session.begun(table);
             for (Write w : batch) {
-                switch (w) {
-                    case OwnAppend a -> applyOwn(a, tentative, inserted, completions, brokenOwnLogs, now);
-                    case PeerStore p -> {
-                        List<IntakeOutcome> outcomes = new ArrayList<>(p.entries().size());
-                        for (SignedEntry e : p.entries()) {
-                            outcomes.add(applyPeer(e, tentative, inserted, now));
-                        }
-                        for (IntakeFinding f : p.findings()) {
-                            table.recordFinding(f);
-                        }
-                        if (p.receipt().isPresent()) {
-                            applyOwn(p.receipt().get(), tentative, inserted, completions, brokenOwnLogs, now);
-                        }
-                        // After the receipt's own completion, which the list runs first.
-                        completions.add(() -> p.done().complete(stored(outcomes, p.receipt())));
-                    }
-                }
+                tx.apply(w);
             }
             table.commit();
         } catch (SQLException | RuntimeException e) {
-            table.abort();
+            if (table != null) {
+                table.abort();
+            }
             observers.forEach(CommitObserver::failed);
             failBatch(batch, e);
             return;
@@ -303,109 +302,22 @@ final class GroupCommitWriter implements AutoCloseable {
         commitNanos.add(nanos);
         observers.forEach(o -> o.committed(batch.size(), nanos));
         // Cache before completions: whoever learns that a write is durable can read it.
-        cache.committed(inserted, tentative);
+        cache.committed(tx.inserted, tx.tentative);
         // Reset before completions: whoever learns that an append failed and retries chains onto what is durable.
-        if (!brokenOwnLogs.isEmpty()) {
-            resetOwnLogs(brokenOwnLogs, new StoreException("an earlier append to this log failed; retry the send"));
+        if (!tx.brokenOwnLogs.isEmpty()) {
+            resetOwnLogs(tx.brokenOwnLogs, new StoreException("an earlier append to this log failed; retry the send"));
         }
-        completions.forEach(Runnable::run);
-    }
-
-    private void applyOwn(OwnAppend a, Map<LogId, Head> tentative, List<SignedEntry> inserted,
-            List<Runnable> completions, Set<LogId> brokenOwnLogs, long now) throws SQLException {
-        SignedEntry e = signed(a);
-        Head head = headOf(a.draft().log(), tentative);
-        if (e != null && ChainCheck.follows(head, e.seq(), e.entry().prev()) && !statesOnlyHeld(e, tentative)) {
-            // Appends queued after it chain onto it: the log starts again from what is durable,
-            // as after any refused append.
-            brokenOwnLogs.add(e.log());
-            StoreException ex = new StoreException("append to " + e.log() + " refused: entry seq " + e.seq()
-                    + " says this station holds " + e.log().opposite() + " up to a seq it does not hold"
-                    + " (peerHead " + e.entry().peerHead() + "); a receipt may name only what is stored");
-            completions.add(() -> a.done().completeExceptionally(ex));
-            return;
-        }
-        if (e == null || !ChainCheck.follows(head, e.seq(), e.entry().prev())) {
-            brokenOwnLogs.add(a.draft().log());
-            StoreException ex = e == null
-                    ? new StoreException("append to " + a.draft().log() + " failed: the entry could not "
-                            + "be signed; retry the send")
-                    : new StoreException("append to " + e.log() + " refused: entry seq " + e.seq()
-                            + " does not follow the durable head " + head
-                            + " (an earlier append failed); retry the send");
-            completions.add(() -> a.done().completeExceptionally(ex));
-            return;
-        }
-        table.insert(e, now);
-        inserted.add(e);
-        tentative.put(e.log(), e.head());
-        completions.add(() -> a.done().complete(e));
+        tx.completions.forEach(Runnable::run);
     }
 
     /**
-     * Whether everything {@code e} says this station holds of the peer's log (its peerHead and,
-     * for a receipt, what it covers) is stored, durably or in this commit: the rule that a
-     * receipt never names an entry a crash could lose, checked where the commit is made.
+     * A commit failed: say so in failure(), drop the heads of the own logs it carried, then fail
+     * its writes. Everything cached is dropped too, to be read again from the database: a commit
+     * whose connection broke at COMMIT may have been made all the same.
      */
-    private boolean statesOnlyHeld(SignedEntry e, Map<LogId, Head> tentative) throws SQLException {
-        LogId peerLog = e.log().opposite();
-        if (!holds(peerLog, e.entry().peerHead(), tentative)) {
-            return false;
-        }
-        return !(e.entry().body() instanceof Body.Receipt r) || holds(peerLog, r.upTo(), tentative);
-    }
-
-    private boolean holds(LogId log, Head stated, Map<LogId, Head> tentative) throws SQLException {
-        if (stated.seq() == 0) {
-            return true;
-        }
-        Head head = headOf(log, tentative);
-        if (stated.seq() >= head.seq()) {
-            return stated.equals(head);
-        }
-        Optional<List<SignedEntry>> recent = cache.recent(log, stated.seq(), 1);
-        if (recent.isPresent() && !recent.get().isEmpty() && recent.get().get(0).seq() == stated.seq()) {
-            return recent.get().get(0).hash().equals(stated.hash());
-        }
-        // Below the head, so stored (durably or earlier in this transaction, which this connection sees).
-        return table.storedHash(log, stated.seq()).equals(stated.hash());
-    }
-
-    /** The outcomes, and the receipt if its append went through (it has completed by now, one way or the other). */
-    private static PeerStored stored(List<IntakeOutcome> outcomes, Optional<OwnAppend> receipt) {
-        if (receipt.isEmpty()) {
-            return new PeerStored(outcomes, Optional.empty(), Optional.empty());
-        }
-        CompletableFuture<SignedEntry> done = receipt.get().done();
-        try {
-            return new PeerStored(outcomes, Optional.of(done.join()), Optional.empty());
-        } catch (CompletionException e) {
-            return new PeerStored(outcomes, Optional.empty(), Optional.of(e.getCause().getMessage()));
-        }
-    }
-
-    private IntakeOutcome applyPeer(SignedEntry e, Map<LogId, Head> tentative, List<SignedEntry> inserted, long now)
-            throws SQLException {
-        IntakeOutcome outcome = ChainCheck.peerEntry(e, headOf(e.log(), tentative), seq -> table.storedHash(e.log(), seq));
-        switch (outcome) {
-            case STORED -> {
-                table.insert(e, now);
-                inserted.add(e);
-                tentative.put(e.log(), e.head());
-            }
-            case EQUIVOCATION -> table.recordEquivocation(e, now);
-            default -> {
-                // Nothing to write: a resend, or an entry refused until the chain before it is held.
-            }
-        }
-        return outcome;
-    }
-
-    /** A commit failed: say so in failure(), drop the heads of the own logs it carried, then fail its writes. */
     private void failBatch(List<Write> batch, Exception e) {
-        StoreException error = e instanceof SQLException sql
-                ? SqliteErrors.translate(sql, file, "store entries")
-                : e instanceof StoreException se ? se : new StoreException("cannot store entries in " + file + ": " + e, e);
+        StoreException error = session.failed(e);
+        cache.forgetAll();
         Instant since = clock.instant();
         failure.updateAndGet(f -> new LogStore.Failure(error.getMessage(), f == null ? since : f.since()));
         Set<LogId> ownLogs = new HashSet<>();
@@ -413,6 +325,9 @@ final class GroupCommitWriter implements AutoCloseable {
             switch (w) {
                 case OwnAppend a -> ownLogs.add(a.draft().log());
                 case PeerStore p -> p.receipt().ifPresent(r -> ownLogs.add(r.draft().log()));
+                case Import i -> {
+                    // No own log: a copy fills a store nobody writes to yet.
+                }
             }
         }
         resetOwnLogs(ownLogs, error);
@@ -423,16 +338,8 @@ final class GroupCommitWriter implements AutoCloseable {
                     p.receipt().ifPresent(r -> r.done().completeExceptionally(error));
                     p.done().completeExceptionally(error);
                 }
+                case Import i -> i.done().completeExceptionally(error);
             }
-        }
-    }
-
-    /** Waits for the sender to sign its draft (it is doing so now); null if signing failed. */
-    private static SignedEntry signed(OwnAppend a) {
-        try {
-            return a.signed().join();
-        } catch (CompletionException e) {
-            return null;
         }
     }
 
@@ -460,20 +367,6 @@ final class GroupCommitWriter implements AutoCloseable {
             }
         }
         dropped.forEach(a -> a.done().completeExceptionally(cause));
-    }
-
-    private Head headOf(LogId log, Map<LogId, Head> tentative) throws SQLException {
-        Head h = tentative.get(log);
-        if (h != null) {
-            return h;
-        }
-        Optional<Head> cached = cache.head(log);
-        if (cached.isPresent()) {
-            return cached.get();
-        }
-        h = table.head(log);
-        cache.remember(log, h);
-        return h;
     }
 
     /** Refuses new writes, lets the queued ones commit and waits for the thread. Returns false if already closed. */

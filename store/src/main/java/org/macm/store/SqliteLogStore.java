@@ -4,47 +4,31 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import org.macm.core.MacmException;
-import org.macm.core.log.Head;
-import org.macm.core.log.LogId;
-import org.macm.core.log.SignedEntry;
 
 /**
  * The embedded store: one SQLite file in WAL mode with {@code synchronous=FULL}, so a commit
- * returns only after its WAL frames are fsynced. This class only puts the parts together and
- * routes each call to the one that does the job:
+ * returns only after its WAL frames are fsynced. What it shares with the PostgreSQL store
+ * (the writer, the chain rules, the cache) is {@link JdbcLogStore}'s; here are only SQLite's
+ * own parts:
  *
  * <ul>
  *   <li>{@link SqliteOpener} and {@link StoreLock}: opening the file, one process per store;
- *   <li>{@link GroupCommitWriter}: every write, on one thread, many entries for one fsync;
- *   <li>{@link ChainCheck}: the chain and equivocation rules of intake, shared with any other store;
- *   <li>{@link DurableCache}: durable heads and the newest entries of each log, in memory;
- *   <li>{@link EntryTable}: the SQL; {@link WalCheckpointer}: copying the WAL back.
+ *   <li>the writer's one connection, and one for readers, taken in turn;
+ *   <li>{@link WalCheckpointer}: copying the WAL back, between commits;
+ *   <li>{@link SqliteErrors}: what a failure means for the file.
  * </ul>
  */
-public final class SqliteLogStore implements LogStore {
-    /** The most writes one transaction takes. */
-    public static final int MAX_BATCH = GroupCommitWriter.MAX_BATCH;
+public final class SqliteLogStore extends JdbcLogStore {
     /** How often the WAL is copied back into the database file (see WalCheckpointer). */
     static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
-    /** Entries of each log kept in memory for readers that follow its head: a sender's largest frame and more. */
-    static final int TAIL_ENTRIES = 4096;
+    /** Entries of each log kept in memory for readers that follow its head. */
+    static final int TAIL_ENTRIES = JdbcLogStore.TAIL_ENTRIES;
 
-    private final Path file;
-    private final StoreLock lock;
-    private final EntryTable writeTable;
-    /** The readers' connection: one query at a time, under the table's monitor. */
-    private final EntryTable readTable;
-    private final WalCheckpointer checkpointer;
-    private final DurableCache cache = new DurableCache(TAIL_ENTRIES);
-    private final GroupCommitWriter writer;
-
-    /** How group commit is doing: transactions, the writes they carried, time spent in them. */
+    /**
+     * How group commit is doing: transactions, the writes they carried, time spent in them. The
+     * PostgreSQL store reports the same figures; the record is named here, where the first store
+     * declared it, so that code written against it keeps compiling.
+     */
     public record CommitStats(long commits, long writes, long nanos) {
         public double writesPerCommit() {
             return commits == 0 ? 0 : (double) writes / commits;
@@ -55,14 +39,30 @@ public final class SqliteLogStore implements LogStore {
         }
     }
 
-    SqliteLogStore(Path file, Clock clock, StoreLock lock, EntryTable writeTable, EntryTable readTable,
+    private final Path file;
+    private final StoreLock lock;
+    private final Session session;
+    private final SingleReader readers;
+    private final WalCheckpointer checkpointer;
+
+    private SqliteLogStore(Path file, Clock clock, StoreLock lock, Session session, SingleReader readers,
             WalCheckpointer checkpointer) {
+        super(session, readers, clock);
         this.file = file;
         this.lock = lock;
-        this.writeTable = writeTable;
-        this.readTable = readTable;
+        this.session = session;
+        this.readers = readers;
         this.checkpointer = checkpointer;
-        this.writer = new GroupCommitWriter(file, clock, writeTable, cache, checkpointer, this::readHead);
+    }
+
+    /** Puts the opened parts together and starts the writer and the checkpointer; called once by the opener. */
+    static SqliteLogStore start(Path file, Clock clock, StoreLock lock, EntryTable writeTable, EntryTable readTable,
+            WalCheckpointer checkpointer) {
+        SqliteLogStore store = new SqliteLogStore(file, clock, lock, new Session(file, writeTable, checkpointer),
+                new SingleReader(file, readTable), checkpointer);
+        store.startWriter();
+        checkpointer.start();
+        return store;
     }
 
     /** Opens (creating if absent) the store at {@code file}, bringing its schema up to date. */
@@ -74,174 +74,72 @@ public final class SqliteLogStore implements LogStore {
         return SqliteOpener.open(file, clock);
     }
 
-    /** Starts the writer and the checkpointer; called once by the opener. */
-    SqliteLogStore start() {
-        writer.start();
-        checkpointer.start();
-        return this;
-    }
-
     public Path file() {
         return file;
     }
 
-    public CommitStats commitStats() {
-        return writer.stats();
-    }
-
+    /** Closes checkpointer, connections and lock, in that order, once the writer has finished. */
     @Override
-    public void observeCommits(CommitObserver observer) {
-        writer.observe(observer);
-    }
-
-    @Override
-    public SignedEntry append(LogId log, EntryFactory factory) {
-        return await(appendAsync(log, factory), "append to " + log);
-    }
-
-    @Override
-    public CompletableFuture<SignedEntry> appendAsync(LogId log, EntryFactory factory) {
-        return writer.append(log, factory);
-    }
-
-    @Override
-    public List<IntakeOutcome> storePeer(List<SignedEntry> entries, List<IntakeFinding> findings) {
-        if (entries.isEmpty() && findings.isEmpty()) {
-            return List.of();
-        }
-        return await(writer.storePeer(entries, findings), "storing peer entries");
-    }
-
-    @Override
-    public PeerStored storePeer(List<SignedEntry> entries, List<IntakeFinding> findings, LogId ownLog,
-            ReceiptFactory receipts) {
-        return await(storePeerAsync(entries, findings, ownLog, receipts), "storing peer entries");
-    }
-
-    @Override
-    public CompletableFuture<PeerStored> storePeerAsync(List<SignedEntry> entries, List<IntakeFinding> findings,
-            LogId ownLog, ReceiptFactory receipts) {
-        return writer.storePeer(entries, findings, ownLog, receipts);
-    }
-
-    @Override
-    public List<IntakeFinding> findings(LogId log) {
-        writer.requireOpen();
-        synchronized (readTable) {
-            try {
-                return readTable.findings(log);
-            } catch (SQLException e) {
-                throw SqliteErrors.translate(e, file, "read intake findings");
-            }
-        }
-    }
-
-    /**
-     * Waits for the writer. Its error is thrown anew from here, with the same message and the
-     * writer's as its cause, so that the trace shows the caller that waited, not only the writer.
-     */
-    private static <T> T await(CompletableFuture<T> done, String what) {
-        try {
-            return done.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof StoreException s) {
-                throw new StoreException(s.getMessage(), s);
-            }
-            if (e.getCause() instanceof MacmException m) {
-                throw m;
-            }
-            throw new StoreException(what + " failed: " + e.getCause(), e.getCause());
-        }
-    }
-
-    @Override
-    public Optional<Failure> failure() {
-        return writer.failure();
-    }
-
-    @Override
-    public Head head(LogId log) {
-        writer.requireOpen();
-        return cache.head(log).orElseGet(() -> readHead(log));
-    }
-
-    private Head readHead(LogId log) {
-        synchronized (readTable) {
-            try {
-                return readTable.head(log);
-            } catch (SQLException e) {
-                throw SqliteErrors.translate(e, file, "read the head of " + log);
-            }
-        }
-    }
-
-    @Override
-    public List<SignedEntry> read(LogId log, long fromSeq, int max) {
-        writer.requireOpen();
-        Optional<List<SignedEntry>> recent = cache.recent(log, fromSeq, max);
-        if (recent.isPresent()) {
-            return recent.get();
-        }
-        synchronized (readTable) {
-            try {
-                return readTable.read(log, fromSeq, max);
-            } catch (SQLException e) {
-                throw SqliteErrors.translate(e, file, "read " + log);
-            }
-        }
-    }
-
-    @Override
-    public Optional<SignedEntry> get(LogId log, long seq) {
-        List<SignedEntry> one = read(log, seq, 1);
-        return one.isEmpty() || one.get(0).seq() != seq ? Optional.empty() : Optional.of(one.get(0));
-    }
-
-    @Override
-    public Optional<Instant> storedAt(LogId log, long seq) {
-        writer.requireOpen();
-        synchronized (readTable) {
-            try {
-                return readTable.storedAt(log, seq);
-            } catch (SQLException e) {
-                throw SqliteErrors.translate(e, file, "read when " + log + " seq " + seq + " was stored");
-            }
-        }
-    }
-
-    @Override
-    public List<LogId> logs() {
-        writer.requireOpen();
-        synchronized (readTable) {
-            try {
-                return readTable.logs();
-            } catch (SQLException e) {
-                throw SqliteErrors.translate(e, file, "list logs");
-            }
-        }
-    }
-
-    @Override
-    public List<Equivocation> equivocations(LogId log) {
-        writer.requireOpen();
-        synchronized (readTable) {
-            try {
-                return readTable.equivocations(log);
-            } catch (SQLException e) {
-                throw SqliteErrors.translate(e, file, "read equivocation evidence");
-            }
-        }
-    }
-
-    /** Refuses new writes, commits those queued, then closes checkpointer, connections and lock, in that order. */
-    @Override
-    public void close() {
-        if (!writer.closeAndDrain()) {
-            return;
-        }
+    void closeEngine() {
         checkpointer.close();
-        readTable.close();
-        writeTable.close();
+        readers.close();
+        session.close();
         lock.close();
+    }
+
+    /** The writer's side: one connection for the store's life; the WAL is copied back between commits. */
+    private record Session(Path file, EntryTable table, WalCheckpointer checkpointer) implements WriteSession {
+        @Override
+        public String where() {
+            return file.toString();
+        }
+
+        @Override
+        public EntryTable table() {
+            return table;
+        }
+
+        @Override
+        public void begun(EntryTable t) {
+            // SQLite has one writer per file (the lock file), so there is nothing to check.
+        }
+
+        @Override
+        public void betweenCommits() {
+            checkpointer.finishOn(table.connection());
+        }
+
+        @Override
+        public StoreException failed(Exception e) {
+            if (e instanceof SQLException sql) {
+                return SqliteErrors.translate(sql, file, "store entries");
+            }
+            return e instanceof StoreException se ? se
+                    : new StoreException("cannot store entries in " + file + ": " + e, e);
+        }
+
+        @Override
+        public void close() {
+            table.close();
+        }
+    }
+
+    /** The readers' side: one connection, one query at a time, under the table's monitor. */
+    private record SingleReader(Path file, EntryTable table) implements Readers {
+        @Override
+        public <T> T read(String action, Query<T> query) {
+            synchronized (table) {
+                try {
+                    return query.run(table);
+                } catch (SQLException e) {
+                    throw SqliteErrors.translate(e, file, action);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            table.close();
+        }
     }
 }

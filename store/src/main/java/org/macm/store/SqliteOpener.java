@@ -33,13 +33,15 @@ final class SqliteOpener {
             }
             lock = StoreLock.acquire(absolute);
             write = connect(absolute);
-            Migrations.apply(write);
+            Migrations.apply(write, Dialect.SQLITE);
             requireWritable(write);
             EntryTable.execute(write, "PRAGMA wal_autocheckpoint=0"); // see WalCheckpointer
             read = connect(absolute);
             checkpoint = connect(absolute);
-            return new SqliteLogStore(absolute, clock, lock, new EntryTable(write, absolute), new EntryTable(read, absolute),
-                    new WalCheckpointer(checkpoint, SqliteLogStore.CHECKPOINT_INTERVAL)).start();
+            String where = absolute.toString();
+            return SqliteLogStore.start(absolute, clock, lock, new EntryTable(write, Dialect.SQLITE, where),
+                    new EntryTable(read, Dialect.SQLITE, where),
+                    new WalCheckpointer(checkpoint, SqliteLogStore.CHECKPOINT_INTERVAL));
         } catch (SQLException e) {
             closeAll(checkpoint, read, write, lock);
             throw SqliteErrors.translate(e, absolute, "open the store");
