@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,6 +22,7 @@ import org.macm.station.chaos.ChaosLog;
 import org.macm.station.chaos.ClassPathSnapshot;
 import org.macm.station.chaos.FinalChecks;
 import org.macm.station.chaos.StationProcess;
+import org.macm.station.config.StationConfigWriter;
 import org.macm.testkit.FreePort;
 import org.macm.testkit.PostgresCluster;
 
@@ -33,6 +37,8 @@ final class FailoverRig implements AutoCloseable {
     private static final Duration HEARTBEAT = Duration.ofMillis(200);
     private static final int MISSES = 3;
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
+    /** jp-mod's longest wait between redials of a path (default 10 s; see {@link #writeJp}). */
+    static final Duration RECONNECT_MAX = Duration.ofSeconds(2);
 
     private final Path dir;
     private final ChaosLog log;
@@ -57,11 +63,30 @@ final class FailoverRig implements AutoCloseable {
         List<Integer> ports = FreePort.loopback(2);
         String classPath = ClassPathSnapshot.take(dir.resolve("classpath"));
         CnNodes cn = CnNodes.write(stations, ports, store, lease, classPath);
-        stations.write(stations.dialling(StationPair.JP, StationPair.loopback(ports)));
+        writeJp(stations, ports);
         log.note("cn-a listens on :" + ports.get(0) + ", cn-b on :" + ports.get(1) + "; store " + store + "; lease "
                 + lease.toSeconds() + " s");
         return new FailoverRig(dir, log, stations, new StationProcess(StationPair.JP, stations.jp(), classPath), cn,
                 store);
+    }
+
+    /**
+     * jp-mod dials both nodes, one path each. The path to the standby is refused over and over,
+     * so its redial backoff grows; with the default ceiling (10 s) jp-mod finds the new active
+     * node up to 10 s after it took over. A peer of a pair sets a lower ceiling, as here.
+     */
+    private static void writeJp(StationPair stations, List<Integer> ports) {
+        String text = StationConfigWriter.render(stations.dialling(StationPair.JP, StationPair.loopback(ports)));
+        String withCeiling = text.replaceFirst("(?m)^\\[link\\]\\n", "[link]\nreconnect-max = \"" + RECONNECT_MAX.toSeconds()
+                + "s\"\n");
+        if (withCeiling.equals(text)) {
+            throw new AssertionError("no [link] table in the rendered station.toml:\n" + text);
+        }
+        try {
+            Files.writeString(stations.jp().config(), withCeiling, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + stations.jp().config(), e);
+        }
     }
 
     ChaosLog log() {
@@ -99,7 +124,7 @@ final class FailoverRig implements AutoCloseable {
         return jp.http().status().map(s -> s.path("links").path(0));
     }
 
-    /** Waits until jp-mod's link to cn-mnd is UP with the path to node {@code n} connected. */
+    /** Waits until jp-mod's link to cn-mnd is up through node {@code n}: its path connected. */
     void awaitLinkUp(CnNodes.Node n, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         Optional<JsonNode> last = Optional.empty();
@@ -115,7 +140,8 @@ final class FailoverRig implements AutoCloseable {
     }
 
     private static boolean upThrough(JsonNode link, CnNodes.Node n) {
-        if (!link.path("state").asText().equals("UP")) {
+        // With one node of two listening, the link is DEGRADED (one path refused), not DOWN.
+        if (link.path("state").asText().equals("DOWN")) {
             return false;
         }
         for (JsonNode p : link.path("paths")) {

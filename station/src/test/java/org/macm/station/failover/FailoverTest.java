@@ -11,15 +11,15 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -70,13 +70,12 @@ import org.macm.testkit.PostgresCluster;
  * each start marked, {@code failover.log} with every kill and takeover) and the failure says
  * where. One PostgreSQL cluster serves the class, a database per test.
  */
-@Disabled("waits for h-node's active/standby run loop and h-pgstore's PostgresLogStore")
 class FailoverTest {
     /** The lease the nodes run with (the documented default) and the takeover limit the issue sets. */
     private static final Duration LEASE = Duration.ofSeconds(5);
     private static final Duration LIMIT = Duration.ofSeconds(10);
-    /** Messages between two kills: 5 s of traffic at 100 messages a second. */
-    private static final int STRETCH = 500;
+    /** How long traffic goes on after the last fault, before the sender stops. */
+    private static final Duration TAIL = Duration.ofSeconds(2);
     private static final Duration TICK = Duration.ofMillis(10);
     private static final Duration STALL_LIMIT = Duration.ofSeconds(60);
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(2);
@@ -118,17 +117,14 @@ class FailoverTest {
             try {
                 rig.log().note("seed " + seed + ", " + rounds + " kills of the active node");
                 rig.start();
-                try (SteadySender traffic = new SteadySender(rig.jp(), StationPair.CN, (rounds + 1) * STRETCH,
-                        STALL_LIMIT, rig.log())) {
-                    KillPlan plan = new KillPlan(rig, traffic, seed, rounds, STRETCH, LIMIT);
-                    traffic.startTicking(TICK, plan::gate);
-                    together(traffic, plan::run);
-                    rig.log().note(String.format("sender: %d messages at %.1f messages/s", traffic.texts().size(),
-                            traffic.rate()));
+                try (SteadySender traffic = sender(rig, rounds * 3_000 + 5_000)) {
+                    KillPlan plan = new KillPlan(rig, traffic, seed, rounds, LIMIT);
+                    List<String> sent = underTraffic(rig, traffic, plan::run);
                     System.out.println("[failover] " + plan.takeovers().summary() + " (seed " + seed + ", lease "
-                            + LEASE.toSeconds() + " s)");
+                            + LEASE.toSeconds() + " s, " + sent.size() + " messages at "
+                            + String.format("%.1f", traffic.rate()) + "/s)");
                     assertThat(plan.takeovers().count()).as("takeovers").isEqualTo(rounds);
-                    finish(rig, traffic.texts());
+                    finish(rig, sent);
                 }
             } catch (Throwable e) {
                 System.err.println(rig.evidence() + "\n  seed " + seed);
@@ -143,9 +139,8 @@ class FailoverTest {
         try (FailoverRig rig = FailoverRig.create(tmp, newDatabase(), LEASE)) {
             try {
                 rig.start();
-                try (SteadySender traffic = new SteadySender(rig.jp(), StationPair.CN, 2_000, STALL_LIMIT, rig.log())) {
-                    traffic.startTicking(TICK, () -> Integer.MAX_VALUE);
-                    together(traffic, () -> {
+                try (SteadySender traffic = sender(rig, 20_000)) {
+                    List<String> sent = underTraffic(rig, traffic, () -> {
                         awaitSent(traffic, 500);
                         CnNodes.Node was = rig.cn().active().orElseThrow();
                         rig.log().note("stopping PostgreSQL under " + was + " (message " + traffic.done() + ")");
@@ -159,7 +154,7 @@ class FailoverTest {
                         settle(rig);
                         return null;
                     });
-                    finish(rig, traffic.texts());
+                    finish(rig, sent);
                 }
             } catch (Throwable e) {
                 System.err.println(rig.evidence());
@@ -174,9 +169,8 @@ class FailoverTest {
         try (FailoverRig rig = FailoverRig.create(tmp, newDatabase(), LEASE)) {
             try {
                 rig.start();
-                try (SteadySender traffic = new SteadySender(rig.jp(), StationPair.CN, 2_500, STALL_LIMIT, rig.log())) {
-                    traffic.startTicking(TICK, () -> Integer.MAX_VALUE);
-                    together(traffic, () -> {
+                try (SteadySender traffic = sender(rig, 20_000)) {
+                    List<String> sent = underTraffic(rig, traffic, () -> {
                         for (int i = 1; i <= 4; i++) {
                             awaitSent(traffic, i * 400);
                             CnNodes.Node was = rig.cn().active().orElseThrow();
@@ -190,7 +184,7 @@ class FailoverTest {
                         }
                         return null;
                     });
-                    finish(rig, traffic.texts());
+                    finish(rig, sent);
                 }
             } catch (Throwable e) {
                 System.err.println(rig.evidence());
@@ -248,24 +242,35 @@ class FailoverTest {
         rig.finalChecks(texts);
     }
 
-    /** Runs the sender and the faults side by side; the first failure releases the sender and is thrown. */
-    private static void together(SteadySender traffic, java.util.concurrent.Callable<Void> faults) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+    private static SteadySender sender(FailoverRig rig, int most) {
+        return new SteadySender(rig.jp(), StationPair.CN, most, STALL_LIMIT, rig.log());
+    }
+
+    /**
+     * Runs {@code faults} on this thread while the sender sends; then lets traffic go on for
+     * {@link #TAIL}, stops it and returns the texts sent. A failure of either is thrown.
+     */
+    private static List<String> underTraffic(FailoverRig rig, SteadySender traffic, Callable<Void> faults)
+            throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            ExecutorCompletionService<Void> done = new ExecutorCompletionService<>(pool);
-            done.submit(traffic::run);
-            done.submit(faults);
-            for (int i = 0; i < 2; i++) {
-                try {
-                    done.take().get();
-                } catch (ExecutionException e) {
-                    traffic.release();
-                    if (e.getCause() instanceof Error error) {
-                        throw error;
-                    }
-                    throw e.getCause() instanceof Exception cause ? cause : e;
-                }
+            traffic.startTicking(TICK);
+            Future<Void> sending = pool.submit(traffic::run);
+            faults.call();
+            Thread.sleep(TAIL.toMillis());
+            if (sending.isDone()) {
+                sending.get();
             }
+            List<String> sent = traffic.stop();
+            sending.get(STALL_LIMIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(traffic.done()).as("messages written after the sender was stopped").isEqualTo(sent.size());
+            rig.log().note(String.format("sender: %d messages at %.1f messages/s", sent.size(), traffic.rate()));
+            return sent;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
             pool.shutdownNow();
             pool.awaitTermination(30, TimeUnit.SECONDS);

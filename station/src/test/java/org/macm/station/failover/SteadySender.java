@@ -6,7 +6,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntSupplier;
 import java.util.stream.IntStream;
 import org.macm.core.log.StationId;
 import org.macm.station.chaos.ChaosLog;
@@ -16,31 +15,38 @@ import org.macm.station.chaos.StationProcess;
 
 /**
  * An operator at one station sending a numbered series at a steady rate (100 messages a
- * second by default) through its API. The sending, and the rule that keeps it exactly-once
- * when a send is cut short, are the chaos {@link Sender}'s; this class only sets the pace: a
- * {@link Pace} with one "episode" per message, released by a clock tick, so that message
- * {@code i} goes out no earlier than {@code i} ticks after the start. A {@code gate} holds
- * the ticks back when the faults fall behind the traffic, so that there is always traffic
- * when a fault comes.
+ * second) through its API for as long as a test's faults last. The sending, and the rule that
+ * keeps it exactly-once when a send is cut short, are the chaos {@link Sender}'s; this class
+ * sets the pace: a {@link Pace} with one "episode" per message, released by a clock tick, so
+ * that message {@code i} goes out no earlier than {@code i} ticks after the start.
+ *
+ * <p>{@link #stop} stops the clock, waits until every message it released is written, and
+ * ends {@link #run} while the sender waits for its next tick (never during a send), so the
+ * texts sent are exactly the first {@code n} of the series.
  */
 final class SteadySender implements AutoCloseable {
+    private final StationProcess from;
     private final List<String> texts;
     private final Sender sender;
     private final Pace pace;
+    private final Duration stallLimit;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+    private int released;
+    private boolean clockStopped;
     private ScheduledFuture<?> ticks;
+    private volatile boolean stopping;
+    private volatile Thread runner;
     private long startNanos;
     private long endNanos;
+    private int sent;
 
-    SteadySender(StationProcess from, StationId to, int messages, Duration stallLimit, ChaosLog log) {
-        this.texts = series(from.id().value(), messages);
-        this.pace = new Pace(messages, messages - 1);
+    /** {@code most}: the longest series the run may need; it is cut where {@link #stop} finds it. */
+    SteadySender(StationProcess from, StationId to, int most, Duration stallLimit, ChaosLog log) {
+        this.from = from;
+        this.texts = series(from.id().value(), most);
+        this.pace = new Pace(most, most - 1);
+        this.stallLimit = stallLimit;
         this.sender = new Sender(from, to, texts, pace, stallLimit, log);
-    }
-
-    /** The texts, in the order they are sent. */
-    List<String> texts() {
-        return texts;
     }
 
     /** How many are durably written at the sending station so far. */
@@ -48,35 +54,60 @@ final class SteadySender implements AutoCloseable {
         return sender.done();
     }
 
-    /** Starts the clock: one message may go every {@code interval}, but none beyond {@code gate}'s count. */
-    void startTicking(Duration interval, IntSupplier gate) {
+    /** Starts the clock: one message may go every {@code interval}. */
+    void startTicking(Duration interval) {
         startNanos = System.nanoTime();
-        int[] released = {0};
-        ticks = ticker.scheduleAtFixedRate(() -> {
-            if (released[0] < texts.size() - 1 && released[0] < gate.getAsInt()) {
-                released[0]++;
-                pace.episodeStarted();
-            }
-        }, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
+        ticks = ticker.scheduleAtFixedRate(this::tick, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** Sends the whole series on this thread (see {@link Sender#run}); returns once the last is written. */
-    Void run() throws InterruptedException {
-        try {
-            return sender.run();
-        } finally {
-            endNanos = System.nanoTime();
+    private synchronized void tick() {
+        if (!clockStopped && released < texts.size() - 1) {
+            released++;
+            pace.episodeStarted();
         }
     }
 
-    /** The rate achieved, messages per second, once {@link #run} has returned. */
-    double rate() {
-        return texts.size() / ((endNanos - startNanos) / 1e9);
+    /** Sends on this thread until {@link #stop} (see {@link Sender#run}). */
+    Void run() throws InterruptedException {
+        runner = Thread.currentThread();
+        try {
+            return sender.run();
+        } catch (InterruptedException e) {
+            if (stopping) {
+                return null;
+            }
+            throw e;
+        }
     }
 
-    /** Lets the rest of the series go at once (a failure elsewhere: do not keep the sender waiting). */
-    void release() {
-        pace.release();
+    /**
+     * Stops the clock, waits until every message released so far is written, ends {@link #run}
+     * and returns the texts sent, in order.
+     */
+    List<String> stop() throws InterruptedException {
+        int n;
+        synchronized (this) {
+            clockStopped = true;
+            ticks.cancel(false);
+            n = released + 1;
+        }
+        long deadline = System.nanoTime() + stallLimit.toNanos();
+        while (sender.done() < n) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(from.id() + " did not write message " + n + " within " + stallLimit);
+            }
+            Thread.sleep(5);
+        }
+        endNanos = System.nanoTime();
+        stopping = true;
+        runner.interrupt();
+        sent = n;
+        return texts.subList(0, n);
+    }
+
+    /** Messages a second, from the first tick to the last message written, once stopped. */
+    double rate() {
+        return sent / ((endNanos - startNanos) / 1e9);
     }
 
     @Override
