@@ -115,6 +115,30 @@ final class CnNodes implements AutoCloseable {
         return node.path("role").asText(status.path("role").asText(""));
     }
 
+    /**
+     * The lease epoch node {@code n} says it holds: present only while it says it is active and
+     * the lease it last read names it ({@code node.lease.holder} is its {@code node.name}).
+     */
+    static Optional<Long> heldEpoch(Node n) throws InterruptedException {
+        if (!n.process().alive()) {
+            return Optional.empty();
+        }
+        return n.process().http().status().map(s -> s.path("node")).filter(node -> node.path("role").asText().equals("active")
+                && node.path("lease").path("holder").asText().equals(node.path("name").asText())
+                && node.path("lease").has("epoch")).map(node -> node.path("lease").path("epoch").asLong());
+    }
+
+    /** What each node's status says about it ({@code node} of the status), for the run's log. */
+    String describe() throws InterruptedException {
+        StringBuilder s = new StringBuilder();
+        for (Node n : nodes) {
+            s.append(n).append(": ").append(n.process().alive()
+                    ? n.process().http().status().map(st -> st.path("node").toString()).orElse("no answer")
+                    : "not running").append("; ");
+        }
+        return s.toString();
+    }
+
     /** The one node that says it is active, if exactly one does. */
     Optional<Node> active() throws InterruptedException {
         List<Node> active = new java.util.ArrayList<>();

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -222,7 +221,7 @@ final class FailoverRig implements AutoCloseable {
 
     /** In the database: for each (link, author), as many rows as distinct seqs, seqs 1..n, no gap. */
     void oneRowPerSeq() throws SQLException {
-        try (Connection c = DriverManager.getConnection(store.jdbcUrl(), PostgresCluster.USER, store.password());
+        try (Connection c = store.connect();
                 Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT link, author, count(*), count(DISTINCT seq), min(seq), max(seq)"
                         + " FROM entry GROUP BY link, author")) {

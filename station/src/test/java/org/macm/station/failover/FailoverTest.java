@@ -2,13 +2,16 @@ package org.macm.station.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -76,6 +79,8 @@ class FailoverTest {
     private static final Duration LIMIT = Duration.ofSeconds(10);
     /** How long traffic goes on after the last fault, before the sender stops. */
     private static final Duration TAIL = Duration.ofSeconds(2);
+    /** Edits of the lease row in the stolen-lease test, alternately "expired" and "a thief's epoch". */
+    private static final int STEALS = 4;
     private static final Duration TICK = Duration.ofMillis(10);
     private static final Duration STALL_LIMIT = Duration.ofSeconds(60);
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(2);
@@ -143,15 +148,27 @@ class FailoverTest {
                     List<String> sent = underTraffic(rig, traffic, () -> {
                         awaitSent(traffic, 500);
                         CnNodes.Node was = rig.cn().active().orElseThrow();
-                        rig.log().note("stopping PostgreSQL under " + was + " (message " + traffic.done() + ")");
+                        long epoch = CnNodes.heldEpoch(was).orElseThrow();
+                        rig.log().note("stopping PostgreSQL under " + was + " (epoch " + epoch + ", message "
+                                + traffic.done() + ")");
                         pg.stop();
-                        Thread.sleep(LEASE.plusSeconds(2).toMillis());
-                        rig.log().note("during the outage: cn-a " + CnNodes.role(rig.cn().node("cn-a")).orElse("-")
-                                + ", cn-b " + CnNodes.role(rig.cn().node("cn-b")).orElse("-") + "; jp-mod holds "
-                                + rig.jpLink().map(l -> l.path("heldPeerHead").toString()).orElse("?"));
+                        JsonNode held = NullNode.getInstance();
+                        long until = System.nanoTime() + LEASE.plusSeconds(2).toNanos();
+                        while (System.nanoTime() < until) {
+                            held = rig.jpLink().map(l -> l.path("heldPeerHead")).orElse(held);
+                            Thread.sleep(100);
+                        }
+                        Optional<String> role = CnNodes.role(was);
+                        rig.log().note("after " + LEASE.plusSeconds(2).toSeconds() + " s without the database: " + was
+                                + " says " + role.orElse("nothing (exited)") + ", " + rig.cn().other(was) + " says "
+                                + CnNodes.role(rig.cn().other(was)).orElse("nothing") + "; jp-mod holds cn-mnd's log up to "
+                                + held);
+                        assertThat(role).as("%s's role after losing the database for longer than the lease", was)
+                                .isNotEqualTo(Optional.of("active"));
                         pg.restart();
                         rig.log().note("PostgreSQL started again (message " + traffic.done() + ")");
-                        settle(rig);
+                        settle(rig, epoch);
+                        assertCommitted(rig.store(), held);
                         return null;
                     });
                     finish(rig, sent);
@@ -171,20 +188,27 @@ class FailoverTest {
                 rig.start();
                 try (SteadySender traffic = sender(rig, 20_000)) {
                     List<String> sent = underTraffic(rig, traffic, () -> {
-                        for (int i = 1; i <= 4; i++) {
-                            awaitSent(traffic, i * 400);
+                        long epoch = CnNodes.heldEpoch(rig.cn().active().orElseThrow()).orElseThrow();
+                        long extra = 0;
+                        for (int i = 1; i <= STEALS; i++) {
+                            awaitSent(traffic, traffic.done() + 300);
                             CnNodes.Node was = rig.cn().active().orElseThrow();
-                            String how = i % 2 == 1
-                                    ? "expires_at = now() - interval '1 second'"
-                                    : "epoch = epoch + 1, holder = 'thief/0'";
-                            long epoch = editLease(rig.store(), how);
-                            rig.log().note("lease edited behind " + was + "'s back: " + how + " (now epoch " + epoch
-                                    + ", message " + traffic.done() + ")");
-                            settle(rig);
+                            boolean expire = i % 2 == 1;
+                            String how = expire ? "kept expired until the standby took it" : "a thief's newer epoch";
+                            long edited = expire ? expireLease(rig.store()) : stealLease(rig.store());
+                            rig.log().note("lease edited behind " + was + "'s back (epoch " + epoch + "): " + how
+                                    + "; edited epoch " + edited + " (message " + traffic.done() + ")");
+                            epoch = settle(rig, edited);
+                            extra += epoch - (edited + 1);
                         }
+                        rig.log().note("takeovers beyond one per edit: " + extra);
                         return null;
                     });
                     finish(rig, sent);
+                    for (CnNodes.Node n : rig.cn().all()) {
+                        rig.log().note(n + ": " + n.process().alarms().stream().filter(l -> l.contains("deposed")).count()
+                                + " error lines about being deposed (writes refused by the fence)");
+                    }
                 }
             } catch (Throwable e) {
                 System.err.println(rig.evidence());
@@ -194,12 +218,19 @@ class FailoverTest {
     }
 
     /**
-     * Waits until exactly one node says it is active and the other standby, restarting a node
-     * that stepped down by exiting (as its service manager would).
+     * Waits until exactly one node says it is active under an epoch above {@code above} and the
+     * other says it is standby, restarting a node that stepped down by exiting (as its service
+     * manager would); returns the active node's epoch.
      */
-    private static void settle(FailoverRig rig) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    private static long settle(FailoverRig rig, long above) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(60).toNanos();
+        long nextNote = start + Duration.ofSeconds(5).toNanos();
         while (System.nanoTime() < deadline) {
+            if (System.nanoTime() > nextNote) {
+                nextNote += Duration.ofSeconds(5).toNanos();
+                rig.log().note("not settled yet: " + rig.cn().describe());
+            }
             for (CnNodes.Node n : rig.cn().all()) {
                 if (!n.process().alive()) {
                     rig.log().note(n + " had exited (code " + n.process().exitValue() + "); restarting it");
@@ -207,25 +238,76 @@ class FailoverTest {
                 }
             }
             Optional<CnNodes.Node> active = rig.cn().active();
-            if (active.isPresent()
-                    && CnNodes.role(rig.cn().other(active.get())).filter("standby"::equals).isPresent()) {
-                rig.log().note(active.get() + " active, " + rig.cn().other(active.get()) + " standby");
-                return;
+            if (active.isPresent()) {
+                Optional<Long> epoch = CnNodes.heldEpoch(active.get());
+                CnNodes.Node other = rig.cn().other(active.get());
+                if (epoch.filter(e -> e > above).isPresent()
+                        && CnNodes.role(other).filter("standby"::equals).isPresent()) {
+                    rig.log().note(active.get() + " active (epoch " + epoch.get() + "), " + other + " standby");
+                    return epoch.get();
+                }
             }
-            Thread.sleep(50);
+            Thread.sleep(20);
         }
-        throw new AssertionError("the nodes did not settle (one active, one standby) within 60 s");
+        throw new AssertionError("the nodes did not settle (one active above epoch " + above + ", one standby) within"
+                + " 60 s");
     }
 
-    private static long editLease(StoreUrl store, String set) throws SQLException {
-        try (Connection c = DriverManager.getConnection(store.jdbcUrl(), PostgresCluster.USER, store.password());
-                Statement st = c.createStatement()) {
-            int rows = st.executeUpdate("UPDATE station_lease SET " + set);
-            assertThat(rows).as("lease rows edited").isEqualTo(1);
-            try (ResultSet rs = st.executeQuery("SELECT epoch FROM station_lease")) {
-                rs.next();
-                return rs.getLong(1);
+    /** The cn-mnd entry jp-mod held while the database was down is in the database: the same seq, the same hash. */
+    private static void assertCommitted(StoreUrl store, JsonNode head) throws SQLException {
+        long seq = head.path("seq").asLong();
+        String hash = head.path("hash").asText();
+        try (Connection c = store.connect();
+                PreparedStatement q = c.prepareStatement(
+                        "SELECT encode(hash, 'hex') FROM entry WHERE author = 'cn-mnd' AND seq = ?")) {
+            q.setLong(1, seq);
+            List<String> hashes = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    hashes.add(rs.getString(1));
+                }
             }
+            assertThat(hashes).as("cn-mnd's entry %d, which jp-mod received while the database was down, in the database",
+                    seq).containsExactly(hash);
+        }
+    }
+
+    /**
+     * Makes the lease look expired, behind the active node's back, until another epoch holds it:
+     * the active node renews every lease/5 and would undo a single edit before the standby
+     * looked, so the edit is repeated every 100 ms (as a standby whose clock ran fast would see
+     * the lease expired all along). The active node still believes it holds the lease until its
+     * next renewal fails. Returns the epoch it held.
+     */
+    private static long expireLease(StoreUrl store) throws SQLException, InterruptedException {
+        try (Connection c = store.connect(); Statement st = c.createStatement()) {
+            long held = epoch(st);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (epoch(st) == held) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the standby did not take the expired lease (epoch " + held + ") in 30 s");
+                }
+                st.executeUpdate("UPDATE station_lease SET expires_at = now() - interval '1 second' WHERE epoch = "
+                        + held);
+                Thread.sleep(100);
+            }
+            return held;
+        }
+    }
+
+    /** A thief takes the lease behind the active node's back: a newer epoch, another holder. Returns the thief's epoch. */
+    private static long stealLease(StoreUrl store) throws SQLException {
+        try (Connection c = store.connect(); Statement st = c.createStatement()) {
+            int rows = st.executeUpdate("UPDATE station_lease SET epoch = epoch + 1, holder = 'thief/0'");
+            assertThat(rows).as("lease rows edited").isEqualTo(1);
+            return epoch(st);
+        }
+    }
+
+    private static long epoch(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT epoch FROM station_lease")) {
+            assertThat(rs.next()).as("a lease row").isTrue();
+            return rs.getLong(1);
         }
     }
 

@@ -8,10 +8,10 @@ import org.macm.station.chaos.ChaosLog;
 
 /**
  * SIGKILLs the active cn-mnd node {@code rounds} times under traffic and restarts it each time,
- * so that it comes back as the standby. Each round starts once both nodes are up (one active,
- * one standby); the kill falls after a number of further messages drawn from the seed (1 to 4
- * seconds of traffic), so it lands at a different point of the sender's and the link's work
- * each time. After it: the standby must say it is active within {@code limit} (counted from
+ * so that it comes back as the standby. The next kill falls a number of messages drawn from the
+ * seed (1 to 4 seconds of traffic) after the last takeover, or as soon as the restarted node
+ * is the standby if that takes longer, so it lands at a different point of the sender's and
+ * the link's work each time. After it: the standby must say it is active within {@code limit} (counted from
  * the moment the killed process was gone), jp-mod's path to it must connect, and the killed
  * node, restarted on its folder, must say it is the standby.
  */
@@ -41,8 +41,8 @@ final class KillPlan {
     Void run() throws InterruptedException {
         Random random = new Random(seed);
         ChaosLog log = rig.log();
+        int at = traffic.done() + 100 + random.nextInt(300);
         for (int k = 1; k <= rounds; k++) {
-            int at = traffic.done() + 100 + random.nextInt(300);
             long waitUntil = System.nanoTime() + WAIT_LIMIT.toNanos();
             while (traffic.done() < at) {
                 if (System.nanoTime() > waitUntil) {
@@ -67,6 +67,7 @@ final class KillPlan {
             assertThat(toActive).as("kill #%d: time until %s took over (seed %d)", k, standby, seed)
                     .isLessThanOrEqualTo(limit);
             active.process().start();
+            at = traffic.done() + 100 + random.nextInt(300);
             CnNodes.awaitRole(active, "standby", RESTART_LIMIT);
             log.note("kill #" + k + ": " + active + " restarted as standby");
         }

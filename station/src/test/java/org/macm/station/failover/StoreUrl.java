@@ -1,6 +1,7 @@
 package org.macm.station.failover;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.macm.testkit.PostgresCluster;
@@ -20,6 +21,11 @@ record StoreUrl(String url, String jdbcUrl, String password) {
         }
         return new StoreUrl("postgresql://" + PostgresCluster.USER + "@127.0.0.1:" + pg.port() + "/" + name,
                 "jdbc:postgresql://127.0.0.1:" + pg.port() + "/" + name, pg.password());
+    }
+
+    /** A connection as role {@code macm}, the owner of the database and its tables. */
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, PostgresCluster.USER, password);
     }
 
     @Override
