@@ -81,7 +81,8 @@ final class CnNodes implements AutoCloseable {
             Files.writeString(layout.config(), withoutFile + table, StandardCharsets.UTF_8);
             Path password = layout.dir().resolve(PASSWORD_FILE);
             Files.deleteIfExists(password);
-            Files.createFile(password, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(password,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(password, store.password() + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write node " + node + "'s folder " + layout.dir(), e);
@@ -123,7 +124,8 @@ final class CnNodes implements AutoCloseable {
         if (!n.process().alive()) {
             return Optional.empty();
         }
-        return n.process().http().status().map(s -> s.path("node")).filter(node -> node.path("role").asText().equals("active")
+        return n.process().http().status().map(s -> s.path("node"))
+                .filter(node -> node.path("role").asText().equals("active")
                 && node.path("lease").path("holder").asText().equals(node.path("name").asText())
                 && node.path("lease").has("epoch")).map(node -> node.path("lease").path("epoch").asLong());
     }

@@ -76,8 +76,8 @@ final class FailoverRig implements AutoCloseable {
      */
     private static void writeJp(StationPair stations, List<Integer> ports) {
         String text = StationConfigWriter.render(stations.dialling(StationPair.JP, StationPair.loopback(ports)));
-        String withCeiling = text.replaceFirst("(?m)^\\[link\\]\\n", "[link]\nreconnect-max = \"" + RECONNECT_MAX.toSeconds()
-                + "s\"\n");
+        String withCeiling = text.replaceFirst("(?m)^\\[link\\]\\n",
+                "[link]\nreconnect-max = \"" + RECONNECT_MAX.toSeconds() + "s\"\n");
         if (withCeiling.equals(text)) {
             throw new AssertionError("no [link] table in the rendered station.toml:\n" + text);
         }
@@ -104,15 +104,15 @@ final class FailoverRig implements AutoCloseable {
         return store;
     }
 
-    /** Starts cn-a (it becomes active), then cn-b (standby), then jp-mod; returns once jp-mod's link is UP. */
+    /** Starts cn-a (it becomes active), then cn-b (standby) and jp-mod; returns once jp-mod reaches cn-a. */
     void start() throws InterruptedException {
         CnNodes.Node a = cn.node("cn-a");
         CnNodes.Node b = cn.node("cn-b");
         a.process().start();
         CnNodes.awaitRole(a, "active", START_LIMIT);
         b.process().start();
-        CnNodes.awaitRole(b, "standby", START_LIMIT);
         jp.start();
+        CnNodes.awaitRole(b, "standby", START_LIMIT);
         jp.awaitApi(START_LIMIT);
         awaitLinkUp(a, START_LIMIT);
         log.note("cn-a active, cn-b standby, jp-mod's link UP");

@@ -161,8 +161,8 @@ class FailoverTest {
                         Optional<String> role = CnNodes.role(was);
                         rig.log().note("after " + LEASE.plusSeconds(2).toSeconds() + " s without the database: " + was
                                 + " says " + role.orElse("nothing (exited)") + ", " + rig.cn().other(was) + " says "
-                                + CnNodes.role(rig.cn().other(was)).orElse("nothing") + "; jp-mod holds cn-mnd's log up to "
-                                + held);
+                                + CnNodes.role(rig.cn().other(was)).orElse("nothing")
+                                + "; jp-mod holds cn-mnd's log up to " + held);
                         assertThat(role).as("%s's role after losing the database for longer than the lease", was)
                                 .isNotEqualTo(Optional.of("active"));
                         pg.restart();
@@ -206,8 +206,8 @@ class FailoverTest {
                     });
                     finish(rig, sent);
                     for (CnNodes.Node n : rig.cn().all()) {
-                        rig.log().note(n + ": " + n.process().alarms().stream().filter(l -> l.contains("deposed")).count()
-                                + " error lines about being deposed (writes refused by the fence)");
+                        long deposed = n.process().alarms().stream().filter(l -> l.contains("deposed")).count();
+                        rig.log().note(n + ": " + deposed + " error lines saying it was deposed (fence refusals)");
                     }
                 }
             } catch (Throwable e) {
@@ -267,7 +267,7 @@ class FailoverTest {
                     hashes.add(rs.getString(1));
                 }
             }
-            assertThat(hashes).as("cn-mnd's entry %d, which jp-mod received while the database was down, in the database",
+            assertThat(hashes).as("cn-mnd's entry %d (jp-mod received it while the database was down) in the database",
                     seq).containsExactly(hash);
         }
     }
@@ -295,7 +295,7 @@ class FailoverTest {
         }
     }
 
-    /** A thief takes the lease behind the active node's back: a newer epoch, another holder. Returns the thief's epoch. */
+    /** A thief takes the lease behind the active node's back: a newer epoch, another holder; returns that epoch. */
     private static long stealLease(StoreUrl store) throws SQLException {
         try (Connection c = store.connect(); Statement st = c.createStatement()) {
             int rows = st.executeUpdate("UPDATE station_lease SET epoch = epoch + 1, holder = 'thief/0'");

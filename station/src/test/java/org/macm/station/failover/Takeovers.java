@@ -35,7 +35,8 @@ final class Takeovers {
         List<Duration> sorted = ds.stream().sorted().toList();
         int n = sorted.size();
         Duration median = n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
-        return "min %s, median %s, max %s".formatted(seconds(sorted.get(0)), seconds(median), seconds(sorted.get(n - 1)));
+        return "min %s, median %s, max %s".formatted(seconds(sorted.get(0)), seconds(median),
+                seconds(sorted.get(n - 1)));
     }
 
     private static String seconds(Duration d) {
