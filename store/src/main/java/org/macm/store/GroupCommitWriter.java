@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,7 +21,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
-import org.macm.core.log.Body;
 import org.macm.core.log.EntryDraft;
 import org.macm.core.log.Head;
 import org.macm.core.log.LogId;
@@ -36,11 +34,17 @@ import org.macm.core.log.SignedEntry;
  * in chain order; the writer still re-checks every chain against what is durable before it
  * inserts ({@link ChainCheck}).
  *
- * <p>If a commit fails (disk full, read-only file), the transaction is rolled back, every
- * write in it and every queued write that chained onto it fails with the same clear error,
- * and the log's pending and cached heads are dropped so the next append starts again from
- * what is durable. The heads are dropped <em>before</em> any caller learns of the failure:
- * a caller that retries at once must chain onto the durable head, not onto the failed entry.
+ * <p>The rules a commit applies are {@link BatchTransaction}'s; what differs between SQLite
+ * and PostgreSQL (the connection, a check in each transaction, work between commits, what an
+ * error means) is behind {@link WriteSession}, so both engines share this writer whole.
+ *
+ * <p>If a commit fails (disk full, read-only file, the server gone, a lost lease), the
+ * transaction is rolled back, every write in it and every queued write that chained onto it
+ * fails with the same clear error, and the log's pending and cached heads are dropped so the
+ * next append starts again from what is durable (read anew from the database: a commit whose
+ * connection broke may have been made all the same). The heads are dropped <em>before</em> any
+ * caller learns of the failure: a caller that retries at once must chain onto the durable
+ * head, not onto the failed entry.
  *
  * <p>Lifecycle: {@link #start}, then writes until {@link #close}, which refuses new writes,
  * lets the queued ones commit and waits for the thread.

@@ -36,13 +36,35 @@ final class PooledReaders implements Readers {
         this.pool = new HikariDataSource(config);
     }
 
+    /**
+     * Runs the query on a pooled connection. A connection the server dropped (restarted, failed
+     * over) fails once and is evicted by the pool; the query then runs once more on a new one.
+     */
     @Override
     public <T> T read(String action, Query<T> query) {
+        try {
+            return once(query);
+        } catch (SQLException first) {
+            if (!connectionLost(first)) {
+                throw PostgresErrors.translate(first, where, action);
+            }
+            try {
+                return once(query);
+            } catch (SQLException e) {
+                throw PostgresErrors.translate(e, where, action);
+            }
+        }
+    }
+
+    private <T> T once(Query<T> query) throws SQLException {
         try (Connection c = pool.getConnection()) {
             return query.run(new EntryTable(c, Dialect.POSTGRES, where));
-        } catch (SQLException e) {
-            throw PostgresErrors.translate(e, where, action);
         }
+    }
+
+    private static boolean connectionLost(SQLException e) {
+        String state = PostgresErrors.state(e);
+        return state.startsWith("08") || state.startsWith("57P");
     }
 
     @Override

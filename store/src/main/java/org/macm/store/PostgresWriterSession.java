@@ -21,6 +21,8 @@ final class PostgresWriterSession implements WriteSession {
     private final Optional<Fence> fence;
     /** The current connection's table; null when there is none (not yet, or it broke). */
     private EntryTable table;
+    /** The fence's query on that connection, prepared once: it runs in every transaction. */
+    private PreparedStatement fenceQuery;
     /** Why this store may no longer write, once it was fenced off; null while it may. */
     private volatile String deposed;
 
@@ -34,7 +36,7 @@ final class PostgresWriterSession implements WriteSession {
     void connect() throws SQLException {
         table();
         if (fence.isPresent()) {
-            checkFence(table.connection(), "");
+            checkFence(table.connection());
         }
     }
 
@@ -64,27 +66,38 @@ final class PostgresWriterSession implements WriteSession {
         return table;
     }
 
-    /** Checks the fence first in every transaction: the row lock makes a takeover wait for this commit. */
+    /**
+     * Checks the fence first in every transaction. The row lock (FOR SHARE) makes a takeover's
+     * UPDATE of the epoch wait for this commit, and every commit after the takeover sees the new epoch.
+     */
     @Override
     public void begun(EntryTable t) throws SQLException {
         if (fence.isPresent()) {
-            checkFence(t.connection(), " FOR SHARE");
+            if (fenceQuery == null) {
+                fenceQuery = t.connection().prepareStatement(
+                        "SELECT epoch, holder FROM station_lease WHERE station = ? FOR SHARE");
+            }
+            checkFence(fenceQuery);
         }
     }
 
-    private void checkFence(Connection c, String lock) throws SQLException {
+    /** At open, outside a transaction: refuses a node whose lease is already gone. */
+    private void checkFence(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT epoch, holder FROM station_lease WHERE station = ?")) {
+            checkFence(s);
+        }
+    }
+
+    private void checkFence(PreparedStatement s) throws SQLException {
         Fence f = fence.orElseThrow();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT epoch, holder FROM station_lease WHERE station = ?" + lock)) {
-            s.setString(1, f.station().toString());
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    depose("this node was deposed: the lease of " + f.station() + " is gone; ours was epoch "
-                            + f.epoch());
-                } else if (rs.getLong(1) != f.epoch()) {
-                    depose("this node was deposed: lease epoch is now " + rs.getLong(1) + " (holder "
-                            + rs.getString(2) + "); ours was " + f.epoch());
-                }
+        s.setString(1, f.station().toString());
+        try (ResultSet rs = s.executeQuery()) {
+            if (!rs.next()) {
+                depose("this node was deposed: the lease of " + f.station() + " is gone; ours was epoch "
+                        + f.epoch());
+            } else if (rs.getLong(1) != f.epoch()) {
+                depose("this node was deposed: lease epoch is now " + rs.getLong(1) + " (holder "
+                        + rs.getString(2) + "); ours was " + f.epoch());
             }
         }
     }
@@ -132,13 +145,14 @@ final class PostgresWriterSession implements WriteSession {
             alive = false;
         }
         if (!alive) {
-            table.close();
-            table = null;
+            close();
         }
     }
 
     @Override
     public void close() {
+        EntryTable.closeQuietly(fenceQuery);
+        fenceQuery = null;
         if (table != null) {
             table.close();
             table = null;

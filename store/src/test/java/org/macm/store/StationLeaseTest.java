@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,14 +29,10 @@ class StationLeaseTest {
     private static final AtomicInteger STATIONS = new AtomicInteger();
 
     @BeforeAll
-    static void startCluster() throws SQLException {
+    static void startCluster() {
         pg = PostgresCluster.start();
         settings = PostgresSettings.of(pg.url(), PostgresCluster.USER, pg.password());
-        try (Connection c = pg.connect(); Statement s = c.createStatement()) {
-            // The SPEC's DDL; PostgresLogStore.prepare creates the same in the store's migrations.
-            s.execute("CREATE TABLE IF NOT EXISTS station_lease (station TEXT PRIMARY KEY, epoch BIGINT NOT NULL,"
-                    + " holder TEXT NOT NULL, expires_at TIMESTAMPTZ NOT NULL, renewed_at TIMESTAMPTZ NOT NULL)");
-        }
+        PostgresLogStore.prepare(settings); // the store's migrations create station_lease
     }
 
     @AfterAll

@@ -196,6 +196,14 @@ public final class PostgresCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes this standby a primary ({@code pg_ctl promote}), as an operator does after losing
+     * the primary: it stops following and accepts writes. Waits until it does.
+     */
+    public void promote() {
+        runServer("pg_ctl", "-D", data.toString(), "-w", "-t", String.valueOf(START_TIMEOUT.toSeconds()), "promote");
+    }
+
     /** Starts it again on the same port, after {@link #stop} or {@link #crash}. */
     public void restart() {
         if (!running) {

@@ -2,15 +2,10 @@ package org.macm.station.node;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.Serial;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +22,6 @@ import org.macm.station.config.ConfigFile;
 import org.macm.station.config.StationConfig;
 import org.macm.station.config.StoreConfig;
 import org.macm.station.run.StationRuntime;
-import org.macm.station.web.WebServer;
 import org.macm.store.Fence;
 import org.macm.store.LeaseView;
 import org.macm.store.PostgresLogStore;
@@ -42,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * as the standby (read-only status on the API address, see {@link StandbySite}) and looks at
  * the lease every {@link #poll}; once it takes the lease it opens the station with the store
  * fenced at the lease's epoch and starts everything as a single station does
- * ({@link StationRuntime}), then renews the lease every fifth of it on its own thread.
+ * ({@link StationRuntime}); a {@link LeaseRenewer} renews the lease every fifth of it on a thread
+ * of its own from the takeover on.
  *
  * <p>It steps down at once when the lease is lost: a renewal refused (another epoch holds
  * it), the store deposed, or no renewal through for the lease less one renewal period. The
@@ -66,6 +61,8 @@ public final class StationNode implements AutoCloseable {
     /** How long an ordered stop of the active parts may take. */
     public static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(StationNode.class);
+    /** How often the active node looks whether its store was deposed (the renewer reports a lost lease at once). */
+    private static final Duration DEPOSED_CHECK = Duration.ofMillis(200);
 
     private final StationLayout layout;
     private final Clock clock;
@@ -77,7 +74,7 @@ public final class StationNode implements AutoCloseable {
     private final IntConsumer ended;
     private final Thread thread;
     private final CountDownLatch done = new CountDownLatch(1);
-    private final ApiToken token;
+    private final StandbyServer standby;
 
     private volatile boolean stopping;
     private volatile NodeRole role = NodeRole.STANDBY;
@@ -87,8 +84,7 @@ public final class StationNode implements AutoCloseable {
     private volatile int exitCode;
     // Owned by the node thread.
     private StationLease lease;
-    private WebServer standbyWeb;
-    private String standbyUrl;
+    private LeaseRenewer renewer;
     private boolean prepared;
     private boolean saidUnreachable;
 
@@ -101,7 +97,8 @@ public final class StationNode implements AutoCloseable {
         this.self = store.holder();
         this.poll = min(Duration.ofSeconds(1), store.lease().dividedBy(StationLease.RENEWALS_PER_LEASE));
         this.ended = ended;
-        this.token = ApiToken.loadOrCreate(layout.dir().resolve("api.token"), new SecureRandom());
+        this.standby = new StandbyServer(layout, ApiToken.loadOrCreate(layout.dir().resolve("api.token"), new SecureRandom()),
+                this::standbyStatus, this::activeHolder);
         this.thread = new Thread(this::loop, "macm-node");
     }
 
@@ -147,9 +144,9 @@ public final class StationNode implements AutoCloseable {
         return new NodeStatus(role.word(), self, lastLease);
     }
 
-    /** The API URL the standby serves on, once it does (as written to api.url). */
+    /** The API URL the standby serves on, while it does (as written to api.url). */
     public Optional<String> standbyUrl() {
-        return Optional.ofNullable(standbyUrl);
+        return standby.url();
     }
 
     private void loop() {
@@ -176,15 +173,19 @@ public final class StationNode implements AutoCloseable {
     }
 
     private void standbyRound() throws InterruptedException {
-        serveStandby();
         Optional<Fence> taken = Optional.empty();
         if (connected()) {
-            taken = lease.tryAcquire();
+            StationLease l = lease;
+            synchronized (l) {
+                taken = l.tryAcquire();
+            }
             readLease();
         }
         if (taken.isPresent() && !stopping) {
             becomeActive(taken.get());
         } else {
+            // After the first look at the lease, so the status shows its holder from the first answer on.
+            serveStandby();
             sleep(poll);
         }
     }
@@ -217,35 +218,37 @@ public final class StationNode implements AutoCloseable {
     private void becomeActive(Fence f) {
         closeStandby();
         fence = f;
-        role = NodeRole.ACTIVE;
-        readLease();
-        say(NodeRole.ACTIVE, self, f.epoch(), "took the lease");
+        renewer = new LeaseRenewer(lease, f, store.lease(), v -> lastLease = v);
+        long started = System.nanoTime();
         try {
             runtime = StationRuntime.start(layout, clock, StoreFactory.fenced(Optional.of(f)), () -> Optional.of(status()));
-            LOG.info("node {} active: API on {}, console on {}, link on {}", self, runtime.apiUrl(), runtime.consoleUrl(),
-                    runtime.linkPorts());
         } catch (StoreException e) {
             // The database went away while starting, or a newer epoch already holds the lease: stand by again.
-            stepDown("could not start on the store: " + e.getMessage());
+            stepDown("took the lease (epoch " + f.epoch() + ") but could not start on the store: " + e.getMessage());
+            return;
         } catch (MacmException e) {
-            stepDown("could not start: " + e.getMessage());
+            stepDown("took the lease (epoch " + f.epoch() + ") but could not start: " + e.getMessage());
             throw new NodeEnd(EXIT_CANNOT_START, "node " + self + " cannot run the station: " + e.getMessage());
         }
+        // Active only once everything runs: the role in the status and the logs means "serving".
+        role = NodeRole.ACTIVE;
+        readLease();
+        say(NodeRole.ACTIVE, self, f.epoch(), "took the lease; station started in "
+                + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+        LOG.info("node {} active: API on {}, console on {}, link on {}", self, runtime.apiUrl(), runtime.consoleUrl(),
+                runtime.linkPorts());
     }
 
+    /** Waits for the renewer to report a loss, and checks a few times a second whether the store was deposed. */
     private void activeRound() throws InterruptedException {
-        sleep(lease.renewEvery());
+        Optional<String> loss = renewer.awaitLoss(DEPOSED_CHECK);
         if (stopping) {
             return;
         }
-        Fence f = fence;
-        if (!lease.renew(f)) {
-            stepDown(lease.sinceLastRenewal().compareTo(store.lease().minus(lease.renewEvery())) >= 0
-                    ? "no renewal through for " + lease.sinceLastRenewal().toMillis() + " ms: the store is unreachable"
-                    : "the lease is no longer ours (another epoch or holder has it)");
+        if (loss.isPresent()) {
+            stepDown(loss.get());
             return;
         }
-        readLease();
         StationRuntime r = runtime;
         if (r != null && r.station().store() instanceof PostgresLogStore pg && pg.deposed()) {
             stepDown("the store refused a commit: a newer epoch holds the lease");
@@ -260,15 +263,26 @@ public final class StationNode implements AutoCloseable {
         Fence f = fence;
         role = NodeRole.STANDBY;
         say(NodeRole.STANDBY, self, f == null ? 0 : f.epoch(), reason);
+        stopRenewing();
         if (!stopRuntime()) {
             throw new NodeEnd(EXIT_UNSAFE, "node " + self + " could not stop its station within " + STOP_GRACE.toSeconds()
                     + " s after losing the lease; exiting (code " + EXIT_UNSAFE + ") so that nothing of epoch "
                     + (f == null ? 0 : f.epoch()) + " keeps running; the service manager restarts it as a standby");
         }
         if (f != null && lease != null) {
-            lease.release(f); // no-op on the row unless still ours; drops the advisory lock
+            StationLease l = lease;
+            synchronized (l) {
+                l.release(f); // no-op on the row unless still ours; drops the advisory lock
+            }
         }
         fence = null;
+    }
+
+    private void stopRenewing() {
+        if (renewer != null) {
+            renewer.close();
+            renewer = null;
+        }
     }
 
     /** Closes the runtime, waiting at most {@link #STOP_GRACE}; true when it is closed. */
@@ -289,13 +303,19 @@ public final class StationNode implements AutoCloseable {
     }
 
     private void finish() {
+        // The interrupt that woke the loop for close() has done its job; the ordered stop below waits on joins.
+        boolean interrupted = Thread.interrupted();
         try {
             Fence f = fence;
-            if (role == NodeRole.ACTIVE || runtime != null) {
+            if (f != null || runtime != null) {
                 role = NodeRole.STANDBY;
+                stopRenewing();
                 boolean closed = stopRuntime();
                 if (f != null && lease != null && closed) {
-                    lease.release(f);
+                    StationLease l = lease;
+                    synchronized (l) {
+                        l.release(f);
+                    }
                     say(NodeRole.STANDBY, self, f.epoch(), "stopping: lease released");
                 }
             }
@@ -305,6 +325,9 @@ public final class StationNode implements AutoCloseable {
             }
         } finally {
             done.countDown();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
             if (!stopping) {
                 ended.accept(exitCode);
             }
@@ -314,7 +337,10 @@ public final class StationNode implements AutoCloseable {
     private void readLease() {
         try {
             if (lease != null) {
-                lastLease = lease.read();
+                StationLease l = lease;
+                synchronized (l) {
+                    lastLease = l.read();
+                }
             }
         } catch (StoreException e) {
             // Shown as last read; the next round tries again.
@@ -322,25 +348,20 @@ public final class StationNode implements AutoCloseable {
     }
 
     private void serveStandby() {
-        if (standbyWeb != null) {
+        if (standby.url().isPresent()) {
             return;
         }
-        StationConfig config = new ConfigFile().read(layout.config());
-        StandbySite site = new StandbySite(config.api(), token, this::standbyStatus, this::activeHolder);
-        standbyWeb = new WebServer(List.of(site)).start();
-        standbyUrl = StationRuntime.url("http", standbyWeb.address("api"));
-        write(layout.dir().resolve("api.url"), standbyUrl);
-        LOG.info("node {} standing by: read-only status on {}", self, standbyUrl);
+        try {
+            standby.open();
+        } catch (StationException e) {
+            // A port taken or a config broken since the start: nothing this node can wait out.
+            throw new NodeEnd(EXIT_CANNOT_START, "node " + self + " cannot serve its standby status: " + e.getMessage());
+        }
+        LOG.info("node {} standing by: read-only status on {}", self, standby.url().orElseThrow());
     }
 
     private void closeStandby() {
-        if (standbyWeb == null) {
-            return;
-        }
-        standbyWeb.close();
-        standbyWeb = null;
-        deleteIfOurs(layout.dir().resolve("api.url"), standbyUrl);
-        standbyUrl = null;
+        standby.close();
     }
 
     private ObjectNode standbyStatus() {
@@ -372,9 +393,8 @@ public final class StationNode implements AutoCloseable {
 
     /**
      * Stops the node: an active node stops its station in order and releases the lease (the
-     * standby takes over at its next look), a standby stops serving. Returns the exit code for
-     * {@code macm run}: 0, or what ended the node by itself before. Waits at most
-     * {@link #STOP_GRACE} plus a little; safe to call twice.
+     * standby takes over at its next look), a standby stops serving; {@link #exitCode} then
+     * says how it ended. Waits at most {@link #STOP_GRACE} plus a little; safe to call twice.
      */
     @Override
     public void close() {
@@ -395,24 +415,6 @@ public final class StationNode implements AutoCloseable {
     /** Waits until the node has ended (by {@link #close} or by itself). */
     public void awaitEnd() throws InterruptedException {
         done.await();
-    }
-
-    private static void write(Path file, String url) {
-        try {
-            Files.writeString(file, url + "\n", StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new StationException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteIfOurs(Path file, String url) {
-        try {
-            if (url != null && Files.exists(file) && Files.readString(file, StandardCharsets.US_ASCII).strip().equals(url)) {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            LOG.warn("could not delete {} ({})", file, e.getMessage());
-        }
     }
 
     private static Duration min(Duration a, Duration b) {

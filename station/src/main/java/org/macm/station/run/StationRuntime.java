@@ -1,9 +1,6 @@
 package org.macm.station.run;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -223,12 +220,7 @@ public final class StationRuntime implements AutoCloseable {
     }
 
     private static Path writeUrl(Path file, String scheme, InetSocketAddress address) {
-        try {
-            Files.writeString(file, url(scheme, address) + "\n", StandardCharsets.US_ASCII);
-            return file;
-        } catch (IOException e) {
-            throw new StationException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        return UrlFile.write(file, url(scheme, address));
     }
 
     public Station station() {
@@ -306,18 +298,7 @@ public final class StationRuntime implements AutoCloseable {
         }
         closed = true;
         closeAll(web, console, watch.orElse(null), scheduler, links, station, metrics.orElse(null));
-        urlFiles.forEach(StationRuntime::deleteIfOurs);
-    }
-
-    private static void deleteIfOurs(Path file, String url) {
-        try {
-            if (Files.exists(file) && Files.readString(file, StandardCharsets.US_ASCII).strip().equals(url)) {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            LOG.warn("could not delete {} ({}); the CLI will say the station is not running when nothing answers there",
-                    file, e.getMessage());
-        }
+        urlFiles.forEach(UrlFile::deleteIfOurs);
     }
 
     private static void closeAll(AutoCloseable... parts) {

@@ -123,6 +123,17 @@ class StoreConfigTest {
     }
 
     @Test
+    void macmRun_withoutThePasswordFile_stopsWithOneLine() throws Exception {
+        Path dir = station("[store]\nurl = \"postgresql://macm@127.0.0.1:1/macm\"\nnode = \"cn-a\"");
+        CliRun r = CliRun.withEnv(java.util.Map.of(), "run", "--dir", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        Path pw = dir.toAbsolutePath().resolve("keys/store.password");
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.errorLine()).isEqualTo("macm: store password file " + pw + " does not exist: write the database"
+                + " password into it on one line and chmod 600 it, or set MACM_STORE_PASSWORD");
+    }
+
+    @Test
     void aPostgresConfig_neverHoldsThePassword() throws Exception {
         StoreConfig p = read("[store]\nurl = \"postgresql://macm@db1/macm\"");
         assertThat(p.toString()).contains("passwordFile=").doesNotContain("password=");
