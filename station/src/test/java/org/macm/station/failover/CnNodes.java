@@ -3,37 +3,38 @@ package org.macm.station.failover;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.macm.station.StationLayout;
 import org.macm.station.StationPair;
 import org.macm.station.chaos.StationProcess;
 import org.macm.station.config.ConfigSpec;
-import org.macm.station.config.StationConfigWriter;
+import org.macm.station.node.NodeFolders;
 
 /**
- * The two nodes of cn-mnd, each a {@code macm run} child process on a folder of its own: node
- * {@code cn-a} on the pair's cn-mnd folder, node {@code cn-b} on a copy of it (same identity,
- * keys and pinned peers), each listening on its own link port, both on one PostgreSQL database
- * through a {@code [store]} table and the password file {@code keys/store.password} (mode 0600;
- * the password is never in station.toml or a process argument).
+ * The two nodes of cn-mnd, each a {@code macm run} child process on a folder of its own, set
+ * up by {@link NodeFolders} as an operator does it: the pair's cn-mnd folder copied (same
+ * identity, keys and pinned peers), its own link port, one PostgreSQL database through a
+ * {@code [store]} table, the password in {@code keys/store.password} (mode 0600; never in
+ * station.toml or a process argument).
  *
- * <p>Which node is active is read from each node's own status ({@code role}), never assumed.
+ * <p>The pair's own cn-mnd folder is never run: it is pointed at the same database (node
+ * cn-a's station.toml and password file) so that the final checks ({@code FinalChecks},
+ * {@code macm export}) read cn-mnd's logs from it once every node has stopped, as an auditor
+ * would. Which node is active is read from each node's own status ({@code node.role}), never
+ * assumed.
  */
 final class CnNodes implements AutoCloseable {
-    /** Where the password file sits by default, relative to the station folder. */
-    static final String PASSWORD_FILE = "keys/store.password";
+    private static final String PASSWORD_FILE = "keys/store.password";
 
     private final List<Node> nodes;
 
-    /** One node: its name in the lease ({@code [store] node}) and its process. */
+    /** One node: its name in the lease ({@code [store] node}), its link port and its process. */
     record Node(String name, int linkPort, StationProcess process) {
         @Override
         public String toString() {
@@ -46,47 +47,28 @@ final class CnNodes implements AutoCloseable {
     }
 
     /**
-     * Writes both nodes' folders: {@code stations.cn()} becomes node cn-a, listening on
-     * {@code ports.get(0)}; a copy next to it ({@code ROOT/node-b/cn-mnd}) becomes cn-b on
-     * {@code ports.get(1)}. Each node's output goes next to its folder.
+     * Writes node cn-a's folder ({@code ROOT/node-a/cn-a}, link on {@code ports.get(0)}) and
+     * cn-b's ({@code ROOT/node-b/cn-b}, on {@code ports.get(1)}), ROOT being the pair's folder;
+     * each node's output goes next to its folder. Points the pair's cn-mnd folder at the database.
      */
     static CnNodes write(StationPair stations, List<Integer> ports, StoreUrl store, Duration lease, String classPath) {
-        StationLayout a = stations.cn();
-        StationLayout b = new StationLayout(a.dir().getParent().resolve("node-b").resolve(a.dir().getFileName()));
-        copyTree(a.dir(), b.dir());
-        writeNode(stations, a, ports.get(0), store, "cn-a", lease);
-        writeNode(stations, b, ports.get(1), store, "cn-b", lease);
-        return new CnNodes(List.of(new Node("cn-a", ports.get(0), new StationProcess(StationPair.CN, a, classPath)),
-                new Node("cn-b", ports.get(1), new StationProcess(StationPair.CN, b, classPath))));
-    }
-
-    private static void writeNode(StationPair stations, StationLayout layout, int port, StoreUrl store, String node,
-            Duration lease) {
-        ConfigSpec spec = stations.listening(StationPair.CN, StationPair.loopback(port));
-        String text = StationConfigWriter.render(spec);
-        // The SQLite key goes; the store is the [store] table (docs/CONFIG.md "Store").
-        String withoutFile = text.replaceFirst("(?m)^store = .*\\n", "");
-        if (withoutFile.equals(text)) {
-            throw new AssertionError("no 'store = ...' line in the rendered station.toml:\n" + text);
+        Path root = stations.cn().dir().getParent();
+        List<Node> nodes = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String name = i == 0 ? "cn-a" : "cn-b";
+            StationLayout layout = NodeFolders.node(stations, root.resolve("node-" + name.substring(3)), name,
+                    store.url(), store.password(), lease, ConfigSpec.loopback(ports.get(i)));
+            nodes.add(new Node(name, ports.get(i), new StationProcess(StationPair.CN, layout, classPath)));
         }
-        String table = """
-
-                [store]
-                url = "%s"
-                password-file = "%s"
-                node = "%s"
-                lease = "%ds"
-                """.formatted(store.url(), PASSWORD_FILE, node, lease.toSeconds());
+        StationLayout a = nodes.get(0).process().layout();
         try {
-            Files.writeString(layout.config(), withoutFile + table, StandardCharsets.UTF_8);
-            Path password = layout.dir().resolve(PASSWORD_FILE);
-            Files.deleteIfExists(password);
-            Files.createFile(password,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(password, store.password() + "\n", StandardCharsets.UTF_8);
+            Files.copy(a.config(), stations.cn().config(), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(a.dir().resolve(PASSWORD_FILE), stations.cn().dir().resolve(PASSWORD_FILE),
+                    StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write node " + node + "'s folder " + layout.dir(), e);
+            throw new UncheckedIOException("cannot point " + stations.cn().dir() + " at the database", e);
         }
+        return new CnNodes(nodes);
     }
 
     List<Node> all() {
@@ -175,20 +157,5 @@ final class CnNodes implements AutoCloseable {
     @Override
     public void close() {
         nodes.forEach(n -> n.process().close());
-    }
-
-    private static void copyTree(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy the station folder " + from + " to " + to, e);
-        }
     }
 }
