@@ -134,6 +134,24 @@ final class CnNodes implements AutoCloseable {
         return active.size() == 1 ? Optional.of(active.get(0)) : Optional.empty();
     }
 
+    /** Waits until one node says it is active and the other that it is standby; returns the active one. */
+    Node awaitOneActive(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Node> active = active();
+            if (active.isPresent() && role(other(active.get())).filter("standby"::equals).isPresent()) {
+                return active.get();
+            }
+            for (Node n : nodes) {
+                if (!n.process().alive()) {
+                    throw new AssertionError("node " + n + " exited while starting; see " + n.process().outputFiles());
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("not one node active and one standby within " + limit + ": " + describe());
+    }
+
     /** Waits until {@code n} says it has {@code role}; fails if it died or {@code limit} passed. */
     static Duration awaitRole(Node n, String role, Duration limit) throws InterruptedException {
         long start = System.nanoTime();

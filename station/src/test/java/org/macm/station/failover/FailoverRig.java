@@ -104,18 +104,14 @@ final class FailoverRig implements AutoCloseable {
         return store;
     }
 
-    /** Starts cn-a (it becomes active), then cn-b (standby) and jp-mod; returns once jp-mod reaches cn-a. */
+    /** Starts both nodes and jp-mod at once; returns once one node is active, the other standby, jp-mod on it. */
     void start() throws InterruptedException {
-        CnNodes.Node a = cn.node("cn-a");
-        CnNodes.Node b = cn.node("cn-b");
-        a.process().start();
-        CnNodes.awaitRole(a, "active", START_LIMIT);
-        b.process().start();
+        cn.all().forEach(n -> n.process().start());
         jp.start();
-        CnNodes.awaitRole(b, "standby", START_LIMIT);
+        CnNodes.Node active = cn.awaitOneActive(START_LIMIT);
         jp.awaitApi(START_LIMIT);
-        awaitLinkUp(a, START_LIMIT);
-        log.note("cn-a active, cn-b standby, jp-mod's link UP");
+        awaitLinkUp(active, START_LIMIT);
+        log.note(active + " active, " + cn.other(active) + " standby, jp-mod's link up through " + active);
     }
 
     /** jp-mod's link to cn-mnd as its status shows it; empty while jp-mod does not answer. */

@@ -203,7 +203,7 @@ class FailoverTest {
                         long epoch = CnNodes.heldEpoch(rig.cn().active().orElseThrow()).orElseThrow();
                         long extra = 0;
                         for (int i = 1; i <= STEALS; i++) {
-                            awaitSent(traffic, traffic.done() + 300);
+                            awaitSent(traffic, traffic.done() + 150);
                             CnNodes.Node was = rig.cn().active().orElseThrow();
                             boolean expire = i % 2 == 1;
                             String how = expire ? "kept expired until the standby took it" : "a thief's newer epoch";

@@ -59,6 +59,7 @@ final class KillPlan {
             log.note("kill #" + k + ": SIGKILLed " + active + " (message " + traffic.done() + ")");
             CnNodes.awaitRole(standby, "active", limit.multipliedBy(3));
             Duration toActive = Duration.ofNanos(System.nanoTime() - gone);
+            active.process().start();
             rig.awaitLinkUp(standby, Duration.ofSeconds(60));
             Duration toLinkUp = Duration.ofNanos(System.nanoTime() - gone);
             takeovers.add(toActive, toLinkUp);
@@ -66,7 +67,6 @@ final class KillPlan {
                     + " up after " + toLinkUp.toMillis() + " ms");
             assertThat(toActive).as("kill #%d: time until %s took over (seed %d)", k, standby, seed)
                     .isLessThanOrEqualTo(limit);
-            active.process().start();
             at = traffic.done() + 100 + random.nextInt(300);
             CnNodes.awaitRole(active, "standby", RESTART_LIMIT);
             log.note("kill #" + k + ": " + active + " restarted as standby");
