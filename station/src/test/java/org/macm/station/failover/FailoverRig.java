@@ -215,7 +215,7 @@ final class FailoverRig implements AutoCloseable {
         log.note("final checks passed: " + jpTexts.size() + " messages exactly once, in order; logs byte-identical");
     }
 
-    /** In the database: for each (link, author), as many rows as distinct seqs, seqs 1..n, no gap. */
+    /** In the database: for each (link, author), as many rows as distinct seqs, seqs 1..n, no gap; no equivocation. */
     void oneRowPerSeq() throws SQLException {
         try (Connection c = store.connect();
                 Statement st = c.createStatement();
@@ -230,6 +230,12 @@ final class FailoverRig implements AutoCloseable {
                 assertThat(rs.getLong(6)).as("last seq of %s (no gap)", which).isEqualTo(rs.getLong(3));
             }
             assertThat(logs).as("logs in the database").isEqualTo(2);
+        }
+        try (Connection c = store.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM equivocation")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).as("equivocation evidence rows in the database").isZero();
         }
     }
 

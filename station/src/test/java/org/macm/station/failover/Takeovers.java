@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The takeover times of one run, for the report: from the moment the active node was gone
- * (SIGKILL returned) to the moment the other node said it was active, and to the moment jp-mod
- * had its link UP again.
+ * (SIGKILL returned) to the moment the other node said it was active, and to the moment jp-mod's
+ * path to that node was connected.
  */
 final class Takeovers {
     private final List<Duration> toActive = new ArrayList<>();
@@ -22,10 +22,10 @@ final class Takeovers {
         return toActive.size();
     }
 
-    /** "takeover (kill to standby active) min 1.234 s, median ..., max ...; link UP again min ..." */
+    /** "takeovers: 10; kill to standby active: min/median/max; kill to jp-mod connected to it: ..." */
     synchronized String summary() {
         return "takeovers: " + toActive.size() + "; kill to standby active: " + spread(toActive)
-                + "; kill to jp-mod's link UP again: " + spread(toLinkUp);
+                + "; kill to jp-mod connected to it: " + spread(toLinkUp);
     }
 
     private static String spread(List<Duration> ds) {
