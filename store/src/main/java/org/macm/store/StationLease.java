@@ -22,12 +22,12 @@ import org.macm.core.log.StationId;
  * <p>A node takes the lease when there is none, when it has expired, or at once when its
  * holder's database session is gone: the active node holds a session advisory lock on its
  * lease connection for as long as it holds the lease, taken before the row, so a node that
- * can take that lock knows the holder's process (or its connection) has died. Each takeover
- * raises the epoch, the {@link Fence} the new holder's store writes under; the old holder's
- * store can commit nothing after it. The lock alone does not make a takeover: the row must
- * also have gone unrenewed for one and a half renewal periods, since a holder that took the
- * lease by expiry while the old session still held the lock renews without it until it can
- * take it.
+ * can take that lock knows the holder's process (or its connection) has died, and takes the
+ * lease at once. Each takeover raises the epoch, the {@link Fence} the new holder's store
+ * writes under; the old holder's store can commit nothing after it. A node that takes an
+ * expired lease while the old holder's session still holds the lock (a hung process, a
+ * machine cut off) ends that session and takes the lock, so that the lock is again held by
+ * the holder alone.
  *
  * <p>Not thread-safe: one node thread owns it.
  */
@@ -112,7 +112,7 @@ public final class StationLease implements AutoCloseable {
             }
             Optional<Fence> taken = takeRow(c, lockHeld || lockedNow);
             if (taken.isPresent()) {
-                lockHeld = lockHeld || lockedNow;
+                lockHeld = lockHeld || lockedNow || takeLockFromDeposed(c);
                 lastGoodSend = sent;
             } else if (lockedNow) {
                 unlock(c);
@@ -143,22 +143,18 @@ public final class StationLease implements AutoCloseable {
     private Optional<Fence> takeRowInTransaction(Connection c, boolean holderSessionGone) throws SQLException {
         long epoch;
         boolean expired;
-        boolean stale;
-        try (PreparedStatement q = c.prepareStatement("SELECT epoch, expires_at < clock_timestamp(),"
-                + " renewed_at < clock_timestamp() - ? * interval '1 millisecond'"
+        try (PreparedStatement q = c.prepareStatement("SELECT epoch, expires_at < clock_timestamp()"
                 + " FROM station_lease WHERE station = ? FOR UPDATE")) {
-            q.setLong(1, renewEvery().toMillis() * 3 / 2);
-            q.setString(2, station.value());
+            q.setString(1, station.value());
             try (ResultSet r = q.executeQuery()) {
                 if (!r.next()) {
                     return insertFirst(c);
                 }
                 epoch = r.getLong(1);
                 expired = r.getBoolean(2);
-                stale = r.getBoolean(3);
             }
         }
-        if (!expired && !(holderSessionGone && stale)) {
+        if (!expired && !holderSessionGone) {
             return Optional.empty();
         }
         try (PreparedStatement u = c.prepareStatement("UPDATE station_lease SET epoch = epoch + 1, holder = ?,"
@@ -281,6 +277,44 @@ public final class StationLease implements AutoCloseable {
             try (ResultSet r = q.executeQuery()) {
                 r.next();
                 return r.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * After a takeover by expiry while the deposed holder's session still holds the advisory
+     * lock (its process hangs, or its machine is cut off and TCP has not noticed): ends that
+     * session, which the deposed holder could not use for anything any more (its epoch is
+     * gone), and waits up to a second for the lock. Without it a standby could take the free
+     * lock later for a sign that this holder had died. False if the lock is still not ours;
+     * the next renewal tries again.
+     */
+    private boolean takeLockFromDeposed(Connection c) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT pg_terminate_backend(pid) FROM pg_locks"
+                + " WHERE locktype = 'advisory' AND classid = ?::oid AND objid = hashtext(?)::oid AND objsubid = 2"
+                + " AND pid <> pg_backend_pid()")) {
+            q.setInt(1, LOCK_CLASS);
+            q.setString(2, station.value());
+            q.execute();
+        }
+        c.setAutoCommit(false);
+        try (PreparedStatement t = c.prepareStatement("SET LOCAL lock_timeout = '1s'");
+                PreparedStatement q = c.prepareStatement("SELECT pg_advisory_lock(?, hashtext(?))")) {
+            t.execute();
+            q.setInt(1, LOCK_CLASS);
+            q.setString(2, station.value());
+            q.execute();
+            c.commit(); // a session lock: it stays after the commit
+            return true;
+        } catch (SQLException e) {
+            rollbackQuietly(c);
+            if ("55P03".equals(e.getSQLState())) { // lock_not_available: the old session lingers
+                return false;
+            }
+            throw e;
+        } finally {
+            if (!c.isClosed()) {
+                c.setAutoCommit(true);
             }
         }
     }

@@ -79,6 +79,8 @@ class StationLeaseTest {
             assertThat(second.epoch()).isEqualTo(first.epoch() + 1);
             assertThat(b.read().orElseThrow().holder()).isEqualTo("cn-b/2");
             assertThat(a.renew(first)).isFalse();
+            // b ended a's old session and holds the lock now: a, looking again, finds no sign that b died.
+            assertThat(a.tryAcquire()).isEmpty();
             a.close();
             assertThat(b.renew(second)).isTrue();
         }

@@ -55,9 +55,12 @@ class NodePairProcessTest {
 
                 long t0 = System.nanoTime();
                 assertThat(first.stop()).as("exit code of a clean stop").isZero();
+                long stopped = System.nanoTime();
                 awaitRole(second, "active");
                 Duration handover = Duration.ofNanos(System.nanoTime() - t0);
-                System.out.println("node takeover after SIGTERM (lease released): " + handover.toMillis() + " ms");
+                System.out.println("node takeover after SIGTERM (lease released): " + handover.toMillis() + " ms (the stop "
+                        + Duration.ofNanos(stopped - t0).toMillis() + " ms)");
+                printEvents(first, second);
                 assertThat(handover).isLessThan(LIMIT);
                 assertThat(first.roleEvents()).anyMatch(l -> l.contains("lease released"));
                 awaitLinkTo(jp, second == pa ? la : lb);
@@ -70,11 +73,21 @@ class NodePairProcessTest {
                 awaitRole(first, "active");
                 Duration takeover = Duration.ofNanos(System.nanoTime() - t1);
                 System.out.println("node takeover after SIGKILL (default lease 5 s): " + takeover.toMillis() + " ms");
+                printEvents(first, second);
                 assertThat(takeover).isLessThan(LIMIT);
                 assertThat(first.http().get("/api/v1/status").orElseThrow().json().path("node").path("lease")
                         .path("epoch").asLong()).isEqualTo(3);
                 awaitLinkTo(jp, first == pa ? la : lb);
             }
+        }
+    }
+
+    /** The nodes' role changes, as evidence beside the figures. */
+    private static void printEvents(NodeProcess... nodes) {
+        for (NodeProcess n : nodes) {
+            n.errLines().stream().filter(l -> l.contains(" WARN ") || l.contains("ERROR"))
+                    .forEach(l -> System.out.println("  " + n.layout().dir().getFileName() + ": "
+                            + (l.length() > 200 ? l.substring(0, 200) : l)));
         }
     }
 
