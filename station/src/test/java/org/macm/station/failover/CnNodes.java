@@ -15,6 +15,7 @@ import org.macm.station.StationPair;
 import org.macm.station.chaos.StationProcess;
 import org.macm.station.config.ConfigSpec;
 import org.macm.station.node.NodeFolders;
+import org.macm.station.node.NodeHttp;
 
 /**
  * The two nodes of cn-mnd, each a {@code macm run} child process on a folder of its own, set
@@ -34,8 +35,13 @@ final class CnNodes implements AutoCloseable {
 
     private final List<Node> nodes;
 
-    /** One node: its name in the lease ({@code [store] node}), its link port and its process. */
-    record Node(String name, int linkPort, StationProcess process) {
+    /**
+     * One node: its name in the lease ({@code [store] node}), its link port, its process and
+     * its API client ({@link NodeHttp}: short timeouts, so that a poll that meets a standby's
+     * listener as it closes for the takeover does not hang and add its wait to a measured
+     * takeover).
+     */
+    record Node(String name, int linkPort, StationProcess process, NodeHttp http) {
         @Override
         public String toString() {
             return name;
@@ -58,7 +64,8 @@ final class CnNodes implements AutoCloseable {
             String name = i == 0 ? "cn-a" : "cn-b";
             StationLayout layout = NodeFolders.node(stations, root.resolve("node-" + name.substring(3)), name,
                     store.url(), store.password(), lease, ConfigSpec.loopback(ports.get(i)));
-            nodes.add(new Node(name, ports.get(i), new StationProcess(StationPair.CN, layout, classPath)));
+            nodes.add(new Node(name, ports.get(i), new StationProcess(StationPair.CN, layout, classPath),
+                    new NodeHttp(layout)));
         }
         StationLayout a = nodes.get(0).process().layout();
         try {
@@ -84,12 +91,22 @@ final class CnNodes implements AutoCloseable {
         return nodes.get(0).equals(n) ? nodes.get(1) : nodes.get(0);
     }
 
+    /** The node's own status, or empty while it does not answer (down, starting, between roles). */
+    static Optional<JsonNode> status(Node n) {
+        try {
+            return n.http().get("/api/v1/status").filter(a -> a.status() == 200).map(NodeHttp.Answer::json);
+        } catch (IllegalArgumentException e) {
+            // api.url caught half-written (NodeHttp does not wait for its newline): not answering yet.
+            return Optional.empty();
+        }
+    }
+
     /** The node's role as its own status says ("active", "standby"), or empty while it does not answer. */
     static Optional<String> role(Node n) throws InterruptedException {
         if (!n.process().alive()) {
             return Optional.empty();
         }
-        return n.process().http().status().map(CnNodes::role);
+        return status(n).map(CnNodes::role);
     }
 
     /** The role in a status document ({@code node.role}; "active" when the station is not a pair). */
@@ -106,7 +123,7 @@ final class CnNodes implements AutoCloseable {
         if (!n.process().alive()) {
             return Optional.empty();
         }
-        return n.process().http().status().map(s -> s.path("node"))
+        return status(n).map(s -> s.path("node"))
                 .filter(node -> node.path("role").asText().equals("active")
                 && node.path("lease").path("holder").asText().equals(node.path("name").asText())
                 && node.path("lease").has("epoch")).map(node -> node.path("lease").path("epoch").asLong());
@@ -117,7 +134,7 @@ final class CnNodes implements AutoCloseable {
         StringBuilder s = new StringBuilder();
         for (Node n : nodes) {
             s.append(n).append(": ").append(n.process().alive()
-                    ? n.process().http().status().map(st -> st.path("node").toString()).orElse("no answer")
+                    ? status(n).map(st -> st.path("node").toString()).orElse("no answer")
                     : "not running").append("; ");
         }
         return s.toString();

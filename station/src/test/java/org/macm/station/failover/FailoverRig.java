@@ -159,7 +159,7 @@ final class FailoverRig implements AutoCloseable {
             Optional<CnNodes.Node> active = cn.active();
             Optional<JsonNode> j = jpLink();
             Optional<JsonNode> c = active.isPresent()
-                    ? active.get().process().http().status().map(s -> s.path("links").path(0))
+                    ? CnNodes.status(active.get()).map(s -> s.path("links").path(0))
                     : Optional.empty();
             if (j.isPresent() && c.isPresent()) {
                 JsonNode jl = j.get();

@@ -172,8 +172,8 @@ class FailoverTest {
                         }
                         Optional<String> role = CnNodes.role(was);
                         rig.log().note("after " + LEASE.plusSeconds(2).toSeconds() + " s without the database: " + was
-                                + " says " + role.orElse("nothing (exited)") + ", " + rig.cn().other(was) + " says "
-                                + CnNodes.role(rig.cn().other(was)).orElse("nothing")
+                                + " says " + role.orElse(silent(was)) + ", " + rig.cn().other(was) + " says "
+                                + CnNodes.role(rig.cn().other(was)).orElse(silent(rig.cn().other(was)))
                                 + "; jp-mod holds cn-mnd's log up to " + held);
                         assertThat(role).as("%s's role after losing the database for longer than the lease", was)
                                 .isNotEqualTo(Optional.of("active"));
@@ -263,6 +263,10 @@ class FailoverTest {
         }
         throw new AssertionError("the nodes did not settle (one active above epoch " + above + ", one standby) within"
                 + " 60 s");
+    }
+
+    private static String silent(CnNodes.Node n) {
+        return n.process().alive() ? "nothing (running, not answering)" : "nothing (exited)";
     }
 
     /** The cn-mnd entry jp-mod held while the database was down is in the database: the same seq, the same hash. */
