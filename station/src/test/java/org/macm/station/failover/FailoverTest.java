@@ -77,9 +77,10 @@ import org.macm.testkit.PostgresCluster;
  *       an hour, at 100 messages a second throughout (the series is sized for it).
  * </ul>
  *
- * <p>The CI variant takes about three minutes for the class on 2 cores shared with other
- * builds (10 kills 96 s, database loss 39 s, stolen lease 45 s); each run starts one
- * PostgreSQL-backed pair and ends with the checks above, most of the rest is JVM starts.
+ * <p>The CI variant takes about two minutes for the class on 2 cores (10 kills 68 s, database
+ * loss 27 s, stolen lease 25 s at a load average of 3.5; up to three minutes with other builds
+ * running); each run starts one PostgreSQL-backed pair and ends with the checks above, most
+ * of the rest is JVM starts. A 30-kill soak took 3 minutes.
  *
  * <p>When a run fails, its folder is kept (every station folder, every process's output with
  * each start marked, {@code failover.log} with every kill and takeover) and the failure says
