@@ -12,15 +12,15 @@ import java.time.Duration;
  * What the chaos run did and when, one line per event, to a file kept as evidence and to
  * standard output: "12.345 s  kill jp-mod (restart #2)". Times count from the start of the run.
  */
-final class ChaosLog {
+public final class ChaosLog {
     private final Path file;
     private final long startNanos = System.nanoTime();
 
-    ChaosLog(Path file) {
+    public ChaosLog(Path file) {
         this.file = file;
     }
 
-    Path file() {
+    public Path file() {
         return file;
     }
 
@@ -28,7 +28,7 @@ final class ChaosLog {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
-    synchronized void note(String event) {
+    public synchronized void note(String event) {
         String line = "%8.3f s  %s%n".formatted(elapsed().toMillis() / 1000.0, event);
         System.out.print("[chaos] " + line);
         try {

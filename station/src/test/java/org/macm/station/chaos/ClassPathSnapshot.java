@@ -17,12 +17,12 @@ import java.util.stream.Stream;
  * (recompiling {@code target/classes}, reinstalling a snapshot jar) must not change or remove
  * the code under them halfway through the run.
  */
-final class ClassPathSnapshot {
+public final class ClassPathSnapshot {
     private ClassPathSnapshot() {
     }
 
     /** Copies the project's entries of {@code java.class.path} under {@code dir}; returns the new class path. */
-    static String take(Path dir) {
+    public static String take(Path dir) {
         List<String> entries = new ArrayList<>();
         int i = 0;
         for (String entry : Pattern.compile(Pattern.quote(File.pathSeparator))

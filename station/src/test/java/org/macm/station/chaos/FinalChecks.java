@@ -19,7 +19,7 @@ import org.macm.station.StationPair;
  * both have stopped: what the logs hold, and what an auditor's {@code macm verify} and
  * {@code macm report} make of the exports. Shared by the chaos run and the crash-window tests.
  */
-final class FinalChecks {
+public final class FinalChecks {
     private FinalChecks() {
     }
 
@@ -28,7 +28,7 @@ final class FinalChecks {
      * export of the peer's log is the peer's own export, byte for byte; and {@code macm report}
      * agrees on every pair, counting {@code messagesFrom} each station.
      */
-    static void exportsVerifyTogether(StationPair s, Map<StationId, Integer> messagesFrom) throws IOException {
+    public static void exportsVerifyTogether(StationPair s, Map<StationId, Integer> messagesFrom) throws IOException {
         Path jpExport = s.jp().dir().resolveSibling("jp-mod.jsonl");
         Path cnExport = s.cn().dir().resolveSibling("cn-mnd.jsonl");
         MacmCli jpOut = MacmCli.run("export", "--dir", s.jp().dir().toString(), "--link", "cn-mnd", "--out",
@@ -85,7 +85,7 @@ final class FinalChecks {
      * cross-check; each copy is the original byte for byte; each series of message texts was
      * written and received once each, in order, and nothing else; no equivocation recorded.
      */
-    static void logs(StationPair s, List<String> jpTexts, List<String> cnTexts) {
+    public static void logs(StationPair s, List<String> jpTexts, List<String> cnTexts) {
         LinkLogs logs = LinkLogs.read(s.jp(), s.cn());
         LinkLogs.verify(logs.jpOwn(), logs.jpKey());
         LinkLogs.verify(logs.cnOwn(), logs.cnKey());

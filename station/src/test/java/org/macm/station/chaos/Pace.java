@@ -7,12 +7,12 @@ package org.macm.station.chaos;
  * {@code k} before episode {@code k} has started. So every episode meets live traffic, and
  * a fast machine cannot finish sending before the faults begin.
  */
-final class Pace {
+public final class Pace {
     private final int messages;
     private final int episodes;
     private int started;
 
-    Pace(int messages, int episodes) {
+    public Pace(int messages, int episodes) {
         if (messages < episodes + 1) {
             throw new IllegalArgumentException("need at least " + (episodes + 1) + " messages for " + episodes
                     + " fault episodes, got " + messages);
@@ -38,13 +38,13 @@ final class Pace {
         }
     }
 
-    synchronized void episodeStarted() {
+    public synchronized void episodeStarted() {
         started++;
         notifyAll();
     }
 
     /** Lets the senders run to the end (the fault plan is done, or failed). */
-    synchronized void release() {
+    public synchronized void release() {
         started = episodes;
         notifyAll();
     }

@@ -24,7 +24,7 @@ import org.macm.core.log.StationId;
  * <p>The sender's view is not evidence: the test checks the final logs, so if this rule were
  * wrong the test would see a duplicate or a gap and fail, not pass.
  */
-final class Sender {
+public final class Sender {
     private final StationProcess from;
     private final StationId to;
     private final List<String> texts;
@@ -36,7 +36,7 @@ final class Sender {
     private final AtomicInteger ambiguous = new AtomicInteger();
     private final AtomicInteger foundAfterAmbiguous = new AtomicInteger();
 
-    Sender(StationProcess from, StationId to, List<String> texts, Pace pace, Duration stallLimit, ChaosLog log) {
+    public Sender(StationProcess from, StationId to, List<String> texts, Pace pace, Duration stallLimit, ChaosLog log) {
         this.from = from;
         this.to = to;
         this.texts = List.copyOf(texts);
@@ -46,18 +46,18 @@ final class Sender {
     }
 
     /** How many messages of the series are durably written so far. */
-    int done() {
+    public int done() {
         return done.get();
     }
 
     /** What happened along the way, for the run's log. */
-    String summary() {
+    public String summary() {
         return "%s sent %d messages to %s; %d attempts found no station, %d were ambiguous (%d of those had been written)"
                 .formatted(from.id(), done.get(), to, notReached.get(), ambiguous.get(), foundAfterAmbiguous.get());
     }
 
     /** Sends the whole series; throws if one message cannot be written within the stall limit. */
-    Void run() throws InterruptedException {
+    public Void run() throws InterruptedException {
         for (int i = 0; i < texts.size(); i++) {
             pace.awaitTurn(i);
             sendOnce(texts.get(i));

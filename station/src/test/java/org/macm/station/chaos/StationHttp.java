@@ -30,7 +30,7 @@ import org.macm.station.api.ApiToken;
  *
  * <p>It reads {@code api.url} on every call, because a restarted station listens on a new port.
  */
-final class StationHttp {
+public final class StationHttp {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final ObjectMapper json = JsonMapper.builder().build();
@@ -94,7 +94,7 @@ final class StationHttp {
     }
 
     /** The station's status, or empty when its API does not answer (down, or starting). */
-    Optional<JsonNode> status() throws InterruptedException {
+    public Optional<JsonNode> status() throws InterruptedException {
         return get("/api/v1/status");
     }
 

@@ -24,7 +24,7 @@ import org.macm.testkit.Await;
  * {@code <station>.run.out} and {@code <station>.run.err} next to the station folder, each
  * start marked, and kept as evidence.
  */
-final class StationProcess implements AutoCloseable {
+public final class StationProcess implements AutoCloseable {
     private final StationId id;
     private final StationLayout layout;
     private final Path out;
@@ -34,7 +34,7 @@ final class StationProcess implements AutoCloseable {
     private Process process;
     private int starts;
 
-    StationProcess(StationId id, StationLayout layout, String classPath) {
+    public StationProcess(StationId id, StationLayout layout, String classPath) {
         this.id = id;
         this.layout = layout;
         this.classPath = classPath;
@@ -44,19 +44,19 @@ final class StationProcess implements AutoCloseable {
         this.http = new StationHttp(layout);
     }
 
-    StationId id() {
+    public StationId id() {
         return id;
     }
 
-    StationLayout layout() {
+    public StationLayout layout() {
         return layout;
     }
 
-    StationHttp http() {
+    public StationHttp http() {
         return http;
     }
 
-    List<Path> outputFiles() {
+    public List<Path> outputFiles() {
         return List.of(out, err);
     }
 
@@ -64,7 +64,7 @@ final class StationProcess implements AutoCloseable {
      * What this station logged, over all its runs, that should never happen between two
      * honest stations however bad the network: errors, and entries from the peer refused.
      */
-    List<String> alarms() {
+    public List<String> alarms() {
         try (Stream<String> lines = Files.lines(err, StandardCharsets.UTF_8)) {
             return lines.filter(l -> l.matches("\\S+ ERROR .*") || l.contains("refused entry")).toList();
         } catch (IOException e) {
@@ -73,11 +73,11 @@ final class StationProcess implements AutoCloseable {
     }
 
     /** How many times this station has been started. */
-    synchronized int starts() {
+    public synchronized int starts() {
         return starts;
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         start(List.of("org.macm.station.cli.Macm", "run", "--dir", layout.dir().toString()));
     }
 
@@ -110,7 +110,7 @@ final class StationProcess implements AutoCloseable {
     }
 
     /** SIGKILL: the station gets no chance to close anything. Returns once the process is gone. */
-    synchronized void kill() throws InterruptedException {
+    public synchronized void kill() throws InterruptedException {
         if (process != null) {
             process.destroyForcibly();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -120,7 +120,7 @@ final class StationProcess implements AutoCloseable {
     }
 
     /** SIGTERM, as an operator stops a station; the station closes its links and store. */
-    synchronized void stop() throws InterruptedException {
+    public synchronized void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -131,17 +131,17 @@ final class StationProcess implements AutoCloseable {
     }
 
     /** The exit code of the last run, once it has ended. */
-    synchronized int exitValue() {
+    public synchronized int exitValue() {
         return process.exitValue();
     }
 
     /** The running process's id, to send it a signal ({@code kill -HUP}). */
-    synchronized long pid() {
+    public synchronized long pid() {
         return process.pid();
     }
 
     /** The lines the current run printed on standard error so far. */
-    List<String> errLines() {
+    public List<String> errLines() {
         try {
             List<String> lines = Files.readAllLines(err, StandardCharsets.UTF_8);
             String run = "==== start #" + starts() + " ";
@@ -157,12 +157,12 @@ final class StationProcess implements AutoCloseable {
         }
     }
 
-    synchronized boolean alive() {
+    public synchronized boolean alive() {
         return process != null && process.isAlive();
     }
 
     /** Waits until the running station's API answers; fails if the process died or {@code limit} passed. */
-    void awaitApi(Duration limit) throws InterruptedException {
+    public void awaitApi(Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (http.status().isEmpty()) {
             if (!alive()) {
