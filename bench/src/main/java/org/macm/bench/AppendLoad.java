@@ -20,6 +20,7 @@ import org.macm.core.log.LogWriter;
 import org.macm.core.log.MessageContent;
 import org.macm.core.log.Precedence;
 import org.macm.core.log.StationId;
+import org.macm.store.CommitStats;
 import org.macm.store.SqliteLogStore;
 
 /**
@@ -29,7 +30,7 @@ import org.macm.store.SqliteLogStore;
  */
 final class AppendLoad {
     /** One measured rate. */
-    record Rate(String name, long operations, double seconds, SqliteLogStore.CommitStats commits) {
+    record Rate(String name, long operations, double seconds, CommitStats commits) {
         double perSecond() {
             return operations / seconds;
         }
@@ -61,7 +62,7 @@ final class AppendLoad {
         }
         long elapsed = System.nanoTime() - start;
         Files.delete(file);
-        return new Rate("fdatasync, one at a time (yardstick)", ops, elapsed / 1e9, new SqliteLogStore.CommitStats(0, 0, 0));
+        return new Rate("fdatasync, one at a time (yardstick)", ops, elapsed / 1e9, new CommitStats(0, 0, 0));
     }
 
     Rate appends(int writers) throws InterruptedException, IOException {
@@ -76,7 +77,7 @@ final class AppendLoad {
         LongAdder done = new LongAdder();
         AtomicLong stopAt = new AtomicLong();
         long elapsed;
-        SqliteLogStore.CommitStats stats;
+        CommitStats stats;
         try (SqliteLogStore store = SqliteLogStore.open(file)) {
             // Warm up signing, parsing and SQLite before the clock starts.
             for (int i = 0; i < 200; i++) {

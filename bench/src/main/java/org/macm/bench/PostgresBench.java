@@ -20,11 +20,12 @@ import org.macm.station.Station;
 import org.macm.station.StationLayout;
 import org.macm.station.StoreFactory;
 import org.macm.station.run.StationRuntime;
+import org.macm.store.CommitStats;
 import org.macm.store.Fence;
+import org.macm.store.JdbcLogStore;
 import org.macm.store.LogStore;
 import org.macm.store.PostgresLogStore;
 import org.macm.store.PostgresSettings;
-import org.macm.store.SqliteLogStore;
 import org.macm.store.StationLease;
 import org.macm.template.Catalog;
 import org.macm.testkit.PostgresCluster;
@@ -77,7 +78,7 @@ final class PostgresBench {
     }
 
     /** What one configuration measured, for the table. */
-    record Result(String name, Latency latency, Optional<SqliteLogStore.CommitStats> commits) {
+    record Result(String name, Latency latency, Optional<CommitStats> commits) {
     }
 
     void run() throws IOException, InterruptedException {
@@ -115,7 +116,7 @@ final class PostgresBench {
                 c.rt().settle(OpenLoop.SETTLE);
             }
             LinkBench.settleDisk();
-            List<Optional<SqliteLogStore.CommitStats>> before = configs.stream().map(c -> commits(c.cnStore().get())).toList();
+            List<Optional<CommitStats>> before = configs.stream().map(c -> commits(c.cnStore().get())).toList();
             for (int r = 0; r < rounds; r++) {
                 for (int k = 0; k < configs.size(); k++) {
                     Config c = configs.get((r + k) % configs.size());
@@ -129,9 +130,9 @@ final class PostgresBench {
             List<Result> results = new ArrayList<>();
             for (int i = 0; i < configs.size(); i++) {
                 Config c = configs.get(i);
-                Optional<SqliteLogStore.CommitStats> b = before.get(i);
-                Optional<SqliteLogStore.CommitStats> after = commits(c.cnStore().get());
-                Optional<SqliteLogStore.CommitStats> during = b.flatMap(x -> after.map(a -> new SqliteLogStore.CommitStats(
+                Optional<CommitStats> b = before.get(i);
+                Optional<CommitStats> after = commits(c.cnStore().get());
+                Optional<CommitStats> during = b.flatMap(x -> after.map(a -> new CommitStats(
                         a.commits() - x.commits(), a.writes() - x.writes(), a.nanos() - x.nanos())));
                 System.out.println("  " + c.description());
                 System.out.printf(Locale.ROOT, "    %s%s%n", c.latency(), c.lost() == 0 ? "" : "  LOST " + c.lost());
@@ -169,14 +170,8 @@ final class PostgresBench {
         }
     }
 
-    private static Optional<SqliteLogStore.CommitStats> commits(LogStore store) {
-        if (store instanceof SqliteLogStore s) {
-            return Optional.of(s.commitStats());
-        }
-        if (store instanceof PostgresLogStore p) {
-            return Optional.of(p.commitStats());
-        }
-        return Optional.empty();
+    private static Optional<CommitStats> commits(LogStore store) {
+        return store instanceof JdbcLogStore j ? Optional.of(j.commitStats()) : Optional.empty();
     }
 
     /**

@@ -125,8 +125,8 @@ final class GroupCommitWriter implements AutoCloseable {
         observers.add(Objects.requireNonNull(observer, "observer"));
     }
 
-    SqliteLogStore.CommitStats stats() {
-        return new SqliteLogStore.CommitStats(commits.sum(), committedWrites.sum(), commitNanos.sum());
+    CommitStats stats() {
+        return new CommitStats(commits.sum(), committedWrites.sum(), commitNanos.sum());
     }
 
     /** Queues the entry that follows the log's head and signs it on the caller's thread; completes when durable. */

@@ -41,7 +41,7 @@ public abstract sealed class JdbcLogStore implements LogStore permits SqliteLogS
     }
 
     /** How group commit is doing (the same figures for both engines). */
-    public final SqliteLogStore.CommitStats commitStats() {
+    public final CommitStats commitStats() {
         return writer.stats();
     }
 

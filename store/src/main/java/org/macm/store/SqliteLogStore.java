@@ -24,21 +24,6 @@ public final class SqliteLogStore extends JdbcLogStore {
     /** Entries of each log kept in memory for readers that follow its head. */
     static final int TAIL_ENTRIES = JdbcLogStore.TAIL_ENTRIES;
 
-    /**
-     * How group commit is doing: transactions, the writes they carried, time spent in them. The
-     * PostgreSQL store reports the same figures; the record is named here, where the first store
-     * declared it, so that code written against it keeps compiling.
-     */
-    public record CommitStats(long commits, long writes, long nanos) {
-        public double writesPerCommit() {
-            return commits == 0 ? 0 : (double) writes / commits;
-        }
-
-        public double microsPerCommit() {
-            return commits == 0 ? 0 : nanos / 1e3 / commits;
-        }
-    }
-
     private final Path file;
     private final StoreLock lock;
     private final Session session;
