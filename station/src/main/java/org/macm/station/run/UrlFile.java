@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.macm.station.StationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +20,16 @@ public final class UrlFile {
     private UrlFile() {
     }
 
-    /** Writes {@code url} to {@code file}; returns the file. */
+    /**
+     * Writes {@code url} to {@code file} and returns the file. The text goes to a temporary file
+     * that is then renamed over it, so a reader ({@code macm status}, a script, a standby taking
+     * over the same address) finds the old URL, the new one or none, never half of one.
+     */
     public static Path write(Path file, String url) {
         try {
-            Files.writeString(file, url + "\n", StandardCharsets.US_ASCII);
+            Path partial = file.resolveSibling(file.getFileName() + ".partial");
+            Files.writeString(partial, url + "\n", StandardCharsets.US_ASCII);
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return file;
         } catch (IOException e) {
             throw new StationException("cannot write " + file + ": " + e.getMessage(), e);

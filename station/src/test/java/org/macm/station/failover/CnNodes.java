@@ -93,12 +93,8 @@ final class CnNodes implements AutoCloseable {
 
     /** The node's own status, or empty while it does not answer (down, starting, between roles). */
     static Optional<JsonNode> status(Node n) {
-        try {
-            return n.http().get("/api/v1/status").filter(a -> a.status() == 200).map(NodeHttp.Answer::json);
-        } catch (IllegalArgumentException e) {
-            // api.url caught half-written (NodeHttp does not wait for its newline): not answering yet.
-            return Optional.empty();
-        }
+        // api.url is replaced by a rename (run/UrlFile), so it is never read half-written.
+        return n.http().get("/api/v1/status").filter(a -> a.status() == 200).map(NodeHttp.Answer::json);
     }
 
     /** The node's role as its own status says ("active", "standby"), or empty while it does not answer. */
