@@ -28,12 +28,7 @@ final class TestDatabases implements AutoCloseable {
     PostgresSettings fresh() {
         String name = "store_" + made.incrementAndGet();
         PostgresCluster pg = cluster();
-        try (Connection c = pg.superuser(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name + " OWNER " + PostgresCluster.USER);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test database " + name + ": " + e, e);
-        }
-        PostgresSettings fresh = settings(pg, name);
+        PostgresSettings fresh = PostgresSettings.of(pg.database(name), PostgresCluster.USER, pg.password());
         synchronized (this) {
             last = fresh;
         }

@@ -164,6 +164,19 @@ public final class PostgresCluster implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
+    /**
+     * Creates an empty database {@code name} owned by role {@code macm} and returns its store
+     * URL: a test class shares one cluster, and each test starts from a database of its own.
+     */
+    public String database(String name) {
+        try (Connection c = superuser(); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name + " OWNER " + USER);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + name + ": " + e.getMessage(), e);
+        }
+        return "postgresql://127.0.0.1:" + port + "/" + name;
+    }
+
     /** The password of role {@code macm}. */
     public String password() {
         return password;

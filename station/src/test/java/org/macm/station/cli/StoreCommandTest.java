@@ -79,7 +79,7 @@ class StoreCommandTest {
 
     /** A new, empty database owned by macm; returns its URL as an operator writes it (role in it, no password). */
     private static String emptyDatabase() {
-        return withRole(NodeFolders.database(pg, "copy_" + DATABASES.incrementAndGet()));
+        return withRole(pg.database("copy_" + DATABASES.incrementAndGet()));
     }
 
     private static String withRole(String url) {
@@ -153,7 +153,7 @@ class StoreCommandTest {
 
     @Test
     void copiedStore_cnMndSwitchedByStoreUrl_writesOnIt_continuingItsChainWhereTheSqliteStoreEnded() throws Exception {
-        String database = NodeFolders.database(pg, "copy_" + DATABASES.incrementAndGet());
+        String database = pg.database("copy_" + DATABASES.incrementAndGet());
         CliRun copied = copy(database, "--user", PostgresCluster.USER);
         assertThat(copied.exitCode()).as(copied.err()).isZero();
         assertThat(copied.out()).endsWith("[store] url = \"" + withRole(database) + "\" in station.toml\n");

@@ -14,7 +14,7 @@ import org.macm.testkit.PostgresCluster;
 record StoreUrl(String url, String password) {
     /** Creates database {@code name}, owned by role {@code macm}, on {@code pg}. */
     static StoreUrl create(PostgresCluster pg, String name) {
-        return new StoreUrl(NodeFolders.database(pg, name), pg.password());
+        return new StoreUrl(pg.database(name), pg.password());
     }
 
     /** A connection as role {@code macm}, the owner of the database and its tables. */

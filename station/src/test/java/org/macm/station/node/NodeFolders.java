@@ -8,9 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -57,16 +54,6 @@ public final class NodeFolders {
             throw new UncheckedIOException(e);
         }
         return new StationLayout(to);
-    }
-
-    /** A new empty database {@code name} owned by role macm on {@code pg}; returns its store URL (no user). */
-    public static String database(PostgresCluster pg, String name) {
-        try (Connection c = pg.superuser(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name + " OWNER " + PostgresCluster.USER);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create database " + name + ": " + e.getMessage(), e);
-        }
-        return "postgresql://127.0.0.1:" + pg.port() + "/" + name;
     }
 
     private static void copy(Path from, Path to) {

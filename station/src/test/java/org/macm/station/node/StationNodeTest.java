@@ -73,7 +73,7 @@ class StationNodeTest {
     }
 
     private Setup setup() {
-        String url = NodeFolders.database(pg, "node" + DATABASES.incrementAndGet());
+        String url = pg.database("node" + DATABASES.incrementAndGet());
         PostgresSettings s = PostgresSettings.of(url, PostgresCluster.USER, pg.password());
         PostgresLogStore.prepare(s);
         return new Setup(StationPair.create(tmp.resolve("pair")), url, s);
