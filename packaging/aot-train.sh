@@ -18,7 +18,9 @@ while read -r jar; do
   cp=${cp:+$cp:}$lib/$jar
 done < "$lib/classpath"
 rm -f "$lib/macm.aot" "$lib/macm.jsa"
-if "$java" -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1; then
+# Ask the JVM whether it has the flag; never probe by writing a cache: -XX:AOTCacheOutput=/dev/null
+# makes the JVM replace its output file, and as root that turned /dev/null into a regular file.
+if "$java" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -qw AOTCacheOutput; then
   echo "[dist] AOT cache: $lib/macm.aot"
   # -AOTClassLinking: with it (the default) the JVM loads and links every cached class at start,
   # which made 'macm --version' slower than with no cache at all (measured: docs/INSTALL.md).

@@ -49,6 +49,14 @@ class TarGzIT {
     }
 
     @Test
+    void buildingThePackageLeavesDevNullADevice() throws Exception {
+        // The build runs as root on CI and on build hosts: a probe that wrote an AOT cache to
+        // /dev/null once replaced the device with a regular file, breaking every later program.
+        assertThat(Files.readAttributes(Path.of("/dev/null"), java.nio.file.attribute.BasicFileAttributes.class)
+                .isOther()).as("/dev/null is still a device after the package build").isTrue();
+    }
+
+    @Test
     void aBrokenRuntimeIsOneClearLine() throws Exception {
         Path home = Dist.unpackTarGz(tmp);
         Files.delete(home.resolve("runtime/lib/modules"));
