@@ -7,10 +7,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import org.macm.station.PrivateFile;
 
 /**
  * The password of the PostgreSQL store's role, from the environment variable
@@ -58,17 +57,13 @@ public final class StorePassword {
         if (!Files.exists(file)) {
             throw new ConfigException("store password file " + file + " does not exist: " + hint);
         }
-        Set<PosixFilePermission> perms;
         try {
-            perms = Files.getPosixFilePermissions(file);
-        } catch (UnsupportedOperationException e) {
-            perms = Set.of(); // no POSIX permissions on this file system: nothing to check
+            if (PrivateFile.openMode(file).isPresent()) {
+                throw new ConfigException("store password file " + file + " is readable by other users; "
+                        + "run: chmod 600 " + file);
+            }
         } catch (IOException e) {
             throw new ConfigException("store password file " + file + " cannot be checked (" + e.getMessage() + ")", e);
-        }
-        if (perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)) {
-            throw new ConfigException("store password file " + file + " is readable by other users; "
-                    + "run: chmod 600 " + file);
         }
         String text;
         try {

@@ -8,9 +8,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
+import java.util.Optional;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
@@ -23,6 +22,7 @@ import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemWriter;
 import org.macm.core.crypto.SigningKey;
 import org.macm.station.FileProblem;
+import org.macm.station.PrivateFile;
 import org.macm.station.StationException;
 
 /**
@@ -31,15 +31,13 @@ import org.macm.station.StationException;
  * refuses a private key that is not private.
  */
 public final class KeyFiles {
-    static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-
     private KeyFiles() {
     }
 
     /** Writes {@code pem} to a new file that only the owner can read; refuses to replace one. */
     static void writePrivate(Path file, String pem) {
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PrivateFile.OWNER_ONLY));
             Files.writeString(file, pem, StandardCharsets.US_ASCII);
         } catch (FileAlreadyExistsException e) {
             throw new StationException("key file " + file + " already exists; refusing to overwrite a key", e);
@@ -51,12 +49,10 @@ public final class KeyFiles {
     /** Reads a private key file after checking that nobody but its owner can read it. */
     static String readPrivate(Path file) {
         try {
-            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
-            Set<PosixFilePermission> tooOpen = Set.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
-                    PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
-            if (mode.stream().anyMatch(tooOpen::contains)) {
+            Optional<String> open = PrivateFile.openMode(file);
+            if (open.isPresent()) {
                 throw new StationException("key file " + file + " can be read by others (mode "
-                        + PosixFilePermissions.toString(mode) + "): run 'chmod 600 " + file + "' and keep the key private");
+                        + open.get() + "): run 'chmod 600 " + file + "' and keep the key private");
             }
             return Files.readString(file, StandardCharsets.US_ASCII);
         } catch (NoSuchFileException e) {

@@ -8,10 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 import org.macm.station.FileProblem;
+import org.macm.station.PrivateFile;
 import org.macm.station.StationException;
 
 /**
@@ -22,7 +21,6 @@ import org.macm.station.StationException;
  * file or the new one, never half of one; a failed write removes its temporary file.
  */
 final class AtomicFile {
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     /** Writes bytes into an open channel; tests swap in one that fails part-way, as a full disk does. */
     @FunctionalInterface
@@ -50,7 +48,7 @@ final class AtomicFile {
         Path temp = null;
         try {
             temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp",
-                    PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+                    PosixFilePermissions.asFileAttribute(PrivateFile.OWNER_ONLY));
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 writer.write(channel, ByteBuffer.wrap(content));
                 channel.force(true);

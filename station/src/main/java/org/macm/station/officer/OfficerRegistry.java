@@ -8,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -22,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.macm.station.FileProblem;
+import org.macm.station.PrivateFile;
 import org.macm.station.StationException;
 import org.macm.station.StationLayout;
 import org.macm.template.Language;
@@ -39,8 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class OfficerRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(OfficerRegistry.class);
-    private static final Set<PosixFilePermission> TOO_OPEN = Set.of(PosixFilePermission.GROUP_READ,
-            PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
 
     private final StationLayout layout;
     private final Clock clock;
@@ -243,10 +241,10 @@ public final class OfficerRegistry {
             return Snapshot.EMPTY;
         }
         try {
-            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
-            if (mode.stream().anyMatch(TOO_OPEN::contains)) {
+            Optional<String> open = PrivateFile.openMode(file);
+            if (open.isPresent()) {
                 throw new StationException("officers file " + file + " can be read by others (mode "
-                        + PosixFilePermissions.toString(mode) + "): run 'chmod 600 " + file + "'");
+                        + open.get() + "): run 'chmod 600 " + file + "'");
             }
             byte[] bytes = Files.readAllBytes(file);
             return new Snapshot(stamp, Collections.unmodifiableMap(OfficersFile.read(file, bytes)));
