@@ -115,7 +115,7 @@ class ChaosTest {
                 jp.start();
                 cn.awaitApi(Duration.ofSeconds(60));
                 jp.awaitApi(Duration.ofSeconds(60));
-                awaitValue("jp-mod's link UP on both paths", Duration.ofSeconds(30), () -> link(jp), ChaosTest::bothPathsUp);
+                awaitValue("jp-mod's link UP on both paths", Duration.ofSeconds(30), () -> jp.http().link(), ChaosTest::bothPathsUp);
                 log.note("both stations running, link UP on both paths");
 
                 FaultPlan plan = new FaultPlan(seed, rounds, jp, cn, a, b, silenceLimit(), log);
@@ -127,9 +127,9 @@ class ChaosTest {
 
                 a.heal();
                 b.heal();
-                awaitValue("jp-mod's link UP on both healed paths", CATCH_UP_LIMIT, () -> link(jp), ChaosTest::bothPathsUp);
+                awaitValue("jp-mod's link UP on both healed paths", CATCH_UP_LIMIT, () -> jp.http().link(), ChaosTest::bothPathsUp);
                 awaitCaughtUp(jp, cn);
-                log.note("caught up: jp-mod " + link(jp).orElseThrow() + "; cn-mnd " + link(cn).orElseThrow());
+                log.note("caught up: jp-mod " + jp.http().link().orElseThrow() + "; cn-mnd " + cn.http().link().orElseThrow());
                 log.note("stopping both stations");
                 jp.stop();
                 cn.stop();
@@ -206,8 +206,8 @@ class ChaosTest {
         String previous = "";
         String last = "";
         while (System.nanoTime() < deadline) {
-            Optional<JsonNode> j = link(jp);
-            Optional<JsonNode> c = link(cn);
+            Optional<JsonNode> j = jp.http().link();
+            Optional<JsonNode> c = cn.http().link();
             if (j.isPresent() && c.isPresent()) {
                 last = "jp-mod " + j.get() + "\ncn-mnd " + c.get();
                 boolean same = j.get().path("ownHead").equals(c.get().path("heldPeerHead"))
@@ -226,9 +226,5 @@ class ChaosTest {
 
     private static boolean bothPathsUp(Optional<JsonNode> link) {
         return link.map(l -> l.path("state").asText().equals("UP") && l.path("paths").size() == 2).orElse(false);
-    }
-
-    private static Optional<JsonNode> link(StationProcess s) throws InterruptedException {
-        return s.http().status().map(st -> st.path("links").path(0));
     }
 }

@@ -127,7 +127,7 @@ final class FaultPlan {
         long hold = silenceLimit.toMillis() + between(500, 2_000);
         log.note("  cut both paths for " + hold + " ms");
         Thread.sleep(hold);
-        String state = linkOf(jp).map(l -> l.path("state").asText()).orElse("(no answer)");
+        String state = jp.http().link().map(l -> l.path("state").asText()).orElse("(no answer)");
         a.heal();
         b.heal();
         if (!state.equals("DOWN")) {
@@ -148,7 +148,7 @@ final class FaultPlan {
         log.note("  blackhole " + path.name() + " for " + hold + " ms, then until jp-mod has closed it");
         long started = System.nanoTime();
         Thread.sleep(hold);
-        String state = linkOf(jp).map(l -> l.path("state").asText()).orElse("(no answer)");
+        String state = jp.http().link().map(l -> l.path("state").asText()).orElse("(no answer)");
         long deadline = System.nanoTime() + DETECTION_SLACK.toNanos();
         boolean closed = closedAtJp(path);
         while (!closed && System.nanoTime() < deadline) {
@@ -180,11 +180,7 @@ final class FaultPlan {
 
     /** Whether jp-mod reports {@code path} not connected (false while it does not answer). */
     private boolean closedAtJp(FaultProxy path) throws InterruptedException {
-        return linkOf(jp).flatMap(l -> pathConnected(l, path.port())).map(connected -> !connected).orElse(false);
-    }
-
-    private static Optional<JsonNode> linkOf(StationProcess s) throws InterruptedException {
-        return s.http().status().map(st -> st.path("links").path(0));
+        return jp.http().link().flatMap(l -> pathConnected(l, path.port())).map(connected -> !connected).orElse(false);
     }
 
     private static Optional<Boolean> pathConnected(JsonNode link, int port) {

@@ -80,7 +80,7 @@ class ReceiptCrashTest {
             assertThat(reached.upTo()).as("the receipt covers the message").isGreaterThanOrEqualTo(message.seq());
             // cn-mnd is dead, so once jp-mod has read to the closed connection, what it holds is
             // all that ever went on the wire.
-            JsonNode link = awaitValue("jp-mod to see the link to the killed cn-mnd DOWN", RESYNC_LIMIT, () -> link(jp),
+            JsonNode link = awaitValue("jp-mod to see the link to the killed cn-mnd DOWN", RESYNC_LIMIT, () -> jp.http().link(),
                     l -> l.map(s -> s.path("state").asText().equals("DOWN")).orElse(false)).orElseThrow();
             assertThat(link.path("heldPeerHead").path("seq").asLong())
                     .as("cn-mnd's head as jp-mod holds it at the kill (the receipt is cn-mnd's entry %d): %s",
@@ -141,7 +141,7 @@ class ReceiptCrashTest {
                 }
                 cn.awaitApi(START_LIMIT);
                 jp.awaitApi(START_LIMIT);
-                awaitValue("jp-mod's link to cn-mnd UP", START_LIMIT, () -> link(jp),
+                awaitValue("jp-mod's link to cn-mnd UP", START_LIMIT, () -> jp.http().link(),
                         l -> l.map(s -> s.path("state").asText().equals("UP")).orElse(false));
 
                 String text = "crash at " + point;
@@ -153,8 +153,8 @@ class ReceiptCrashTest {
                 cn.awaitApi(START_LIMIT);
                 jp.awaitApi(START_LIMIT);
                 await("jp-mod to see its message receipted and both stations to hold each other's whole log",
-                        RESYNC_LIMIT, () -> !state(jp, message).equals("SENT") && caughtUp(jp, cn),
-                        () -> "message " + state(jp, message) + "; jp-mod " + link(jp) + "; cn-mnd " + link(cn));
+                        RESYNC_LIMIT, () -> !state(jp, message).equals("SENT") && StationProcess.caughtUp(jp, cn),
+                        () -> "message " + state(jp, message) + "; jp-mod " + jp.http().link() + "; cn-mnd " + cn.http().link());
                 jp.stop();
                 cn.stop();
                 assertThat(jp.alarms()).as("errors and refusals logged by jp-mod").isEmpty();
@@ -236,18 +236,5 @@ class ReceiptCrashTest {
 
     private static String state(StationProcess jp, Sent message) throws InterruptedException {
         return jp.http().message(message.id()).map(m -> m.path("state").asText()).orElse("(no answer)");
-    }
-
-    /** Each station holds the other's whole log as the other has it. */
-    private static boolean caughtUp(StationProcess jp, StationProcess cn) throws InterruptedException {
-        Optional<JsonNode> j = link(jp);
-        Optional<JsonNode> c = link(cn);
-        return j.isPresent() && c.isPresent()
-                && j.get().path("ownHead").equals(c.get().path("heldPeerHead"))
-                && c.get().path("ownHead").equals(j.get().path("heldPeerHead"));
-    }
-
-    private static Optional<JsonNode> link(StationProcess s) throws InterruptedException {
-        return s.http().status().map(st -> st.path("links").path(0));
     }
 }

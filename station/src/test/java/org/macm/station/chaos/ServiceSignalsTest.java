@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -58,8 +57,8 @@ class ServiceSignalsTest {
                 jpTexts.add(sent(jp, CN, "jp before stop " + i));
                 cnTexts.add(sent(cn, JP, "cn before stop " + i));
             }
-            await("both stations to hold each other's whole log", LIMIT, () -> caughtUp(jp, cn),
-                    () -> "jp-mod " + link(jp) + "; cn-mnd " + link(cn));
+            await("both stations to hold each other's whole log", LIMIT, () -> StationProcess.caughtUp(jp, cn),
+                    () -> "jp-mod " + jp.http().link() + "; cn-mnd " + cn.http().link());
 
             // Answered by the API (durable), then SIGTERM at once: it may not have gone out yet,
             // but the stop must keep it, and the link carries it after the next start.
@@ -71,14 +70,14 @@ class ServiceSignalsTest {
             assertThat(pair.cn().dir().resolve("api.url")).as("api.url after the stop").doesNotExist();
             assertThat(pair.cn().dir().resolve("console.url")).as("console.url after the stop").doesNotExist();
             JsonNode link = awaitValue("jp-mod to see cn-mnd stopped (SHUTDOWN), well before its heartbeat limit", LIMIT,
-                    () -> link(jp), l -> l.map(s -> s.path("state").asText().equals("DOWN")).orElse(false))
+                    () -> jp.http().link(), l -> l.map(s -> s.path("state").asText().equals("DOWN")).orElse(false))
                     .orElseThrow();
             assertThat(link.has("peerStopped")).as("jp-mod's link to cn-mnd says the peer stopped: %s", link).isTrue();
 
             cn.start();
             cn.awaitApi(LIMIT);
-            await("both stations to hold each other's whole log after cn-mnd's restart", LIMIT, () -> caughtUp(jp, cn),
-                    () -> "jp-mod " + link(jp) + "; cn-mnd " + link(cn));
+            await("both stations to hold each other's whole log after cn-mnd's restart", LIMIT, () -> StationProcess.caughtUp(jp, cn),
+                    () -> "jp-mod " + jp.http().link() + "; cn-mnd " + cn.http().link());
             cn.stop();
             jp.stop();
             assertThat(jp.exitValue()).as("jp-mod's exit code after SIGTERM").isZero();
@@ -113,7 +112,7 @@ class ServiceSignalsTest {
             cn.awaitPrinted("reload: deadlines.flash applied", LIMIT);
             cn.awaitPrinted("reload: link.listen changed, needs a restart", LIMIT);
             await("jp-mod to hold cn-mnd's new FLASH deadline (announced in cn-mnd's log)", LIMIT,
-                    () -> flash.equals(flash(jp, "theirs")), () -> "jp-mod " + link(jp));
+                    () -> flash.equals(flash(jp, "theirs")), () -> "jp-mod " + jp.http().link());
             assertThat(flash(cn, "ours")).as("cn-mnd's own FLASH deadline after the reload").isEqualTo(flash);
 
             Path config = pair.cn().config();
@@ -144,7 +143,7 @@ class ServiceSignalsTest {
         jp.awaitPrinted("Station " + JP + " is running.", LIMIT);
         cn.awaitApi(LIMIT);
         jp.awaitApi(LIMIT);
-        awaitValue("jp-mod's link to cn-mnd UP", LIMIT, () -> link(jp),
+        awaitValue("jp-mod's link to cn-mnd UP", LIMIT, () -> jp.http().link(),
                 l -> l.map(s -> s.path("state").asText().equals("UP")).orElse(false));
     }
 
@@ -166,20 +165,7 @@ class ServiceSignalsTest {
 
     /** The FLASH deadline in the status's link terms: {@code ours} or {@code theirs}. */
     private static Duration flash(StationProcess s, String side) throws InterruptedException {
-        return link(s).map(l -> Duration.parse(l.path("deadlines").path(side).path("flash").asText()))
+        return s.http().link().map(l -> Duration.parse(l.path("deadlines").path(side).path("flash").asText()))
                 .orElseThrow(() -> new AssertionError(s.id() + " does not answer its status"));
-    }
-
-    /** Each station holds the other's whole log as the other has it. */
-    private static boolean caughtUp(StationProcess jp, StationProcess cn) throws InterruptedException {
-        Optional<JsonNode> j = link(jp);
-        Optional<JsonNode> c = link(cn);
-        return j.isPresent() && c.isPresent()
-                && j.get().path("ownHead").equals(c.get().path("heldPeerHead"))
-                && c.get().path("ownHead").equals(j.get().path("heldPeerHead"));
-    }
-
-    private static Optional<JsonNode> link(StationProcess s) throws InterruptedException {
-        return s.http().status().map(st -> st.path("links").path(0));
     }
 }

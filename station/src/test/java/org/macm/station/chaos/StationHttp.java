@@ -98,6 +98,11 @@ public final class StationHttp {
         return get("/api/v1/status");
     }
 
+    /** The status of the station's one link (these tests pair two stations), or empty when its API does not answer. */
+    public Optional<JsonNode> link() throws InterruptedException {
+        return status().map(st -> st.path("links").path(0));
+    }
+
     /** Message {@code id} ({@code author/seq}) as the API shows it; empty when the API does not answer. */
     Optional<JsonNode> message(String id) throws InterruptedException {
         return get("/api/v1/messages/" + id);

@@ -1,5 +1,6 @@
 package org.macm.station.chaos;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -159,6 +160,15 @@ public final class StationProcess implements AutoCloseable {
 
     public synchronized boolean alive() {
         return process != null && process.isAlive();
+    }
+
+    /** Each of the two stations holds the other's whole log as the other has it (false while either does not answer). */
+    public static boolean caughtUp(StationProcess jp, StationProcess cn) throws InterruptedException {
+        Optional<JsonNode> j = jp.http().link();
+        Optional<JsonNode> c = cn.http().link();
+        return j.isPresent() && c.isPresent()
+                && j.get().path("ownHead").equals(c.get().path("heldPeerHead"))
+                && c.get().path("ownHead").equals(j.get().path("heldPeerHead"));
     }
 
     /** Waits until the running station's API answers; fails if the process died or {@code limit} passed. */

@@ -116,7 +116,7 @@ final class FailoverRig implements AutoCloseable {
 
     /** jp-mod's link to cn-mnd as its status shows it; empty while jp-mod does not answer. */
     Optional<JsonNode> jpLink() throws InterruptedException {
-        return jp.http().status().map(s -> s.path("links").path(0));
+        return jp.http().link();
     }
 
     /** Waits until jp-mod's link to cn-mnd is up through node {@code n}: its path connected. */
