@@ -68,8 +68,9 @@ public final class TcpClientSource implements LineSource {
                 backoff = firstBackoff.toMillis();
                 LineStream reader = framing.open(s.getInputStream(), dropped);
                 for (String line; !closed && (line = reader.next()) != null; ) {
-                    sink.line(line);
+                    // Counted first: whatever the line causes (a track, an alert) is seen with it counted.
                     lines.incrementAndGet();
+                    sink.line(line);
                 }
             } catch (IOException e) {
                 if (!closed) {

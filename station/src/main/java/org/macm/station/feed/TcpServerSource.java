@@ -69,8 +69,9 @@ public final class TcpServerSource implements LineSource {
         try (s) {
             LineStream reader = framing.open(s.getInputStream(), dropped);
             for (String line; !closed && (line = reader.next()) != null; ) {
-                sink.line(line);
+                // Counted first: whatever the line causes (a track, an alert) is seen with it counted.
                 lines.incrementAndGet();
+                sink.line(line);
             }
         } catch (IOException e) {
             if (!closed) {

@@ -41,8 +41,9 @@ public final class UdpSource implements LineSource {
                     LineReader reader = new LineReader(new ByteArrayInputStream(buffer, 0, packet.getLength()));
                     for (String line; (line = reader.next()) != null; ) {
                         if (!line.isEmpty()) {
-                            sink.line(line);
+                            // Counted first: whatever the line causes (a track, an alert) is seen with it counted.
                             lines.incrementAndGet();
+                            sink.line(line);
                         }
                     }
                 } catch (IOException e) {
